@@ -1,0 +1,47 @@
+"""The part of a demo shown with a question: the whole file or a marked region."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from pathlib import Path
+
+_BEGIN = re.compile(r"^\s*#\s*region:\s*(?P<name>[\w.-]+)\s*$")
+_END = re.compile(r"^\s*#\s*endregion\b")
+
+
+def regions(source: str) -> dict[str, str]:
+    """Every `# region: NAME` … `# endregion` block of `source`, dedented."""
+    found: dict[str, str] = {}
+    current: str | None = None
+    lines: list[str] = []
+    for line in source.splitlines():
+        begin = _BEGIN.match(line)
+        if begin and current is None:
+            current, lines = begin.group("name"), []
+        elif current is not None and _END.match(line):
+            found[current] = _dedent(lines)
+            current = None
+        elif current is not None:
+            lines.append(line)
+    return found
+
+
+def _dedent(lines: list[str]) -> str:
+    return textwrap.dedent("\n".join(lines)).strip("\n")
+
+
+def strip_markers(source: str) -> str:
+    """The source without region marker lines, as shown for `code = "all"`."""
+    kept = [ln for ln in source.splitlines() if not (_BEGIN.match(ln) or _END.match(ln))]
+    return "\n".join(kept).strip("\n")
+
+
+def shown_code(demo_path: Path, code: str) -> str | None:
+    """What to show for a question's `code` setting, or None when nothing is shown."""
+    if code == "none":
+        return None
+    source = demo_path.read_text(encoding="utf-8")
+    if code == "all":
+        return strip_markers(source)
+    return regions(source).get(code)
