@@ -1,0 +1,76 @@
+"""Opening a database by URL: SQLite tuned for a desktop app, anything SQLAlchemy speaks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.pool import StaticPool
+
+from mpquiz.core.errors import BadInput, StoreError
+from mpquiz.store.migrations import migrate
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.close()
+
+
+def describe(url: str) -> str:
+    """The URL without its password, fit for messages."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def open_engine(url: str) -> Engine:
+    """An engine for `url`, with the schema created or upgraded in place.
+
+    Raises:
+        BadInput: the URL is malformed or names an unknown backend.
+        StoreError: the database cannot be opened or is not usable by this mpquiz.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise BadInput(f"invalid database URL: {url!r}") from None
+    kwargs: dict[str, Any] = {}
+    is_sqlite = parsed.get_backend_name() == "sqlite"
+    where = describe(url)
+    if is_sqlite:
+        database = parsed.database or ""
+        if database in ("", ":memory:"):
+            kwargs["poolclass"] = StaticPool
+        else:
+            path = Path(database).expanduser()
+            where = str(path)
+            if not path.parent.is_dir():
+                path.parent.mkdir(parents=True, exist_ok=True)
+        kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except (ArgumentError, ImportError, ModuleNotFoundError) as exc:
+        raise BadInput(f"cannot use database URL {describe(url)}: {exc}") from None
+    if is_sqlite:
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        with engine.begin() as conn:
+            migrate(conn, where=where)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (DatabaseError, OperationalError) as exc:
+        engine.dispose()
+        reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc).splitlines()[0]
+        raise StoreError(f"{where}: cannot open the database: {reason}") from None
+    return engine

@@ -1,0 +1,70 @@
+"""A small forward-only migrations registry keyed by schema version.
+
+A new database gets the current tables at once and the latest version; an older one runs
+each step above its version, in one transaction; a newer one is refused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, inspect, text
+from sqlmodel import SQLModel
+
+from mpquiz.core.errors import StoreError
+from mpquiz.store import tables as _tables  # noqa: F401  (registers the tables)
+
+Step = Callable[[Connection], None]
+
+# version -> the step that brings a database from version-1 to version.
+STEPS: dict[int, Step] = {}
+LATEST = 1
+
+
+def schema_version(conn: Connection) -> int | None:
+    """The stored schema version, None for an empty database."""
+    if not inspect(conn).has_table("meta"):
+        return None
+    row = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
+    return int(row[0]) if row else None
+
+
+def _set_version(conn: Connection, version: int) -> None:
+    updated = conn.execute(
+        text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(version)}
+    )
+    if updated.rowcount == 0:
+        conn.execute(
+            text("INSERT INTO meta (key, value) VALUES ('schema_version', :v)"), {"v": str(version)}
+        )
+
+
+def migrate(
+    conn: Connection,
+    *,
+    latest: int = LATEST,
+    steps: dict[int, Step] | None = None,
+    where: str = "database",
+) -> int:
+    """Bring the database to `latest`; returns the version it had (0 when new).
+
+    Raises:
+        StoreError: the database is newer than this mpquiz, or is not an mpquiz database.
+    """
+    steps = STEPS if steps is None else steps
+    current = schema_version(conn)
+    if current is None:
+        if inspect(conn).get_table_names():
+            raise StoreError(f"{where} is not an mpquiz database (it has other tables)")
+        SQLModel.metadata.create_all(conn)
+        _set_version(conn, latest)
+        return 0
+    if current > latest:
+        raise StoreError(
+            f"{where} has schema version {current}, newer than this mpquiz understands "
+            f"({latest}); upgrade mpquiz to open it"
+        )
+    for version in range(current + 1, latest + 1):
+        steps[version](conn)
+        _set_version(conn, version)
+    return current

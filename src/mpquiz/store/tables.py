@@ -1,0 +1,131 @@
+"""SQLModel table definitions. Schema changes go through store/migrations.py."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from mpquiz.store.types import UTCDateTime
+
+
+def _when(**kw: Any) -> Any:
+    return Field(sa_type=UTCDateTime, **kw)
+
+
+class Meta(SQLModel, table=True):
+    """Key/value facts about the database itself, such as its schema version."""
+
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True, max_length=64)
+    value: str = Field(max_length=256)
+
+
+class Learner(SQLModel, table=True):
+    """Someone who studies; their cards and reviews are their own."""
+
+    __tablename__ = "learner"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=128, unique=True)
+    created_at: datetime = _when()
+
+
+class PackRow(SQLModel, table=True):
+    """An installed pack; `content_hash` tells when it must be synced again."""
+
+    __tablename__ = "pack"
+    id: str = Field(primary_key=True, max_length=80)
+    version: str = Field(max_length=32)
+    title: dict[str, str] = Field(sa_column=Column(JSON, nullable=False))
+    languages: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    topics: dict[str, dict[str, str]] = Field(sa_column=Column(JSON, nullable=False))
+    root: str = Field(sa_column=Column(Text, nullable=False))
+    demos_dir: str = Field(sa_column=Column(Text, nullable=False))
+    builtin: bool = False
+    demo_timeout: float = 10.0
+    content_hash: str = Field(max_length=64)
+    retired: bool = False
+    synced_at: datetime = _when()
+
+
+class QuestionRow(SQLModel, table=True):
+    """A question of a pack; retired questions stay so their reviews keep their meaning."""
+
+    __tablename__ = "question"
+    __table_args__ = (
+        UniqueConstraint("pack_id", "qid"),
+        Index("ix_question_pack_active_position", "pack_id", "retired", "position"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    pack_id: str = Field(foreign_key="pack.id", max_length=80)
+    qid: str = Field(max_length=120)
+    topic: str = Field(max_length=80)
+    kind: str = Field(max_length=16)
+    position: int
+    content_hash: str = Field(max_length=64)
+    retired: bool = False
+    data: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    updated_at: datetime = _when()
+
+
+class CardRow(SQLModel, table=True):
+    """One learner's FSRS memory state for one question."""
+
+    __tablename__ = "card"
+    __table_args__ = (
+        UniqueConstraint("learner_id", "question_id"),
+        Index("ix_card_learner_due", "learner_id", "due"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id")
+    question_id: int = Field(foreign_key="question.id")
+    state: int
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime = _when()
+    last_review: datetime | None = _when(default=None)
+    reps: int = 0
+    lapses: int = 0
+    created_at: datetime = _when()
+
+
+class DemoRunRow(SQLModel, table=True):
+    """One run of a demo program and what it printed."""
+
+    __tablename__ = "demo_run"
+    id: int | None = Field(default=None, primary_key=True)
+    demo: str = Field(max_length=255)
+    args: list[str] = Field(sa_column=Column(JSON, nullable=False))
+    started_at: datetime = _when()
+    exit_code: int | None = None
+    duration_ms: int = 0
+    timed_out: bool = False
+    truncated: bool = False
+    error: str | None = Field(default=None, max_length=500)
+    output: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class ReviewRow(SQLModel, table=True):
+    """Every answer given: what, when, how it was rated, and the run that showed the truth."""
+
+    __tablename__ = "review"
+    __table_args__ = (
+        Index("ix_review_learner_time", "learner_id", "reviewed_at"),
+        Index("ix_review_question", "question_id"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id")
+    question_id: int = Field(foreign_key="question.id")
+    card_id: int = Field(foreign_key="card.id")
+    reviewed_at: datetime = _when()
+    rating: int
+    correct: bool
+    answer: str = Field(sa_column=Column(Text, nullable=False))
+    duration_ms: int = 0
+    mode: str = Field(default="review", max_length=16)
+    demo_run_id: int | None = Field(default=None, foreign_key="demo_run.id")
+    card_before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    new_card: bool = False
