@@ -1,0 +1,142 @@
+"""Builds mpquiz's parts from the global options and settings; shared by the CLI and the TUI."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from mpquiz import paths
+from mpquiz.core.scheduling import Spacing
+from mpquiz.packs.loader import load_pack
+from mpquiz.session.clock import Clock
+from mpquiz.session.demos import DemoLauncher
+from mpquiz.session.queue import build_queue
+from mpquiz.session.review import ReviewSession
+from mpquiz.session.stats import progress
+from mpquiz.settings import Settings, load_settings
+from mpquiz.store.engine import open_engine
+from mpquiz.store.repository import PackInfo, Store, SyncReport
+
+
+def default_learner() -> str:
+    """The login name, the default learner."""
+    try:
+        return getpass.getuser() or "learner"
+    except (KeyError, OSError):
+        return os.environ.get("USER") or "learner"
+
+
+@dataclass
+class Services:
+    """Everything a command needs, created lazily so `--help` stays fast."""
+
+    db_url: str | None = None
+    lang_option: str | None = None
+    learner: str | None = None
+    config_path: Path | None = None
+    clock: Clock = field(default_factory=Clock)
+
+    @cached_property
+    def settings(self) -> Settings:
+        """The user's settings file, or the defaults."""
+        return load_settings(self.config_path or paths.config_file())
+
+    @cached_property
+    def lang(self) -> str:
+        """--lang, then the settings' language, then the system locale."""
+        from mpquiz.i18n import pick_language
+
+        return pick_language(self.lang_option, self.settings.language or None)
+
+    @property
+    def url(self) -> str:
+        """--db, then MPQUIZ_DB, then SQLite in the user data folder."""
+        return self.db_url or os.environ.get("MPQUIZ_DB") or paths.default_db_url()
+
+    @cached_property
+    def store(self) -> Store:
+        """The opened (and if needed upgraded) database, with the built-in pack synced."""
+        store = Store(open_engine(self.url))
+        self.sync_builtin(store)
+        return store
+
+    def sync_builtin(self, store: Store) -> SyncReport:
+        """Load the bundled pack and bring its stored copy up to date."""
+        pack = load_pack(
+            paths.builtin_pack_dir(), demos_dir=paths.builtin_demos_dir(), builtin=True
+        )
+        return store.sync_pack(pack, self.clock.now())
+
+    @cached_property
+    def learner_name(self) -> str:
+        """--learner, else the login name."""
+        return self.learner or default_learner()
+
+    @cached_property
+    def learner_id(self) -> int:
+        """The learner's id, created on first use."""
+        return self.store.learner_id(self.learner_name, self.clock.now())
+
+    @cached_property
+    def spacing(self) -> Spacing:
+        """The FSRS scheduler with the learner's desired retention."""
+        return Spacing(self.settings.desired_retention)
+
+    def demos_dir_for(self, pack: PackInfo) -> Path:
+        """Built-in demos come from this install; others from where the pack was added."""
+        return paths.builtin_demos_dir() if pack.builtin else Path(pack.demos_dir)
+
+    def launcher(self) -> DemoLauncher:
+        """Starts demos for the installed packs."""
+        return DemoLauncher(self.store.packs(), demos_dir_for=self.demos_dir_for)
+
+    def review_session(
+        self,
+        *,
+        pack_id: str | None = None,
+        topic: str | None = None,
+        new_per_day: int | None = None,
+    ) -> ReviewSession:
+        """Today's review for the learner, optionally narrowed to one pack or topic."""
+        now = self.clock.now()
+        limit = self.settings.new_per_day if new_per_day is None else new_per_day
+        items = build_queue(
+            self.store,
+            self.learner_id,
+            now,
+            self.clock.day_start(now),
+            limit,
+            pack_id=pack_id,
+            topic=topic,
+        )
+        return ReviewSession(
+            self.store,
+            self.spacing,
+            self.learner_id,
+            self.launcher(),
+            items,
+            lang=self.lang,
+            clock=self.clock,
+        )
+
+    def progress(self) -> dict[str, Any]:
+        """The learner's progress (see session.stats.progress)."""
+        now = self.clock.now()
+        return progress(
+            self.store,
+            self.learner_id,
+            self.learner_name,
+            now,
+            self.clock.day_start(now),
+            self.settings.new_per_day,
+            self.lang,
+        )
+
+    def close(self) -> None:
+        """Release the database, if it was opened."""
+        if "store" in self.__dict__:
+            self.store.close()

@@ -1,0 +1,72 @@
+"""Which demo a question runs, with what limits, and whether it may run at all."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mpquiz.core.model import Question
+from mpquiz.runner import DemoProcess, DemoSpec, start_demo
+from mpquiz.store.repository import PackInfo
+
+MAX_TIMEOUT = 60.0
+
+TrustCheck = Callable[[PackInfo], str | None]
+"""Returns None when a pack's demos may run, else the reason (a message key) they may not."""
+
+
+def builtin_only(pack: PackInfo) -> str | None:
+    """The default trust rule: only the built-in pack runs its demos."""
+    return None if pack.builtin else "trust.untrusted"
+
+
+@dataclass(frozen=True)
+class DemoPlan:
+    """The demo a question would run, or why it will not run."""
+
+    spec: DemoSpec | None
+    blocked: str | None = None
+
+
+class DemoLauncher:
+    """Starts questions' demos, honouring each pack's folder, timeout and trust."""
+
+    def __init__(
+        self,
+        packs: list[PackInfo],
+        *,
+        trust: TrustCheck = builtin_only,
+        demos_dir_for: Callable[[PackInfo], Path] | None = None,
+        start: Callable[[DemoSpec], DemoProcess] = start_demo,
+    ) -> None:
+        self._packs = {p.id: p for p in packs}
+        self._trust = trust
+        self._demos_dir_for = demos_dir_for or (lambda p: Path(p.demos_dir))
+        self._start = start
+
+    def plan(self, question: Question) -> DemoPlan:
+        """The spec to run for `question`, or the reason it cannot run."""
+        pack = self._packs.get(question.pack_id)
+        if pack is None:
+            return DemoPlan(None, "demo.no_pack")
+        blocked = self._trust(pack)
+        if blocked:
+            return DemoPlan(None, blocked)
+        script = self._demos_dir_for(pack) / question.demo
+        if not script.is_file():
+            return DemoPlan(None, "demo.missing")
+        timeout = min(question.timeout or pack.demo_timeout, MAX_TIMEOUT)
+        return DemoPlan(DemoSpec(script=script, args=question.args, timeout=timeout))
+
+    def start(self, question: Question) -> tuple[DemoProcess | None, str | None]:
+        """Start the question's demo now; returns the running process or the reason it did not."""
+        plan = self.plan(question)
+        if plan.spec is None:
+            return None, plan.blocked
+        return self._start(plan.spec), None
+
+    def demos_dir(self, question: Question) -> Path | None:
+        """The folder holding the question's demo."""
+        pack = self._packs.get(question.pack_id)
+        return self._demos_dir_for(pack) if pack else None

@@ -1,0 +1,26 @@
+"""The day's queue: due reviews first (most overdue first), then new questions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from mpquiz.store.repository import Store, StoredQuestion
+
+MAX_DUE = 10_000
+
+
+def build_queue(
+    store: Store,
+    learner_id: int,
+    now: datetime,
+    day_start: datetime,
+    new_per_day: int,
+    *,
+    pack_id: str | None = None,
+    topic: str | None = None,
+) -> list[StoredQuestion]:
+    """Today's questions for a learner: everything due, then new ones up to the daily limit."""
+    due = store.due(learner_id, now, MAX_DUE, pack_id=pack_id, topic=topic)
+    allowance = max(0, new_per_day - store.new_introduced_since(learner_id, day_start))
+    new = store.unseen(learner_id, allowance, pack_id=pack_id, topic=topic) if allowance else []
+    return due + new

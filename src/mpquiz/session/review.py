@@ -1,0 +1,229 @@
+"""The review flow as a state machine: show a question, take the answer, reveal, rate.
+
+The demo of a question starts when the question is shown (prefetch), so its output is
+ready, or already streaming, when the answer is in. Each rating is committed at once.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from mpquiz.core.grading import RunFacts, Verdict, grade, parse_answer
+from mpquiz.core.model import Kind, Question
+from mpquiz.core.scheduling import CardState, Rating, Spacing, rating_for
+from mpquiz.runner import DemoProcess, RunResult
+from mpquiz.session.clock import LEARN_AHEAD, Clock
+from mpquiz.session.demos import DemoLauncher
+from mpquiz.store.repository import ReviewRecord, RunRecord, Store, StoredQuestion
+
+
+@dataclass
+class Outcome:
+    """What the learner sees after answering: the verdict, the run and the next intervals."""
+
+    answer: str
+    verdict: Verdict
+    run: RunResult | None
+    blocked: str | None
+    intervals: dict[Rating, timedelta]
+    suggested: Rating | None
+    """Good or Again from the verdict; None for open questions, which are self-rated."""
+
+
+@dataclass
+class _Current:
+    item: StoredQuestion
+    shown_at: float
+    started: datetime
+    demo: DemoProcess | None
+    blocked: str | None
+    outcome: Outcome | None = None
+    answered_at: float | None = None
+
+
+@dataclass
+class RatedReview:
+    """A committed review, kept so it can be undone."""
+
+    review_id: int
+    item: StoredQuestion
+    correct: bool
+
+
+@dataclass
+class ReviewSession:
+    """One sitting of reviews for one learner. Drive it: show → answer → rate, repeat."""
+
+    store: Store
+    spacing: Spacing
+    learner_id: int
+    launcher: DemoLauncher
+    items: list[StoredQuestion]
+    lang: str = "en"
+    mode: str = "review"
+    clock: Clock = field(default_factory=Clock)
+    _queue: deque[StoredQuestion] = field(init=False)
+    _current: _Current | None = field(init=False, default=None)
+    _history: list[RatedReview] = field(init=False, default_factory=list)
+    answered: int = field(init=False, default=0)
+    correct: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        self._queue = deque(self.items)
+
+    @property
+    def remaining(self) -> int:
+        """Questions still to answer, counting the one on screen."""
+        return len(self._queue) + (1 if self._current and not self._current.outcome else 0)
+
+    @property
+    def total(self) -> int:
+        """Questions in this sitting so far (answered plus remaining)."""
+        return self.answered + self.remaining
+
+    def show(self) -> StoredQuestion | None:
+        """The next question (None at the end); its demo starts now so it is ready later."""
+        if self._current is not None and self._current.outcome is None:
+            return self._current.item
+        if not self._queue:
+            self._current = None
+            return None
+        item = self._queue.popleft()
+        demo, blocked = self.launcher.start(item.question)
+        self._current = _Current(item, self.clock.monotonic(), self.clock.now(), demo, blocked)
+        return item
+
+    @property
+    def current(self) -> StoredQuestion | None:
+        """The question on screen, if any."""
+        return self._current.item if self._current else None
+
+    @property
+    def demo(self) -> DemoProcess | None:
+        """The current question's running or finished demo, for live output."""
+        return self._current.demo if self._current else None
+
+    def parse(self, raw: str) -> str:
+        """Check an answer for the current question (raises AnswerError)."""
+        assert self._current is not None, "show() a question first"
+        return parse_answer(self._current.item.question, raw)
+
+    def answer(self, raw: str) -> Outcome:
+        """Grade an answer once its demo has finished (waits for it)."""
+        current = self._require_unanswered()
+        parsed = parse_answer(current.item.question, raw)
+        current.answered_at = self.clock.monotonic()
+        run = current.demo.wait() if current.demo is not None else None
+        return self._reveal(current, parsed, run)
+
+    async def answer_async(self, raw: str) -> Outcome:
+        """`answer` for an event loop: awaits the demo without blocking the loop."""
+        current = self._require_unanswered()
+        parsed = parse_answer(current.item.question, raw)
+        current.answered_at = self.clock.monotonic()
+        run = await current.demo.result() if current.demo is not None else None
+        return self._reveal(current, parsed, run)
+
+    def _require_unanswered(self) -> _Current:
+        if self._current is None or self._current.outcome is not None:
+            raise RuntimeError("no question waiting for an answer")
+        return self._current
+
+    def _reveal(self, current: _Current, parsed: str, run: RunResult | None) -> Outcome:
+        question = current.item.question
+        facts = None if run is None else RunFacts(run.output, run.ok, run.error)
+        verdict = grade(question, parsed, facts, self.lang)
+        card = current.item.card or CardState()
+        now = self.clock.now()
+        suggested = None if verdict.correct is None else rating_for(verdict.correct)
+        current.outcome = Outcome(
+            parsed, verdict, run, current.blocked, self.spacing.preview(card, now), suggested
+        )
+        return current.outcome
+
+    def rate(self, rating: Rating | None = None) -> int:
+        """Commit the current answer with `rating` (default: the suggested one); returns its id."""
+        current = self._current
+        if current is None or current.outcome is None:
+            raise RuntimeError("answer the question before rating it")
+        outcome = current.outcome
+        rating = rating or outcome.suggested
+        if rating is None:
+            raise ValueError("open questions need a self-rating")
+        item = current.item
+        now = self.clock.now()
+        before = item.card
+        after = self.spacing.review(before or CardState(), rating, now)
+        correct = (
+            outcome.verdict.correct
+            if outcome.verdict.correct is not None
+            else (rating != Rating.Again)
+        )
+        answered_at = current.answered_at or self.clock.monotonic()
+        review_id = self.store.record_review(
+            ReviewRecord(
+                learner_id=self.learner_id,
+                question_id=item.id,
+                reviewed_at=now,
+                rating=int(rating),
+                correct=correct,
+                answer=outcome.answer,
+                duration_ms=int((answered_at - current.shown_at) * 1000),
+                mode=self.mode,
+                before=before,
+                after=after,
+                run=_run_record(outcome.run, current.started),
+            )
+        )
+        self._history.append(RatedReview(review_id, item, correct))
+        self.answered += 1
+        self.correct += int(correct)
+        self._current = None
+        if after.due is not None and after.due - now <= LEARN_AHEAD:
+            self._queue.append(StoredQuestion(item.id, item.question, after))
+        return review_id
+
+    def undo(self) -> StoredQuestion | None:
+        """Take back the last rating; its question comes back next. None if nothing to undo."""
+        if not self._history:
+            return None
+        last = self._history.pop()
+        self.store.undo_review(last.review_id)
+        self._queue = deque(q for q in self._queue if q.id != last.item.id)
+        if self._current is not None and self._current.outcome is None:
+            if self._current.demo is not None:
+                self._current.demo.cancel()
+            self._queue.appendleft(self._current.item)
+            self._current = None
+        self._queue.appendleft(last.item)
+        self.answered -= 1
+        self.correct -= int(last.correct)
+        return last.item
+
+    def close(self) -> None:
+        """Stop a demo still running for an unanswered question."""
+        if self._current is not None and self._current.demo is not None:
+            self._current.demo.cancel()
+
+
+def _run_record(run: RunResult | None, started: datetime) -> RunRecord | None:
+    if run is None:
+        return None
+    return RunRecord(
+        demo=run.demo,
+        args=tuple(run.args),
+        started_at=started,
+        exit_code=run.exit_code,
+        duration_ms=int(run.duration * 1000),
+        timed_out=run.timed_out,
+        truncated=run.truncated,
+        output=run.output,
+        error=run.error,
+    )
+
+
+def is_self_rated(question: Question) -> bool:
+    """Open questions are rated by the learner."""
+    return question.kind is Kind.OPEN

@@ -1,0 +1,132 @@
+"""The review flow, driven without any UI on the mini pack with real demo runs."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from mpquiz.core.errors import AnswerError
+from mpquiz.core.scheduling import Rating, Spacing
+from mpquiz.packs.loader import load_pack
+from mpquiz.session.clock import Clock
+from mpquiz.session.demos import DemoLauncher
+from mpquiz.session.queue import build_queue
+from mpquiz.session.review import ReviewSession
+from mpquiz.store.engine import open_engine
+from mpquiz.store.repository import Store
+from tests.conftest import T0
+
+
+class FakeClock(Clock):
+    """A clock that moves only when told."""
+
+    def __init__(self) -> None:
+        self.t = T0
+        self.mono = 0.0
+        super().__init__(now=lambda: self.t, monotonic=lambda: self.mono)
+
+
+@pytest.fixture
+def store(db_url: str, mini_pack_dir: Path) -> Store:
+    s = Store(open_engine(db_url))
+    s.sync_pack(load_pack(mini_pack_dir), T0)
+    yield s
+    s.close()
+
+
+def _session(store: Store, clock: FakeClock, learner: int, new: int = 10) -> ReviewSession:
+    items = build_queue(store, learner, clock.now(), clock.day_start(), new)
+    launcher = DemoLauncher(store.packs(), trust=lambda pack: None)
+    return ReviewSession(store, Spacing(), learner, launcher, items, lang="en", clock=clock)
+
+
+def test_a_full_review_stores_every_answer(store: Store) -> None:
+    clock = FakeClock()
+    learner = store.learner_id("ana", T0)
+    session = _session(store, clock, learner)
+    assert session.total == 4
+    item = session.show()
+    assert item is not None and item.question.qid == "basics.exitcode"
+    assert session.demo is not None  # prefetch: the demo started with the question
+    with pytest.raises(AnswerError):
+        session.parse("9")
+    clock.mono += 4.5
+    outcome = session.answer("1")
+    assert outcome.verdict.correct is True and outcome.suggested is Rating.Good
+    assert outcome.run is not None and outcome.run.exit_code == 0
+    assert "exitcode: 3" in outcome.run.output
+    assert outcome.intervals[Rating.Good] > outcome.intervals[Rating.Again]
+    session.rate()
+
+    session.show()
+    assert session.answer("4").verdict.correct is False
+    session.rate()  # Again: comes back in this session (learning step under 20 min)
+
+    session.show()
+    outcome = session.answer("child 1\nchild 0\njoined 2")
+    assert outcome.verdict.correct is True
+    session.rate(Rating.Easy)
+
+    session.show()
+    outcome = session.answer("join waits for the child")
+    assert outcome.verdict.correct is None and outcome.suggested is None
+    with pytest.raises(ValueError):
+        session.rate()
+    session.rate(Rating.Hard)
+
+    again = session.show()
+    assert again is not None and again.question.qid == "basics.exitcode-number"
+    session.close()
+    assert store.review_count(learner) == 4
+    assert session.answered == 4 and session.correct == 3
+    assert store.count_unseen(learner) == 0
+
+
+def test_a_second_session_the_same_day_has_fewer_questions(store: Store) -> None:
+    clock = FakeClock()
+    learner = store.learner_id("ana", T0)
+    first = _session(store, clock, learner, new=2)
+    assert first.total == 2
+    for _ in range(2):
+        first.show()
+        first.answer("1" if first.current.question.kind.value != "predict" else "x")  # type: ignore[union-attr]
+        first.rate(Rating.Good)
+    clock.t += timedelta(minutes=1)
+    assert _session(store, clock, learner, new=2).total == 0
+    clock.t += timedelta(days=1)
+    assert _session(store, clock, learner, new=2).total == 2  # two new, nothing due yet
+    clock.t += timedelta(days=2)
+    assert _session(store, clock, learner, new=2).total == 4  # the first two are due
+
+
+def test_undo_takes_back_the_last_rating(store: Store) -> None:
+    clock = FakeClock()
+    learner = store.learner_id("ana", T0)
+    session = _session(store, clock, learner)
+    session.show()
+    session.answer("1")
+    session.rate()
+    assert store.review_count(learner) == 1
+    back = session.undo()
+    assert back is not None and back.question.qid == "basics.exitcode"
+    assert store.review_count(learner) == 0 and session.answered == 0
+    assert session.show().question.qid == "basics.exitcode"  # type: ignore[union-attr]
+    assert session.undo() is None
+    session.close()
+
+
+def test_untrusted_pack_runs_no_demo(store: Store) -> None:
+    clock = FakeClock()
+    learner = store.learner_id("ana", T0)
+    items = build_queue(store, learner, T0, clock.day_start(), 10)
+    session = ReviewSession(
+        store, Spacing(), learner, DemoLauncher(store.packs()), items, clock=clock
+    )
+    session.show()
+    assert session.demo is None
+    outcome = session.answer("1")
+    assert outcome.run is None and outcome.blocked == "trust.untrusted"
+    assert [n.key for n in outcome.verdict.notes] == ["verdict.no_run"]
+    assert outcome.verdict.correct is True
