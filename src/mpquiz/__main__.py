@@ -1,0 +1,5 @@
+"""`python -m mpquiz`."""
+
+from mpquiz.cli.main import run
+
+run()

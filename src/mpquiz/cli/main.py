@@ -1,0 +1,85 @@
+"""`mpquiz`: the entry point, global options, and error handling for every command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mpquiz import __version__
+from mpquiz.cli import config_cmd, pack_cmd, review_cmd, stats_cmd
+from mpquiz.cli.context import Options, h
+from mpquiz.core.errors import MpquizError
+
+app = typer.Typer(
+    name="mpquiz",
+    help=h("help.app"),
+    no_args_is_help=False,
+    add_completion=False,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.command("review", help=h("help.review"), epilog=h("help.review.example"))(review_cmd.review)
+app.command("stats", help=h("help.stats"), epilog=h("help.stats.example"))(stats_cmd.stats)
+app.add_typer(config_cmd.app, name="config")
+app.add_typer(pack_cmd.app, name="pack")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mpquiz {__version__}")
+        raise typer.Exit()
+
+
+@app.callback(invoke_without_command=True, epilog=h("help.app.example"))
+def main(
+    ctx: typer.Context,
+    db: Annotated[str | None, typer.Option("--db", metavar="URL", help=h("help.opt.db"))] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", metavar="es|en", help=h("help.opt.lang"))
+    ] = None,
+    learner: Annotated[
+        str | None, typer.Option("--learner", metavar="NAME", help=h("help.opt.learner"))
+    ] = None,
+    config: Annotated[
+        Path | None, typer.Option("--config", metavar="FILE", help=h("help.opt.config"))
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=h("help.opt.version")),
+    ] = False,
+) -> None:
+    """Global options; with no command, start today's review."""
+    if lang is not None and lang not in ("es", "en"):
+        raise typer.BadParameter(f"{lang!r}: use es or en", param_hint="--lang")
+    ctx.obj = Options(db_url=db, lang_option=lang, learner=learner, config_path=config)
+    ctx.call_on_close(ctx.obj.close)
+    if ctx.invoked_subcommand is None:
+        # The Textual app is a later milestone; until then the plain review is the app.
+        ctx.invoke(review_cmd.review, ctx=ctx)
+
+
+def run() -> None:
+    """Console-script entry: one clear line on stderr and an exit code, never a traceback."""
+    try:
+        app()
+    except MpquizError as exc:
+        typer.echo(f"mpquiz: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        typer.echo("", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
+    except Exception as exc:  # the last line of defence: never show a traceback
+        if os.environ.get("MPQUIZ_DEBUG"):
+            raise
+        typer.echo(
+            f"mpquiz: internal error: {type(exc).__name__}: {exc} (set MPQUIZ_DEBUG=1 for details)",
+            err=True,
+        )
+        sys.exit(1)

@@ -1,0 +1,46 @@
+"""`mpquiz pack`: list installed packs and validate pack folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mpquiz.cli.context import h, services
+
+app = typer.Typer(help=h("help.pack"), no_args_is_help=True)
+
+
+@app.command("validate", help=h("help.pack.validate"), epilog=h("help.pack.validate.example"))
+def validate(
+    path: Annotated[Path, typer.Argument(metavar="PATH", help=h("help.arg.pack_path"))],
+) -> None:
+    """Check a pack folder and report every problem (exit 2 when there are any)."""
+    from mpquiz.packs.loader import load_pack
+    from mpquiz.packs.problems import PackErrors
+
+    try:
+        pack = load_pack(path)
+    except PackErrors as exc:
+        for problem in exc.problems:
+            typer.echo(str(problem), err=True)
+        typer.echo(f"{len(exc.problems)} problem(s) in {path}", err=True)
+        raise typer.Exit(2) from None
+    kinds: dict[str, int] = {}
+    for q in pack.questions:
+        kinds[q.kind.value] = kinds.get(q.kind.value, 0) + 1
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    typer.echo(f"{pack.id} {pack.version}: {len(pack.questions)} questions ({summary}), ok")
+
+
+@app.command("list", help=h("help.pack.list"))
+def list_(ctx: typer.Context) -> None:
+    """Show the installed packs with their question counts."""
+    svc = services(ctx)
+    for pack in svc.store.packs():
+        origin = "built-in" if pack.builtin else pack.root
+        typer.echo(
+            f"{pack.id}\t{pack.version}\t{pack.active_questions}\t"
+            f"{pack.title.get(svc.lang)}\t{origin}"
+        )

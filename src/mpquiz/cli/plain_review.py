@@ -1,0 +1,207 @@
+"""The line-by-line review: Rich on a terminal, plain text when piped."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from rich.console import Console
+from rich.rule import Rule
+from rich.text import Text as RichText
+
+from mpquiz.core.errors import AnswerError
+from mpquiz.core.model import Kind, Question
+from mpquiz.core.scheduling import Rating
+from mpquiz.i18n import t
+from mpquiz.render import (
+    RATING_KEYS,
+    intervals_line,
+    question_code,
+    rating_name,
+    render_evidence,
+    render_open_key,
+    render_question,
+    render_verdict,
+)
+from mpquiz.session.review import Outcome, ReviewSession
+
+QUIT = ":q"
+_RATING_BY_KEY = {key: rating for rating, key in RATING_KEYS.items()} | {
+    "a": Rating.Again,
+    "h": Rating.Hard,
+    "g": Rating.Good,
+    "e": Rating.Easy,
+}
+
+
+class _EndOfInput(Exception):
+    """Standard input ended or the learner typed :q."""
+
+
+class PlainReview:
+    """Drives a ReviewSession on standard input and output."""
+
+    def __init__(
+        self,
+        session: ReviewSession,
+        lang: str,
+        *,
+        ask_rating: bool,
+        stdin: TextIO | None = None,
+        console: Console | None = None,
+    ) -> None:
+        self.session = session
+        self.lang = lang
+        self.ask_rating = ask_rating
+        self.stdin = stdin or sys.stdin
+        self.console = console or Console(highlight=False, soft_wrap=True)
+
+    def say(self, key: str, **params: object) -> str:
+        """A message in the session's language."""
+        return t(key, self.lang, **params)
+
+    def run(self) -> int:
+        """Review until the queue is empty or input ends; returns how many were answered."""
+        try:
+            if self.session.remaining == 0:
+                self.console.print(self.say("review.nothing_due"))
+                return 0
+            while (item := self.session.show()) is not None:
+                self._one(item.question)
+        except _EndOfInput:
+            self.console.print()
+            self.console.print(self.say("review.stopped"))
+        finally:
+            self.session.close()
+        self.console.print(
+            self.say("review.summary", answered=self.session.answered, correct=self.session.correct)
+        )
+        return self.session.answered
+
+    def _read_line(self, prompt: str) -> str:
+        self.console.print(RichText(prompt, style="bold"), end="")
+        self.console.file.flush()
+        line = self.stdin.readline()
+        if not line:
+            raise _EndOfInput
+        line = line.rstrip("\n")
+        if line.strip() == QUIT:
+            raise _EndOfInput
+        if not self.stdin.isatty():
+            self.console.print(line, markup=False, highlight=False)
+        return line
+
+    def _read_block(self, prompt: str) -> str:
+        self.console.print(RichText(prompt, style="dim"))
+        lines: list[str] = []
+        while True:
+            try:
+                line = self._read_line("│ ")
+            except _EndOfInput:
+                if lines:
+                    break
+                raise
+            if line in ("", "."):
+                break
+            lines.append(line)
+        return "\n".join(lines)
+
+    def _one(self, question: Question) -> None:
+        session = self.session
+        topic = question.topic
+        header = self.say(
+            "review.header",
+            n=session.answered + 1,
+            total=session.total,
+            topic=topic,
+            kind=self.say(f"kind.{question.kind.value}"),
+        )
+        self.console.print(Rule())
+        code = question_code(question, session.launcher.demos_dir(question))
+        self.console.print(render_question(question, self.lang, code, header))
+        raw = self._ask(question)
+        self._stream_demo()
+        outcome = session.answer(raw)
+        self._show(question, outcome)
+        session.rate(self._rating(question, outcome))
+
+    def _ask(self, question: Question) -> str:
+        while True:
+            if question.kind is Kind.CHOICE:
+                raw = self._read_line(self.say("ask.choice", n=len(question.options)))
+            elif question.kind is Kind.NUMERIC:
+                raw = self._read_line(self.say("ask.numeric"))
+            elif question.kind is Kind.PREDICT and question.candidates:
+                raw = self._read_line(self.say("ask.candidate", n=len(question.candidates)))
+            elif question.kind is Kind.PREDICT:
+                raw = self._read_block(self.say("ask.predict"))
+            else:
+                raw = self._read_block(self.say("ask.open"))
+            try:
+                self.session.parse(raw)
+                return raw
+            except AnswerError as exc:
+                self.console.print(RichText("✘ " + self.say(exc.key, **exc.params), style="red"))
+
+    def _stream_demo(self) -> None:
+        demo = self.session.demo
+        if demo is None:
+            return
+        self.console.print(
+            RichText(
+                self.say("demo.header", demo=self.session.current.question.demo),  # type: ignore[union-attr]
+                style="bold cyan",
+            )
+        )
+        for line in demo.iter_lines():
+            self.console.print(RichText(f"  {line.text}"), markup=False, highlight=False)
+
+    def _show(self, question: Question, outcome: Outcome) -> None:
+        run = outcome.run
+        if run is None:
+            reason = self.say(outcome.blocked or "demo.missing")
+            self.console.print(RichText(self.say("demo.not_run", reason=reason), style="yellow"))
+        else:
+            status = self.say("demo.finished", code=run.exit_code, seconds=f"{run.duration:.2f}")
+            self.console.print(RichText(status if not run.error else run.error, style="dim"))
+            lines = run.output.splitlines()
+            if outcome.verdict.evidence:
+                self.console.print(RichText(self.say("demo.evidence"), style="bold"))
+                self.console.print(render_evidence(lines[i] for i in outcome.verdict.evidence))
+        if question.kind is Kind.OPEN:
+            self.console.print(render_open_key(question, self.lang))
+        self.console.print(render_verdict(question, outcome.verdict, self.lang))
+        self.console.print(RichText(self.say("explain.header"), style="bold"))
+        self.console.print(question.explain.get(self.lang))
+
+    def _rating(self, question: Question, outcome: Outcome) -> Rating:
+        line = intervals_line(outcome.intervals, self.lang)
+        if outcome.suggested is None:
+            self.console.print(RichText(self.say("rate.next", intervals=line), style="dim"))
+            return self._read_rating(self.say("rate.self"), None)
+        if outcome.suggested is Rating.Again or not self.ask_rating:
+            self.console.print(
+                RichText(
+                    self.say(
+                        "rate.auto", rating=rating_name(outcome.suggested, self.lang), interval=line
+                    ),
+                    style="dim",
+                )
+            )
+            return outcome.suggested
+        self.console.print(RichText(self.say("rate.next", intervals=line), style="dim"))
+        return self._read_rating(self.say("rate.ask"), outcome.suggested)
+
+    def _read_rating(self, prompt: str, default: Rating | None) -> Rating:
+        while True:
+            try:
+                raw = self._read_line(prompt).strip().lower()
+            except _EndOfInput:
+                if default is None:
+                    raise
+                return default
+            if not raw and default is not None:
+                return default
+            if raw in _RATING_BY_KEY:
+                return _RATING_BY_KEY[raw]
+            self.console.print(RichText("✘ " + self.say("rate.invalid"), style="red"))

@@ -1,0 +1,53 @@
+"""`mpquiz review`: today's questions, line by line in plain mode."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from mpquiz.cli.context import h, services
+
+
+def review(
+    ctx: typer.Context,
+    plain: Annotated[bool, typer.Option("--plain", help=h("help.opt.plain"))] = True,
+    pack: Annotated[
+        str | None, typer.Option("--pack", metavar="ID", help=h("help.opt.pack"))
+    ] = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", metavar="ID", help=h("help.opt.topic"))
+    ] = None,
+    new: Annotated[
+        int | None, typer.Option("--new", min=0, metavar="N", help=h("help.opt.new"))
+    ] = None,
+    rate: Annotated[str, typer.Option("--rate", metavar="ask|auto", help=h("help.opt.rate"))] = "",
+) -> None:
+    """Answer today's due and new questions."""
+    from mpquiz.cli.plain_review import PlainReview
+
+    svc = services(ctx)
+    if rate not in ("", "ask", "auto"):
+        raise typer.BadParameter(f"{rate!r}: use ask or auto", param_hint="--rate")
+    _check_scope(svc, pack, topic)
+    session = svc.review_session(pack_id=pack, topic=topic, new_per_day=new)
+    ask = rate == "ask" or (rate == "" and sys.stdin.isatty())
+    PlainReview(session, svc.lang, ask_rating=ask).run()
+
+
+def _check_scope(svc, pack: str | None, topic: str | None) -> None:
+    from mpquiz.core.errors import BadInput
+    from mpquiz.i18n import t
+
+    packs = svc.store.packs()
+    if pack is not None and pack not in {p.id for p in packs}:
+        raise BadInput(
+            t("error.no_pack", svc.lang, pack=pack, known=", ".join(p.id for p in packs))
+        )
+    if topic is not None:
+        topics = {tid for p in packs if pack in (None, p.id) for tid in p.topics}
+        if topic not in topics:
+            raise BadInput(
+                t("error.no_topic", svc.lang, topic=topic, known=", ".join(sorted(topics)))
+            )

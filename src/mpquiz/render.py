@@ -1,0 +1,113 @@
+"""Rich renderables shared by the plain CLI and the TUI: questions, verdicts, intervals."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from rich.console import Group, RenderableType
+from rich.syntax import Syntax
+from rich.text import Text as RichText
+
+from mpquiz.core.grading import Verdict
+from mpquiz.core.model import Kind, Question
+from mpquiz.core.scheduling import Rating, format_interval
+from mpquiz.i18n import t
+from mpquiz.packs.code import shown_code
+
+RATING_KEYS = {Rating.Again: "1", Rating.Hard: "2", Rating.Good: "3", Rating.Easy: "4"}
+
+
+def rating_name(rating: Rating, lang: str) -> str:
+    """ "Again", "Hard", "Good", "Easy" in the learner's language."""
+    return t(f"rating.{rating.name.lower()}", lang)
+
+
+def question_code(question: Question, demos_dir: Path | None) -> str | None:
+    """The demo code shown with a question, if any."""
+    if demos_dir is None or question.code == "none":
+        return None
+    try:
+        return shown_code(demos_dir / question.demo, question.code)
+    except OSError:
+        return None
+
+
+def render_question(question: Question, lang: str, code: str | None, header: str) -> RenderableType:
+    """The prompt, the code (highlighted) and the options or input hint."""
+    parts: list[RenderableType] = [
+        RichText(header, style="bold"),
+        RichText(question.prompt.get(lang)),
+    ]
+    if code:
+        parts.append(Syntax(code, "python", line_numbers=False, word_wrap=True, theme="ansi_dark"))
+    if question.kind is Kind.CHOICE:
+        for i, option in enumerate(question.options, 1):
+            parts.append(RichText(f"  {i}) {option.text.get(lang)}"))
+    elif question.kind is Kind.PREDICT and question.candidates:
+        for i, candidate in enumerate(question.candidates, 1):
+            parts.append(RichText(f"  ({i})", style="bold"))
+            parts.append(RichText("\n".join("      " + ln for ln in candidate.splitlines())))
+    return Group(*parts)
+
+
+def render_verdict(question: Question, verdict: Verdict, lang: str) -> RenderableType:
+    """The banner (in words, not only colour), the key, feedback, diff and notes."""
+    parts: list[RenderableType] = []
+    if verdict.correct is True:
+        parts.append(RichText("✔ " + t("verdict.confirmed", lang), style="bold green"))
+    elif verdict.correct is False:
+        parts.append(RichText("✘ " + t("verdict.corrected", lang), style="bold red"))
+        parts.append(RichText(t("verdict.key", lang, key=verdict.key)))
+    for feedback in verdict.feedback:
+        parts.append(RichText("  • " + feedback.get(lang), style="yellow"))
+    if verdict.diff and verdict.correct is False:
+        parts.append(RichText(t("verdict.diff_legend", lang), style="dim"))
+        for line in verdict.diff:
+            style = {"-": "red", "+": "green"}.get(line.tag, "")
+            parts.append(RichText(f"  {line.tag} {line.text}", style=style))
+    if verdict.run_value is not None and question.unit is not None:
+        parts.append(
+            RichText(
+                t(
+                    "verdict.run_value",
+                    lang,
+                    value=_num(verdict.run_value),
+                    unit=question.unit.get(lang),
+                )
+            )
+        )
+    for note in verdict.notes:
+        parts.append(RichText("ℹ " + t(note.key, lang, **note.params), style="cyan"))
+    return Group(*parts)
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if x.is_integer() else f"{x:g}"
+
+
+def render_open_key(question: Question, lang: str) -> RenderableType:
+    """The model answer and key points of an open question."""
+    parts: list[RenderableType] = [RichText(t("open.model_answer", lang), style="bold")]
+    if question.model_answer:
+        parts.append(RichText(question.model_answer.get(lang)))
+    if question.key_points:
+        parts.append(RichText(t("open.key_points", lang), style="bold"))
+        parts.extend(RichText("  • " + k.get(lang)) for k in question.key_points)
+    return Group(*parts)
+
+
+def render_evidence(lines: Iterable[str]) -> RenderableType:
+    """The output lines that prove the point, marked with an arrow (not only colour)."""
+    return Group(*(RichText(f"  ▶ {line}", style="bold yellow") for line in lines))
+
+
+def intervals_line(
+    intervals: dict[Rating, object], lang: str, only: Iterable[Rating] | None = None
+) -> str:
+    """ "1 Again <1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d", as Anki shows above its buttons."""
+    shown = list(only) if only is not None else list(Rating)
+    return " · ".join(
+        f"{RATING_KEYS[r]} {rating_name(r, lang)} {format_interval(intervals[r])}"  # type: ignore[arg-type]
+        for r in shown
+    )
