@@ -33,14 +33,21 @@ def question_code(question: Question, demos_dir: Path | None) -> str | None:
         return None
 
 
-def render_question(question: Question, lang: str, code: str | None, header: str) -> RenderableType:
+def render_question(
+    question: Question, lang: str, code: str | None, header: str, *, highlight: bool = True
+) -> RenderableType:
     """The prompt, the code (highlighted) and the options or input hint."""
     parts: list[RenderableType] = [
         RichText(header, style="bold"),
         RichText(question.prompt.get(lang)),
     ]
     if code:
-        parts.append(Syntax(code, "python", line_numbers=False, word_wrap=True, theme="ansi_dark"))
+        if highlight:
+            parts.append(
+                Syntax(code, "python", line_numbers=False, word_wrap=True, theme="ansi_dark")
+            )
+        else:
+            parts.append(RichText(code))
     if question.kind is Kind.CHOICE:
         for i, option in enumerate(question.options, 1):
             parts.append(RichText(f"  {i}) {option.text.get(lang)}"))

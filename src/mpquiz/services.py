@@ -90,10 +90,6 @@ class Services:
         """Built-in demos come from this install; others from where the pack was added."""
         return paths.builtin_demos_dir() if pack.builtin else Path(pack.demos_dir)
 
-    def launcher(self) -> DemoLauncher:
-        """Starts demos for the installed packs."""
-        return DemoLauncher(self.store.packs(), demos_dir_for=self.demos_dir_for)
-
     def review_session(
         self,
         *,
@@ -113,14 +109,17 @@ class Services:
             pack_id=pack_id,
             topic=topic,
         )
+        packs = self.store.packs()
+        launcher = DemoLauncher(packs, demos_dir_for=self.demos_dir_for)
         return ReviewSession(
             self.store,
             self.spacing,
             self.learner_id,
-            self.launcher(),
+            launcher,
             items,
             lang=self.lang,
             clock=self.clock,
+            packs={p.id: p for p in packs},
         )
 
     def progress(self) -> dict[str, Any]:

@@ -38,7 +38,7 @@ def get(ctx: typer.Context, key: Annotated[str, typer.Argument(metavar="KEY")]) 
     typer.echo(str(getattr(settings, key)))
 
 
-@app.command("set", help=h("help.config.set"), epilog=h("help.config.example"))
+@app.command("set", help=h("help.config.set"))
 def set_(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(metavar="KEY")],

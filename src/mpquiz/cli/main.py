@@ -66,20 +66,30 @@ def main(
 def run() -> None:
     """Console-script entry: one clear line on stderr and an exit code, never a traceback."""
     try:
-        app()
+        code = app(standalone_mode=False)
     except MpquizError as exc:
-        typer.echo(f"mpquiz: {exc}", err=True)
-        sys.exit(exc.exit_code)
+        _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("", err=True)
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
-    except Exception as exc:  # the last line of defence: never show a traceback
+    except Exception as exc:
+        if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
+            # A usage error from the command-line parser (unknown command, bad option).
+            ctx = getattr(exc, "ctx", None)
+            where = ctx.command_path if ctx is not None else "mpquiz"
+            message = exc.format_message()
+            if not message:  # a group called bare has printed its help already
+                sys.exit(exc.exit_code)
+            _fail(f"{message} (see '{where} --help')", exc.exit_code)
         if os.environ.get("MPQUIZ_DEBUG"):
             raise
-        typer.echo(
-            f"mpquiz: internal error: {type(exc).__name__}: {exc} (set MPQUIZ_DEBUG=1 for details)",
-            err=True,
-        )
-        sys.exit(1)
+        # The last line of defence: never show a traceback.
+        _fail(f"internal error: {type(exc).__name__}: {exc} (MPQUIZ_DEBUG=1 shows details)", 1)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"mpquiz: {message}", err=True)
+    sys.exit(code)

@@ -17,11 +17,13 @@ def validate(
     path: Annotated[Path, typer.Argument(metavar="PATH", help=h("help.arg.pack_path"))],
 ) -> None:
     """Check a pack folder and report every problem (exit 2 when there are any)."""
+    from mpquiz import paths
     from mpquiz.packs.loader import load_pack
     from mpquiz.packs.problems import PackErrors
 
+    builtin = path.resolve() == paths.builtin_pack_dir().resolve()
     try:
-        pack = load_pack(path)
+        pack = load_pack(path, demos_dir=paths.builtin_demos_dir() if builtin else None)
     except PackErrors as exc:
         for problem in exc.problems:
             typer.echo(str(problem), err=True)

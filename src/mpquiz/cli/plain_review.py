@@ -108,17 +108,18 @@ class PlainReview:
 
     def _one(self, question: Question) -> None:
         session = self.session
-        topic = question.topic
         header = self.say(
             "review.header",
             n=session.answered + 1,
             total=session.total,
-            topic=topic,
+            topic=session.topic_title(question),
             kind=self.say(f"kind.{question.kind.value}"),
         )
         self.console.print(Rule())
         code = question_code(question, session.launcher.demos_dir(question))
-        self.console.print(render_question(question, self.lang, code, header))
+        self.console.print(
+            render_question(question, self.lang, code, header, highlight=self.console.is_terminal)
+        )
         raw = self._ask(question)
         self._stream_demo()
         outcome = session.answer(raw)

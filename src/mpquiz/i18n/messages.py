@@ -45,15 +45,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Example: mpquiz config set new_per_day 15",
         "es": "Ejemplo: mpquiz config set new_per_day 15",
     },
-    "help.config.get": {"en": "Print one setting.", "es": "Muestra un ajuste."},
-    "help.config.set": {"en": "Change one setting.", "es": "Cambia un ajuste."},
+    "help.config.get": {
+        "en": "Print one setting. Example: mpquiz config get new_per_day",
+        "es": "Muestra un ajuste. Ejemplo: mpquiz config get new_per_day",
+    },
+    "help.config.set": {
+        "en": "Change one setting. Example: mpquiz config set desired_retention 0.85",
+        "es": "Cambia un ajuste. Ejemplo: mpquiz config set desired_retention 0.85",
+    },
     "help.config.path": {
-        "en": "Print the path of the settings file.",
-        "es": "Muestra la ruta del fichero de ajustes.",
+        "en": "Print the path of the settings file. Example: mpquiz config path",
+        "es": "Muestra la ruta del fichero de ajustes. Ejemplo: mpquiz config path",
     },
     "help.pack": {
-        "en": "Question packs: list the installed ones, validate a pack folder.",
-        "es": "Paquetes de preguntas: lista los instalados, valida una carpeta de paquete.",
+        "en": "Question packs: list the installed ones, validate a pack folder. "
+        "Example: mpquiz pack validate ./my-pack",
+        "es": "Paquetes de preguntas: lista los instalados, valida una carpeta de paquete. "
+        "Ejemplo: mpquiz pack validate ./mi-paquete",
     },
     "help.pack.validate": {
         "en": "Check a pack folder and list every problem with its file, line, question and "
@@ -66,8 +74,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Ejemplo: mpquiz pack validate ./mi-paquete",
     },
     "help.pack.list": {
-        "en": "List the installed packs: id, version, questions, title, origin.",
-        "es": "Lista los paquetes instalados: id, versión, preguntas, título, origen.",
+        "en": "List the installed packs: id, version, questions, title, origin. "
+        "Example: mpquiz pack list",
+        "es": "Lista los paquetes instalados: id, versión, preguntas, título, origen. "
+        "Ejemplo: mpquiz pack list",
     },
     "help.arg.pack_path": {
         "en": "The pack folder (holding pack.toml).",

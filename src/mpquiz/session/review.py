@@ -16,7 +16,7 @@ from mpquiz.core.scheduling import CardState, Rating, Spacing, rating_for
 from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.clock import LEARN_AHEAD, Clock
 from mpquiz.session.demos import DemoLauncher
-from mpquiz.store.repository import ReviewRecord, RunRecord, Store, StoredQuestion
+from mpquiz.store.repository import PackInfo, ReviewRecord, RunRecord, Store, StoredQuestion
 
 
 @dataclass
@@ -64,6 +64,7 @@ class ReviewSession:
     lang: str = "en"
     mode: str = "review"
     clock: Clock = field(default_factory=Clock)
+    packs: dict[str, PackInfo] = field(default_factory=dict)
     _queue: deque[StoredQuestion] = field(init=False)
     _current: _Current | None = field(init=False, default=None)
     _history: list[RatedReview] = field(init=False, default_factory=list)
@@ -94,6 +95,12 @@ class ReviewSession:
         demo, blocked = self.launcher.start(item.question)
         self._current = _Current(item, self.clock.monotonic(), self.clock.now(), demo, blocked)
         return item
+
+    def topic_title(self, question: Question) -> str:
+        """The question's topic as its pack names it, in the session's language."""
+        pack = self.packs.get(question.pack_id)
+        title = pack.topics.get(question.topic) if pack else None
+        return title.get(self.lang) if title else question.topic
 
     @property
     def current(self) -> StoredQuestion | None:

@@ -1,0 +1,111 @@
+"""The command line through real subprocesses, on temporary databases and settings."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+COMMANDS = [
+    [],
+    ["review"],
+    ["stats"],
+    ["config"],
+    ["config", "get"],
+    ["config", "set"],
+    ["config", "path"],
+    ["pack"],
+    ["pack", "validate"],
+    ["pack", "list"],
+]
+
+
+def mpquiz(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run the installed `mpquiz` entry point as a learner would."""
+    full_env = {**os.environ, "COLUMNS": "100", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mpquiz", *args],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        env=full_env,
+        timeout=timeout,
+        cwd=ROOT,
+    )
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "mpquiz")
+@pytest.mark.parametrize("lang,word", [("en", "Example"), ("es", "Ejemplo")])
+def test_every_command_explains_itself_with_an_example(
+    command: list[str], lang: str, word: str
+) -> None:
+    result = mpquiz(*command, "--help", env={"MPQUIZ_LANG": lang})
+    assert result.returncode == 0, result.stderr
+    assert word in result.stdout and "Usage" in result.stdout
+
+
+def test_version() -> None:
+    result = mpquiz("--version")
+    assert result.returncode == 0 and result.stdout.startswith("mpquiz 0.")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["frobnicate"],
+        ["--lang", "fr", "stats"],
+        ["review", "--new", "-1"],
+        ["config", "set", "nope", "1"],
+        ["config", "set", "desired_retention", "2"],
+        ["--db", "nope://x", "stats"],
+    ],
+)
+def test_bad_input_is_one_line_on_stderr_with_exit_2(args: list[str]) -> None:
+    result = mpquiz(*args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("mpquiz: ")
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_newer_database_is_refused_clearly(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    assert mpquiz("--db", f"sqlite:///{db}", "stats", "--json").returncode == 0
+    con = sqlite3.connect(db)
+    con.execute("UPDATE meta SET value = '999' WHERE key = 'schema_version'")
+    con.commit()
+    con.close()
+    result = mpquiz("--db", f"sqlite:///{db}", "stats")
+    assert result.returncode == 3 and "newer" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_config_set_get_and_file(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    assert mpquiz("--config", str(cfg), "config", "set", "new_per_day", "3").returncode == 0
+    assert mpquiz("--config", str(cfg), "config", "get", "new_per_day").stdout.strip() == "3"
+    assert "new_per_day = 3" in cfg.read_text()
+    shown = mpquiz("--config", str(cfg), "config").stdout
+    assert "desired_retention = 0.9" in shown
+    cfg.write_text("new_per_day = 'many'\n")
+    broken = mpquiz("--config", str(cfg), "config")
+    assert broken.returncode == 2 and "new_per_day" in broken.stderr
+
+
+def test_default_database_lives_in_the_data_folder(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    result = mpquiz("stats", "--json", env={"MPQUIZ_HOME": str(home)})
+    assert result.returncode == 0, result.stderr
+    assert (home / "data" / "mpquiz.db").is_file()
+    env_db = tmp_path / "env.db"
+    assert mpquiz("stats", env={"MPQUIZ_DB": f"sqlite:///{env_db}"}).returncode == 0
+    assert env_db.is_file()
