@@ -15,8 +15,13 @@ app = typer.Typer(help=h("help.pack"), no_args_is_help=True)
 @app.command("validate", help=h("help.pack.validate"), epilog=h("help.pack.validate.example"))
 def validate(
     path: Annotated[Path, typer.Argument(metavar="PATH", help=h("help.arg.pack_path"))],
+    run: Annotated[bool, typer.Option("--run", help=h("help.opt.run"))] = False,
 ) -> None:
-    """Check a pack folder and report every problem (exit 2 when there are any)."""
+    """Check a pack folder and report every problem.
+
+    Exit code 0 when clean, 1 when a demo contradicts a key (--run), 2 when the pack
+    itself is invalid.
+    """
     from mpquiz import paths
     from mpquiz.packs.loader import load_pack
     from mpquiz.packs.problems import PackErrors
@@ -33,7 +38,39 @@ def validate(
     for q in pack.questions:
         kinds[q.kind.value] = kinds.get(q.kind.value, 0) + 1
     summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-    typer.echo(f"{pack.id} {pack.version}: {len(pack.questions)} questions ({summary}), ok")
+    typer.echo(f"{pack.id} {pack.version}: {len(pack.questions)} questions ({summary}), valid")
+    if run:
+        _run_keys(pack)
+
+
+def _run_keys(pack) -> None:  # noqa: ANN001
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from mpquiz.session.keycheck import check_keys
+
+    console = Console(stderr=True)
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+    ) as bar:
+        task = bar.add_task("demos", total=None)
+
+        def progress(demo: str, done: int, total: int) -> None:
+            bar.update(task, description=demo, completed=done, total=total)
+
+        report = check_keys(pack, progress=progress)
+    for problem in report.problems:
+        typer.echo(str(problem), err=True)
+    verdict = (
+        "all keys confirmed" if not report.problems else (f"{len(report.problems)} key problem(s)")
+    )
+    typer.echo(f"{report.runs} demo runs, {report.questions} questions: {verdict}")
+    if report.problems:
+        raise typer.Exit(1)
 
 
 @app.command("list", help=h("help.pack.list"))

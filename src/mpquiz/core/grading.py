@@ -163,20 +163,34 @@ def _grade_numeric(
 ) -> Verdict:
     assert question.answer is not None
     correct = question.answer.accepts(float(answer))
-    run_value = None
-    if run is not None and evidence:
-        run_value = _first_number(run.output.splitlines()[evidence[-1]])
-        if run_value is not None and run.ok and not question.answer.accepts(run_value):
+    run_value = measured_value(question.evidence, run.output) if run is not None else None
+    if run is not None and run.ok and run_value is not None:
+        if not question.answer.accepts(run_value):
             notes.append(Note("verdict.run_contradicts", {"value": _fmt_number(run_value)}))
     return Verdict(
         correct, question.answer.describe(), tuple(notes), (), evidence, run_value=run_value
     )
 
 
-def _first_number(line: str) -> float | None:
-    # The last number on an evidence line is the measured value ("lost updates: 37").
-    found = re.findall(r"-?\d+(?:\.\d+)?", line)
-    return float(found[-1]) if found else None
+def measured_value(evidence: str | None, output: str) -> float | None:
+    """This run's value: the group named `value` of `evidence`, on the first line it fits.
+
+    Only a regex with that group measures anything ("lost updates: (?P<value>\\d+)");
+    otherwise `evidence` merely highlights lines.
+    """
+    if not evidence:
+        return None
+    pattern = re.compile(evidence)
+    if "value" not in pattern.groupindex:
+        return None
+    for line in output.splitlines():
+        found = pattern.search(line)
+        if found and found.group("value") is not None:
+            try:
+                return float(found.group("value").replace(",", "."))
+            except ValueError:
+                return None
+    return None
 
 
 def _grade_predict(

@@ -65,9 +65,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "help.pack.validate": {
         "en": "Check a pack folder and list every problem with its file, line, question and "
-        "field. Exit code 0 when clean, 2 when there are problems.",
+        "field. Exit code 0 when clean, 1 when --run finds a key the real output "
+        "contradicts, 2 when the pack is invalid.",
         "es": "Comprueba una carpeta de paquete y lista cada problema con su fichero, línea, "
-        "pregunta y campo. Código de salida 0 si está bien, 2 si hay problemas.",
+        "pregunta y campo. Código de salida 0 si está bien, 1 si --run encuentra una clave "
+        "que la salida real contradice, 2 si el paquete no es válido.",
     },
     "help.pack.validate.example": {
         "en": "Example: mpquiz pack validate ./my-pack",
@@ -126,6 +128,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "on a terminal, auto when piped).",
         "es": "ask: elige Difícil/Bien/Fácil tras acertar; auto: se toma Bien (por defecto: ask "
         "en un terminal, auto con una tubería).",
+    },
+    "help.opt.run": {
+        "en": "Also run every demo (several times when its output varies) and check every "
+        "key against the real output.",
+        "es": "Ejecuta además cada demo (varias veces si su salida varía) y comprueba cada "
+        "clave con la salida real.",
     },
     "help.opt.json": {
         "en": "Print one JSON object instead of a table.",
