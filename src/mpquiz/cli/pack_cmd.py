@@ -43,7 +43,7 @@ def validate(
         _run_keys(pack)
 
 
-def _run_keys(pack) -> None:  # noqa: ANN001
+def _run_keys(pack) -> None:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
