@@ -164,9 +164,9 @@ def _grade_numeric(
     assert question.answer is not None
     correct = question.answer.accepts(float(answer))
     run_value = measured_value(question.evidence, run.output) if run is not None else None
-    contradicted = run_value is not None and not question.answer.accepts(run_value)
-    if run is not None and run.ok and contradicted:
-        notes.append(Note("verdict.run_contradicts", {"value": _fmt_number(run_value or 0)}))
+    if run is not None and run.ok and run_value is not None:  # noqa: SIM102
+        if not question.answer.accepts(run_value):
+            notes.append(Note("verdict.run_contradicts", {"value": _fmt_number(run_value)}))
     return Verdict(
         correct, question.answer.describe(), tuple(notes), (), evidence, run_value=run_value
     )
