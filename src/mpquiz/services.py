@@ -12,8 +12,9 @@ from typing import Any
 from mpquiz import paths
 from mpquiz.core.scheduling import Spacing
 from mpquiz.packs.loader import load_pack
+from mpquiz.packs.trust import TrustStore
 from mpquiz.session.clock import Clock
-from mpquiz.session.demos import DemoLauncher
+from mpquiz.session.demos import DemoLauncher, trust_rule
 from mpquiz.session.queue import build_queue
 from mpquiz.session.review import ReviewSession
 from mpquiz.session.stats import progress
@@ -86,6 +87,16 @@ class Services:
         """The FSRS scheduler with the learner's desired retention."""
         return Spacing(self.settings.desired_retention)
 
+    @cached_property
+    def trust(self) -> TrustStore:
+        """This machine's trusted demo hashes."""
+        return TrustStore(paths.data_dir() / "trust.json")
+
+    @property
+    def packs_root(self) -> Path:
+        """Where added packs are copied."""
+        return paths.data_dir() / "packs"
+
     def demos_dir_for(self, pack: PackInfo) -> Path:
         """Built-in demos come from this install; others from where the pack was added."""
         return paths.builtin_demos_dir() if pack.builtin else Path(pack.demos_dir)
@@ -110,7 +121,9 @@ class Services:
             topic=topic,
         )
         packs = self.store.packs()
-        launcher = DemoLauncher(packs, demos_dir_for=self.demos_dir_for)
+        launcher = DemoLauncher(
+            packs, demos_dir_for=self.demos_dir_for, trust=trust_rule(self.trust)
+        )
         return ReviewSession(
             self.store,
             self.spacing,

@@ -23,6 +23,10 @@ COMMANDS = [
     ["pack"],
     ["pack", "validate"],
     ["pack", "list"],
+    ["pack", "add"],
+    ["pack", "remove"],
+    ["pack", "trust"],
+    ["pack", "untrust"],
 ]
 
 

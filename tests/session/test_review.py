@@ -38,7 +38,7 @@ def store(db_url: str, mini_pack_dir: Path) -> Store:
 
 def _session(store: Store, clock: FakeClock, learner: int, new: int = 10) -> ReviewSession:
     items = build_queue(store, learner, clock.now(), clock.day_start(), new)
-    launcher = DemoLauncher(store.packs(), trust=lambda pack: None)
+    launcher = DemoLauncher(store.packs(), trust=lambda *_: None)
     return ReviewSession(store, Spacing(), learner, launcher, items, lang="en", clock=clock)
 
 

@@ -81,6 +81,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Lista los paquetes instalados: id, versión, preguntas, título, origen. "
         "Ejemplo: mpquiz pack list",
     },
+    "help.pack.add": {
+        "en": "Install a pack folder, or update it when its version is higher; progress on "
+        "unchanged questions is kept. Example: mpquiz pack add ./my-pack",
+        "es": "Instala una carpeta de paquete, o la actualiza si su versión es mayor; se "
+        "conserva el progreso de las preguntas sin cambios. Ejemplo: mpquiz pack add ./mi-paquete",
+    },
+    "help.pack.remove": {
+        "en": "Remove a pack: its questions are retired, nobody's reviews are deleted. "
+        "Example: mpquiz pack remove my-pack",
+        "es": "Quita un paquete: sus preguntas se retiran y no se borra ningún repaso. "
+        "Ejemplo: mpquiz pack remove mi-paquete",
+    },
+    "help.pack.trust": {
+        "en": "Let a pack's demos run on this computer: lists each demo file with its SHA-256 "
+        "and asks you to confirm. A file changed later is untrusted again. "
+        "Example: mpquiz pack trust my-pack",
+        "es": "Permite que las demos de un paquete se ejecuten en este ordenador: lista cada "
+        "fichero con su SHA-256 y pide confirmación. Un fichero cambiado después deja de ser "
+        "de confianza. Ejemplo: mpquiz pack trust mi-paquete",
+    },
+    "help.pack.untrust": {
+        "en": "Stop running a pack's demos. Example: mpquiz pack untrust my-pack",
+        "es": "Deja de ejecutar las demos de un paquete. Ejemplo: mpquiz pack untrust mi-paquete",
+    },
+    "help.opt.force": {
+        "en": "Add even when the installed version is the same or higher.",
+        "es": "Añade aunque la versión instalada sea igual o mayor.",
+    },
+    "help.opt.yes": {
+        "en": "Do not ask for confirmation.",
+        "es": "No pide confirmación.",
+    },
     "help.arg.pack_path": {
         "en": "The pack folder (holding pack.toml).",
         "es": "La carpeta del paquete (con pack.toml).",
@@ -216,6 +248,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "demo.no_pack": {
         "en": "its pack is not installed.",
         "es": "su paquete no está instalado.",
+    },
+    "trust.changed": {
+        "en": "its file changed since you trusted the pack (mpquiz pack trust ID).",
+        "es": "su fichero cambió desde que confiaste en el paquete (mpquiz pack trust ID).",
     },
     "trust.untrusted": {
         "en": "this pack is not trusted yet (mpquiz pack trust ID).",

@@ -314,7 +314,7 @@ class _Loader:
             key_points=tuple(
                 loc(k, f"key_points.{i}") for i, k in enumerate(d.get("key_points") or ())
             ),
-            source=f"{self._rel(path)}" + (f":{line}" if line else ""),
+            source=path.relative_to(self.root).as_posix() + (f":{line}" if line else ""),
         )
         return question if len(self.problems) == before else None
 

@@ -7,18 +7,28 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mpquiz.core.model import Question
+from mpquiz.packs.trust import UNTRUSTED, TrustStore
 from mpquiz.runner import DemoProcess, DemoSpec, start_demo
 from mpquiz.store.repository import PackInfo
 
 MAX_TIMEOUT = 60.0
 
-TrustCheck = Callable[[PackInfo], str | None]
-"""Returns None when a pack's demos may run, else the reason (a message key) they may not."""
+TrustCheck = Callable[[PackInfo, Path, str], str | None]
+"""(pack, demos folder, demo file) -> None when it may run, else why not (a message key)."""
 
 
-def builtin_only(pack: PackInfo) -> str | None:
-    """The default trust rule: only the built-in pack runs its demos."""
-    return None if pack.builtin else "trust.untrusted"
+def builtin_only(pack: PackInfo, demos_dir: Path, demo: str) -> str | None:
+    """The strictest rule: only the built-in pack runs its demos."""
+    return None if pack.builtin else UNTRUSTED
+
+
+def trust_rule(store: TrustStore) -> TrustCheck:
+    """The built-in pack is trusted; any other demo runs only if this machine trusts it."""
+
+    def check(pack: PackInfo, demos_dir: Path, demo: str) -> str | None:
+        return None if pack.builtin else store.check(pack.id, demos_dir, demo)
+
+    return check
 
 
 @dataclass(frozen=True)
@@ -50,12 +60,13 @@ class DemoLauncher:
         pack = self._packs.get(question.pack_id)
         if pack is None:
             return DemoPlan(None, "demo.no_pack")
-        blocked = self._trust(pack)
-        if blocked:
-            return DemoPlan(None, blocked)
-        script = self._demos_dir_for(pack) / question.demo
+        demos_dir = self._demos_dir_for(pack)
+        script = demos_dir / question.demo
         if not script.is_file():
             return DemoPlan(None, "demo.missing")
+        blocked = self._trust(pack, demos_dir, question.demo)
+        if blocked:
+            return DemoPlan(None, blocked)
         timeout = min(question.timeout or pack.demo_timeout, MAX_TIMEOUT)
         return DemoPlan(DemoSpec(script=script, args=question.args, timeout=timeout))
 

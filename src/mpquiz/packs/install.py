@@ -1,0 +1,79 @@
+"""Adding, updating and removing packs: files in the user data folder, rows in the store.
+
+An add is all or nothing: the pack is validated, copied beside its final place, synced in
+one database transaction, and only then moved into place.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import uuid
+from datetime import datetime
+from pathlib import Path
+
+from mpquiz.core.errors import BadInput
+from mpquiz.core.model import Pack
+from mpquiz.packs.loader import load_pack
+from mpquiz.store.repository import Store, SyncReport
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """ "1.10.0" -> (1, 10, 0), for comparing versions."""
+    return tuple(int(part) for part in version.split("."))
+
+
+def add_pack(
+    source: Path, store: Store, packs_root: Path, now: datetime, *, force: bool = False
+) -> tuple[Pack, SyncReport]:
+    """Install the pack folder `source`, or update it when its version is higher.
+
+    Raises:
+        PackErrors: the pack is invalid.
+        BadInput: same or lower version than the installed one (without `force`), or the
+            id of the built-in pack.
+    """
+    pack = load_pack(source)
+    installed = {p.id: p for p in store.packs(include_retired=True)}
+    current = installed.get(pack.id)
+    if current is not None and current.builtin:
+        raise BadInput(f"pack id '{pack.id}' belongs to the built-in pack; choose another id")
+    active = current is not None and pack.id in {p.id for p in store.packs()}
+    if active and not force and version_key(pack.version) <= version_key(current.version):
+        raise BadInput(
+            f"pack '{pack.id}' {current.version} is installed; {source} has version "
+            f"{pack.version}: raise its version to update, or use --force"
+        )
+    packs_root.mkdir(parents=True, exist_ok=True)
+    final = packs_root / pack.id
+    staging = packs_root / f".{pack.id}.{uuid.uuid4().hex[:8]}.new"
+    shutil.copytree(source, staging, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    try:
+        staged = load_pack(staging)  # what runs is exactly what was validated
+        placed = dataclasses.replace(staged, root=str(final), demos_dir=str(final / "demos"))
+        report = store.sync_pack(placed, now, force=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = packs_root / f".{pack.id}.{uuid.uuid4().hex[:8]}.old"
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    return placed, report
+
+
+def remove_pack(pack_id: str, store: Store, packs_root: Path, now: datetime) -> int:
+    """Retire a pack's questions (reviews are kept) and delete its files.
+
+    Raises:
+        BadInput: no such pack, or the built-in one.
+    """
+    installed = {p.id: p for p in store.packs()}
+    if pack_id not in installed:
+        raise BadInput(f"no installed pack '{pack_id}' (installed: {', '.join(installed)})")
+    if installed[pack_id].builtin:
+        raise BadInput("the built-in pack cannot be removed")
+    retired = store.retire_pack(pack_id, now)
+    shutil.rmtree(packs_root / pack_id, ignore_errors=True)
+    return retired
