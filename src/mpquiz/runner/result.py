@@ -1,0 +1,38 @@
+"""What a run produced: OutputLine and RunResult."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class OutputLine:
+    """One line of the demo's merged stdout and stderr."""
+
+    t: float  # seconds since the process started
+    text: str  # without its newline, decoded as UTF-8 with errors replaced
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """The outcome of one demo run, final once the run has ended."""
+
+    demo: str
+    args: tuple[str, ...]
+    exit_code: int | None  # None: it could not start; negative: killed by that signal
+    duration: float
+    timed_out: bool
+    truncated: bool
+    cancelled: bool
+    lines: tuple[OutputLine, ...]
+    error: str | None = None
+
+    @property
+    def output(self) -> str:
+        """All output lines joined by newlines."""
+        return "\n".join(line.text for line in self.lines)
+
+    @property
+    def ok(self) -> bool:
+        """True when the demo exited with 0 on its own."""
+        return self.exit_code == 0 and not self.timed_out and not self.cancelled

@@ -1,0 +1,5 @@
+"""Hostile demo: spins on the CPU forever."""
+
+print("spinning", flush=True)
+while True:
+    pass
