@@ -1,0 +1,78 @@
+"""map_async and apply_async: hand work to the pool and get an AsyncResult back at once.
+
+The parent is free while the workers compute; it checks on the work with .ready(),
+collects the value with .get(timeout), and .get() re-raises a worker's exception.
+apply(), for contrast, blocks until the value is there.
+"""
+import argparse
+import time
+from multiprocessing import Pool, TimeoutError
+
+PAUSE = 0.3    # seconds each call "works"; a constant, so spawned workers see it too
+
+
+def slow_square(x):
+    if x < 0:
+        raise ValueError(f"negative input {x}")
+    time.sleep(PAUSE)                  # stands in for real work
+    return x * x
+
+
+# region: map_async
+def show_map_async(pool, items):
+    start = time.perf_counter()
+    pending = pool.map_async(slow_square, range(items))    # does not wait
+    took = time.perf_counter() - start
+    print(f"map_async returned a {type(pending).__name__} after {took:.2f} s")
+    print("ready at once?", pending.ready())
+    try:
+        pending.get(timeout=0.05)      # too short: the workers are still sleeping
+    except TimeoutError:
+        print("get(timeout=0.05) raised TimeoutError: not done yet")
+    print("the parent is free to do other work meanwhile")
+    values = pending.get(timeout=5)    # waits, at most 5 s
+    print(f"get() -> {values} after {time.perf_counter() - start:.1f} s")
+    print("ready now?", pending.ready())
+# endregion
+
+
+# region: apply
+def show_apply(pool):
+    start = time.perf_counter()
+    later = pool.apply_async(slow_square, (7,))            # does not wait
+    print(f"apply_async returned after {time.perf_counter() - start:.2f} s")
+    start = time.perf_counter()
+    value = pool.apply(slow_square, (8,))                  # waits for the value
+    print(f"apply returned {value} after {time.perf_counter() - start:.2f} s")
+    print("apply_async get() ->", later.get(timeout=5))
+# endregion
+
+
+# region: error
+def show_error(pool):
+    failing = pool.apply_async(slow_square, (-1,))
+    try:
+        failing.get(timeout=5)         # the worker's exception travels back here
+    except ValueError as exc:
+        print(f"get() re-raised the worker's ValueError: {exc}")
+    print("successful()?", failing.successful())
+# endregion
+
+
+def main(items, only):
+    with Pool(processes=2) as pool:
+        if only in (None, "map_async"):
+            show_map_async(pool, items)
+        if only in (None, "apply"):
+            show_apply(pool)
+        if only in (None, "error"):
+            show_error(pool)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--items", type=int, default=4, help="items for map_async")
+    parser.add_argument("--only", choices=["map_async", "apply", "error"],
+                        help="run one part only")
+    args = parser.parse_args()
+    main(args.items, args.only)

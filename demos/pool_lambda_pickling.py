@@ -1,0 +1,41 @@
+"""Why Pool.map refuses a lambda: the function has to be pickled to reach the workers.
+
+pickle does not copy a function's code. It writes a reference, "module name +
+function name", and the worker imports that name to find the function again. A
+module-level `def` has such a name; a lambda is called "<lambda>", a name nobody can
+look up (even when it is stored in a module-level variable), so pickling it fails
+before any worker sees it.
+"""
+import argparse
+import pickle
+from multiprocessing import Pool
+
+
+def square(x):
+    return x * x
+
+
+# region: pickling
+# Bound to a module-level variable, but its own name is still "<lambda>".
+square_lambda = lambda x: x * x  # noqa: E731
+
+
+def main(items):
+    with Pool(processes=2) as pool:
+        try:
+            pool.map(square_lambda, range(items))
+        except Exception as exc:       # raised in the parent, by map() itself
+            print(f"lambda failed: {type(exc).__name__}")
+            print(f"message: {exc}")
+        print("function works:", pool.map(square, range(items)))
+    ref = pickle.dumps(square)         # what actually travels to the worker
+    print(f"pickled square is {len(ref)} bytes: a reference, not the code")
+    print("it holds the names __main__ and square:",
+          b"__main__" in ref and b"square" in ref)
+# endregion
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--items", type=int, default=5, help="numbers to square")
+    main(parser.parse_args().items)
