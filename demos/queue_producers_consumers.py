@@ -1,0 +1,89 @@
+"""Several producers and several consumers sharing ONE multiprocessing.Queue.
+
+A Queue is safe for many processes at once (a single Pipe end is not): it is a
+pipe plus locks, with a feeder thread in each producer that sends what put()
+buffered. Each consumer stops at a sentinel (None), so we put one per consumer.
+"""
+import argparse
+import random
+import time
+from multiprocessing import Process, Queue
+
+
+# region: workers
+def producer(pid, n_items, q):
+    for i in range(n_items):
+        time.sleep(random.random() * 0.005)  # "work": lets producers interleave
+        q.put(f"p{pid}-{i}")                 # p1-2 = producer 1, its item 2
+
+
+def consumer(cid, q, results):
+    got = []
+    while True:
+        item = q.get()                       # blocks while the queue is empty
+        if item is None:                     # sentinel: no more items
+            break
+        got.append(item)                     # in the order they arrive here
+    results.put((cid, got))                  # tell the parent what we consumed
+# endregion
+
+
+def run(n_producers, n_consumers, n_items):
+    """Start everybody; return {consumer id: items in arrival order}."""
+    # region: main
+    q, results = Queue(), Queue()
+    producers = [Process(target=producer, args=(p, n_items, q))
+                 for p in range(n_producers)]
+    consumers = [Process(target=consumer, args=(c, q, results))
+                 for c in range(n_consumers)]
+    for proc in producers + consumers:
+        proc.start()
+    for proc in producers:
+        proc.join()                          # every item is in the queue now
+    for _ in consumers:
+        q.put(None)                          # one sentinel PER consumer
+    # Read the results BEFORE joining the consumers: a process that has put
+    # data on a queue does not end until that data has been taken out.
+    got = dict(results.get() for _ in consumers)
+    for proc in consumers:
+        proc.join()
+    # endregion
+    return got
+
+
+def order_kept(items):
+    """True if, in `items`, each producer's items appear in the order it put them."""
+    last = {}
+    for item in items:
+        pid, i = item[1:].split("-")
+        if int(i) < last.get(pid, -1):
+            return False
+        last[pid] = int(i)
+    return True
+
+
+def main(n_producers, n_consumers, n_items):
+    print(f"{n_producers} producers x {n_items} items, {n_consumers} consumers")
+    got = run(n_producers, n_consumers, n_items)
+    produced = [f"p{p}-{i}" for p in range(n_producers) for i in range(n_items)]
+    for p in range(n_producers):
+        print(f"producer {p} put: {' '.join(produced[p * n_items:(p + 1) * n_items])}")
+    for c in sorted(got):                    # arrival order: changes every run
+        print(f"consumer {c} got {len(got[c])} items: {' '.join(got[c]) or '-'}")
+    print(f"sentinels put: {n_consumers}, consumers finished: {len(got)}")
+    consumed = [item for items in got.values() for item in items]
+    twice = len(consumed) - len(set(consumed))
+    lost = len(set(produced) - set(consumed))
+    print(f"produced: {len(produced)}, consumed: {len(consumed)}, "
+          f"consumed twice: {twice}, lost: {lost}")
+    kept = all(order_kept(items) for items in got.values())
+    print(f"per-producer order kept: {'yes' if kept else 'NO'}")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--producers", type=int, default=2)
+    parser.add_argument("--consumers", type=int, default=2)
+    parser.add_argument("--items", type=int, default=4, help="items per producer")
+    args = parser.parse_args()
+    main(args.producers, args.consumers, args.items)
