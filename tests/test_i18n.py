@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mpquiz.i18n import LANGUAGES, pick_language, t
-from mpquiz.i18n.messages import MESSAGES
+from mpquiz.i18n.messages import DUPLICATES, MESSAGES
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "mpquiz"
 KEY_USE = re.compile(
@@ -35,6 +35,10 @@ def test_every_key_used_in_the_code_exists() -> None:
     assert used, "the scan found no keys at all"
     missing = sorted(k for k in used if k not in MESSAGES)
     assert missing == []
+
+
+def test_no_key_is_defined_twice() -> None:
+    assert DUPLICATES == []
 
 
 def test_lookup_and_language_choice(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -1,0 +1,342 @@
+"""Messages of the CLI, the plain review, verdicts and stats."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --help -------------------------------------------------------------------------------
+    "help.app": {
+        "en": "Learn Python multiprocessing: spaced-repetition questions whose answers real "
+        "processes confirm.",
+        "es": "Aprende multiprocessing en Python: preguntas con repaso espaciado cuyas "
+        "respuestas confirman procesos reales.",
+    },
+    "help.app.example": {
+        "en": "Examples: mpquiz review --plain · mpquiz --lang es stats · "
+        "mpquiz --db sqlite:///class.db --learner ana review --topic lock",
+        "es": "Ejemplos: mpquiz review --plain · mpquiz --lang es stats · "
+        "mpquiz --db sqlite:///clase.db --learner ana review --topic lock",
+    },
+    "help.review": {
+        "en": "Answer today's questions: due reviews first, then new ones. After each answer "
+        "the question's demo runs and its real output confirms or corrects you. "
+        "Type :q or end the input to stop; every answer given is kept.",
+        "es": "Responde las preguntas de hoy: primero los repasos pendientes y luego las nuevas. "
+        "Tras cada respuesta se ejecuta la demo de la pregunta y su salida real te "
+        "confirma o te corrige. Escribe :q o cierra la entrada para parar; se guarda "
+        "cada respuesta dada.",
+    },
+    "help.review.example": {
+        "en": "Example: printf '1\\n3\\n' | mpquiz --db sqlite:///tmp/x.db review --plain",
+        "es": "Ejemplo: printf '1\\n3\\n' | mpquiz --db sqlite:///tmp/x.db review --plain",
+    },
+    "help.stats": {
+        "en": "Show your progress: reviews, questions due now, new ones, and per-topic accuracy.",
+        "es": "Muestra tu progreso: repasos, preguntas pendientes, nuevas y acierto por tema.",
+    },
+    "help.stats.example": {
+        "en": "Example: mpquiz stats --json | python3 -m json.tool",
+        "es": "Ejemplo: mpquiz stats --json | python3 -m json.tool",
+    },
+    "help.config": {
+        "en": "Show or change your settings (new questions per day, desired retention, language).",
+        "es": "Muestra o cambia tus ajustes (preguntas nuevas al día, retención deseada, idioma).",
+    },
+    "help.config.example": {
+        "en": "Example: mpquiz config set new_per_day 15",
+        "es": "Ejemplo: mpquiz config set new_per_day 15",
+    },
+    "help.config.get": {
+        "en": "Print one setting. Example: mpquiz config get new_per_day",
+        "es": "Muestra un ajuste. Ejemplo: mpquiz config get new_per_day",
+    },
+    "help.config.set": {
+        "en": "Change one setting. Example: mpquiz config set desired_retention 0.85",
+        "es": "Cambia un ajuste. Ejemplo: mpquiz config set desired_retention 0.85",
+    },
+    "help.config.path": {
+        "en": "Print the path of the settings file. Example: mpquiz config path",
+        "es": "Muestra la ruta del fichero de ajustes. Ejemplo: mpquiz config path",
+    },
+    "help.pack": {
+        "en": "Question packs: list the installed ones, validate a pack folder. "
+        "Example: mpquiz pack validate ./my-pack",
+        "es": "Paquetes de preguntas: lista los instalados, valida una carpeta de paquete. "
+        "Ejemplo: mpquiz pack validate ./mi-paquete",
+    },
+    "help.pack.validate": {
+        "en": "Check a pack folder and list every problem with its file, line, question and "
+        "field. Exit code 0 when clean, 1 when --run finds a key the real output "
+        "contradicts, 2 when the pack is invalid.",
+        "es": "Comprueba una carpeta de paquete y lista cada problema con su fichero, línea, "
+        "pregunta y campo. Código de salida 0 si está bien, 1 si --run encuentra una clave "
+        "que la salida real contradice, 2 si el paquete no es válido.",
+    },
+    "help.pack.validate.example": {
+        "en": "Example: mpquiz pack validate ./my-pack",
+        "es": "Ejemplo: mpquiz pack validate ./mi-paquete",
+    },
+    "help.pack.list": {
+        "en": "List the installed packs: id, version, questions, title, origin. "
+        "Example: mpquiz pack list",
+        "es": "Lista los paquetes instalados: id, versión, preguntas, título, origen. "
+        "Ejemplo: mpquiz pack list",
+    },
+    "help.pack.add": {
+        "en": "Install a pack folder, or update it when its version is higher; progress on "
+        "unchanged questions is kept. Example: mpquiz pack add ./my-pack",
+        "es": "Instala una carpeta de paquete, o la actualiza si su versión es mayor; se "
+        "conserva el progreso de las preguntas sin cambios. Ejemplo: mpquiz pack add ./mi-paquete",
+    },
+    "help.pack.remove": {
+        "en": "Remove a pack: its questions are retired, nobody's reviews are deleted. "
+        "Example: mpquiz pack remove my-pack",
+        "es": "Quita un paquete: sus preguntas se retiran y no se borra ningún repaso. "
+        "Ejemplo: mpquiz pack remove mi-paquete",
+    },
+    "help.pack.trust": {
+        "en": "Let a pack's demos run on this computer: lists each demo file with its SHA-256 "
+        "and asks you to confirm. A file changed later is untrusted again. "
+        "Example: mpquiz pack trust my-pack",
+        "es": "Permite que las demos de un paquete se ejecuten en este ordenador: lista cada "
+        "fichero con su SHA-256 y pide confirmación. Un fichero cambiado después deja de ser "
+        "de confianza. Ejemplo: mpquiz pack trust mi-paquete",
+    },
+    "help.pack.untrust": {
+        "en": "Stop running a pack's demos. Example: mpquiz pack untrust my-pack",
+        "es": "Deja de ejecutar las demos de un paquete. Ejemplo: mpquiz pack untrust mi-paquete",
+    },
+    "help.opt.force": {
+        "en": "Add even when the installed version is the same or higher.",
+        "es": "Añade aunque la versión instalada sea igual o mayor.",
+    },
+    "help.opt.yes": {
+        "en": "Do not ask for confirmation.",
+        "es": "No pide confirmación.",
+    },
+    "help.arg.pack_path": {
+        "en": "The pack folder (holding pack.toml).",
+        "es": "La carpeta del paquete (con pack.toml).",
+    },
+    "help.opt.db": {
+        "en": "Database URL (any SQLAlchemy URL); default: MPQUIZ_DB, else SQLite in your "
+        "user data folder.",
+        "es": "URL de la base de datos (cualquier URL de SQLAlchemy); por defecto: MPQUIZ_DB, "
+        "si no SQLite en tu carpeta de datos.",
+    },
+    "help.opt.lang": {
+        "en": "Language of questions and messages: es or en (default: settings, then the "
+        "system locale).",
+        "es": "Idioma de preguntas y mensajes: es o en (por defecto: ajustes, luego el idioma "
+        "del sistema).",
+    },
+    "help.opt.learner": {
+        "en": "Whose progress to use (default: your login name).",
+        "es": "De quién es el progreso (por defecto: tu nombre de usuario).",
+    },
+    "help.opt.config": {
+        "en": "Settings file to use instead of the one in your config folder.",
+        "es": "Fichero de ajustes en lugar del de tu carpeta de configuración.",
+    },
+    "help.opt.version": {"en": "Print the version and exit.", "es": "Muestra la versión y sale."},
+    "help.opt.plain": {
+        "en": "Line-by-line mode on standard input and output (for scripts and screen readers).",
+        "es": "Modo línea a línea por la entrada y salida estándar (para scripts y lectores "
+        "de pantalla).",
+    },
+    "help.opt.pack": {
+        "en": "Only questions of this pack.",
+        "es": "Solo preguntas de este paquete.",
+    },
+    "help.opt.topic": {
+        "en": "Only questions of this topic (e.g. lock, pool).",
+        "es": "Solo preguntas de este tema (p. ej. lock, pool).",
+    },
+    "help.opt.new": {
+        "en": "New questions allowed today (default: the new_per_day setting).",
+        "es": "Preguntas nuevas permitidas hoy (por defecto: el ajuste new_per_day).",
+    },
+    "help.opt.rate": {
+        "en": "ask: choose Hard/Good/Easy after a right answer; auto: take Good (default: ask "
+        "on a terminal, auto when piped).",
+        "es": "ask: elige Difícil/Bien/Fácil tras acertar; auto: se toma Bien (por defecto: ask "
+        "en un terminal, auto con una tubería).",
+    },
+    "help.opt.run": {
+        "en": "Also run every demo (several times when its output varies) and check every "
+        "key against the real output.",
+        "es": "Ejecuta además cada demo (varias veces si su salida varía) y comprueba cada "
+        "clave con la salida real.",
+    },
+    "help.opt.json": {
+        "en": "Print one JSON object instead of a table.",
+        "es": "Imprime un objeto JSON en lugar de una tabla.",
+    },
+    # errors -------------------------------------------------------------------------------
+    "error.no_pack": {
+        "en": "no installed pack '{pack}' (installed: {known})",
+        "es": "no hay ningún paquete instalado '{pack}' (instalados: {known})",
+    },
+    "error.no_topic": {
+        "en": "no topic '{topic}' (topics: {known})",
+        "es": "no existe el tema '{topic}' (temas: {known})",
+    },
+    # review -------------------------------------------------------------------------------
+    "review.nothing_due": {
+        "en": "Nothing is due and no new questions are left for today. Come back tomorrow!",
+        "es": "No hay nada pendiente ni preguntas nuevas para hoy. ¡Vuelve mañana!",
+    },
+    "review.stopped": {
+        "en": "Stopped. Every answer given is saved.",
+        "es": "Sesión detenida. Todas las respuestas dadas están guardadas.",
+    },
+    "review.summary": {
+        "en": "Answered {answered}, right {correct}.",
+        "es": "Respondidas {answered}, acertadas {correct}.",
+    },
+    "review.header": {
+        "en": "[{n}/{total}] {topic} · {kind}",
+        "es": "[{n}/{total}] {topic} · {kind}",
+    },
+    "kind.choice": {"en": "choice", "es": "opción múltiple"},
+    "kind.numeric": {"en": "number", "es": "número"},
+    "kind.predict": {"en": "predict the output", "es": "predice la salida"},
+    "kind.open": {"en": "open question", "es": "pregunta abierta"},
+    "ask.choice": {
+        "en": "Your answer (1-{n}; several separated by commas; :q to stop) > ",
+        "es": "Tu respuesta (1-{n}; varias separadas por comas; :q para salir) > ",
+    },
+    "ask.numeric": {
+        "en": "Your answer (a number; :q to stop) > ",
+        "es": "Tu respuesta (un número; :q para salir) > ",
+    },
+    "ask.candidate": {
+        "en": "Which output will it print? (1-{n}; :q to stop) > ",
+        "es": "¿Qué salida imprimirá? (1-{n}; :q para salir) > ",
+    },
+    "ask.predict": {
+        "en": "Type the output you expect, one line at a time; end with an empty line.",
+        "es": "Escribe la salida que esperas, línea a línea; termina con una línea vacía.",
+    },
+    "ask.open": {
+        "en": "Write your answer; end with an empty line.",
+        "es": "Escribe tu respuesta; termina con una línea vacía.",
+    },
+    "answer.empty": {"en": "Please give an answer.", "es": "Escribe una respuesta."},
+    "answer.no_such_option": {
+        "en": "Choose among the options 1 to {n}.",
+        "es": "Elige entre las opciones 1 a {n}.",
+    },
+    "answer.not_a_number": {
+        "en": "That is not a number.",
+        "es": "Eso no es un número.",
+    },
+    # demos --------------------------------------------------------------------------------
+    "demo.header": {"en": "── demo: {demo} ──", "es": "── demo: {demo} ──"},
+    "demo.not_run": {
+        "en": "The demo did not run: {reason} The verdict comes from the answer key alone.",
+        "es": "La demo no se ejecutó: {reason} El veredicto sale solo de la clave.",
+    },
+    "demo.finished": {
+        "en": "(exit code {code}, {seconds} s)",
+        "es": "(código de salida {code}, {seconds} s)",
+    },
+    "demo.evidence": {"en": "Evidence in the output:", "es": "Pruebas en la salida:"},
+    "demo.missing": {
+        "en": "its file is missing.",
+        "es": "falta su fichero.",
+    },
+    "demo.no_pack": {
+        "en": "its pack is not installed.",
+        "es": "su paquete no está instalado.",
+    },
+    "trust.changed": {
+        "en": "its file changed since you trusted the pack (mpquiz pack trust ID).",
+        "es": "su fichero cambió desde que confiaste en el paquete (mpquiz pack trust ID).",
+    },
+    "trust.untrusted": {
+        "en": "this pack is not trusted yet (mpquiz pack trust ID).",
+        "es": "este paquete aún no es de confianza (mpquiz pack trust ID).",
+    },
+    "explain.header": {"en": "Why:", "es": "Por qué:"},
+    # ratings ------------------------------------------------------------------------------
+    "rating.again": {"en": "Again", "es": "Otra vez"},
+    "rating.hard": {"en": "Hard", "es": "Difícil"},
+    "rating.good": {"en": "Good", "es": "Bien"},
+    "rating.easy": {"en": "Easy", "es": "Fácil"},
+    "rate.next": {"en": "Next review: {intervals}", "es": "Próximo repaso: {intervals}"},
+    "rate.auto": {
+        "en": "Rated {rating}. Next review: {interval}",
+        "es": "Calificada {rating}. Próximo repaso: {interval}",
+    },
+    "rate.ask": {
+        "en": "Rating (Enter = Good, 2 Hard, 4 Easy) > ",
+        "es": "Calificación (Intro = Bien, 2 Difícil, 4 Fácil) > ",
+    },
+    "rate.self": {
+        "en": "Rate yourself (1 Again, 2 Hard, 3 Good, 4 Easy) > ",
+        "es": "Califícate (1 Otra vez, 2 Difícil, 3 Bien, 4 Fácil) > ",
+    },
+    "rate.invalid": {
+        "en": "Type 1, 2, 3 or 4 (or a, h, g, e).",
+        "es": "Escribe 1, 2, 3 o 4 (o a, h, g, e).",
+    },
+    # verdicts -----------------------------------------------------------------------------
+    "verdict.confirmed": {
+        "en": "Confirmed: the real run agrees with you.",
+        "es": "Confirmado: la ejecución real te da la razón.",
+    },
+    "verdict.corrected": {
+        "en": "Corrected: that is not what happens.",
+        "es": "Corregido: no es eso lo que ocurre.",
+    },
+    "verdict.key": {"en": "The right answer: {key}", "es": "La respuesta correcta: {key}"},
+    "verdict.diff_legend": {
+        "en": "Your prediction (-) against the real output (+):",
+        "es": "Tu predicción (-) frente a la salida real (+):",
+    },
+    "verdict.run_value": {
+        "en": "This run measured {value} {unit}.",
+        "es": "Esta ejecución midió {value} {unit}.",
+    },
+    "verdict.no_run": {
+        "en": "The demo did not run, so this verdict comes from the answer key alone.",
+        "es": "La demo no se ejecutó, así que este veredicto sale solo de la clave.",
+    },
+    "verdict.run_failed": {
+        "en": "The demo did not finish normally ({problem}); the verdict relies on the key.",
+        "es": "La demo no terminó con normalidad ({problem}); el veredicto se basa en la clave.",
+    },
+    "verdict.run_contradicts": {
+        "en": "This run gave {value}, which the key does not expect: the effect did not show "
+        "this time. You are graded on the key, not on one run.",
+        "es": "Esta ejecución dio {value}, que la clave no espera: el efecto no se vio esta "
+        "vez. Se te califica por la clave, no por una ejecución.",
+    },
+    "verdict.output_differs_from_key": {
+        "en": "This run printed something other than the key: the effect did not show this "
+        "time. Your answer is accepted if it fits either.",
+        "es": "Esta ejecución imprimió algo distinto de la clave: el efecto no se vio esta vez. "
+        "Tu respuesta vale si encaja con cualquiera de las dos.",
+    },
+    "verdict.output_varies": {
+        "en": "The order or the values in this output vary between runs; any output the "
+        "program can really print is accepted.",
+        "es": "El orden o los valores de esta salida cambian entre ejecuciones; se acepta "
+        "cualquier salida que el programa pueda imprimir de verdad.",
+    },
+    "open.model_answer": {"en": "Model answer:", "es": "Respuesta modelo:"},
+    "open.key_points": {"en": "Key points:", "es": "Puntos clave:"},
+    # stats --------------------------------------------------------------------------------
+    "stats.summary": {
+        "en": "{learner}: {reviews} reviews · {due} due now · {new} new today "
+        "({unseen} not seen yet)",
+        "es": "{learner}: {reviews} repasos · {due} pendientes ahora · {new} nuevas hoy "
+        "({unseen} sin ver)",
+    },
+    "stats.title": {"en": "Progress by topic", "es": "Progreso por tema"},
+    "stats.col.topic": {"en": "Topic", "es": "Tema"},
+    "stats.col.questions": {"en": "Questions", "es": "Preguntas"},
+    "stats.col.reviews": {"en": "Reviews", "es": "Repasos"},
+    "stats.col.correct": {"en": "Right", "es": "Aciertos"},
+    "stats.col.accuracy": {"en": "Accuracy", "es": "Acierto"},
+}
