@@ -14,7 +14,9 @@ from mpquiz.core.scheduling import Spacing
 from mpquiz.packs.loader import load_pack
 from mpquiz.packs.trust import TrustStore
 from mpquiz.session.clock import Clock
+from mpquiz.session.dashboard import Dashboard, History, dashboard, history
 from mpquiz.session.demos import DemoLauncher, trust_rule
+from mpquiz.session.exam import ExamSession, ExamSettings
 from mpquiz.session.queue import build_queue
 from mpquiz.session.review import ReviewSession
 from mpquiz.session.stats import progress
@@ -121,9 +123,7 @@ class Services:
             topic=topic,
         )
         packs = self.store.packs()
-        launcher = DemoLauncher(
-            packs, demos_dir_for=self.demos_dir_for, trust=trust_rule(self.trust)
-        )
+        launcher = self._launcher(packs)
         return ReviewSession(
             self.store,
             self.spacing,
@@ -134,6 +134,43 @@ class Services:
             clock=self.clock,
             packs={p.id: p for p in packs},
         )
+
+    def _launcher(self, packs: list[PackInfo]) -> DemoLauncher:
+        return DemoLauncher(packs, demos_dir_for=self.demos_dir_for, trust=trust_rule(self.trust))
+
+    def exam_session(self, settings: ExamSettings) -> ExamSession:
+        """A new exam (call start() on it to draw the questions and start the clock)."""
+        packs = self.store.packs()
+        return ExamSession(
+            self.store,
+            self.spacing,
+            self.learner_id,
+            self._launcher(packs),
+            settings,
+            clock=self.clock,
+            lang=self.lang,
+            packs={p.id: p for p in packs},
+        )
+
+    def dashboard(self) -> Dashboard:
+        """The home screen's figures."""
+        return dashboard(
+            self.store,
+            self.spacing,
+            self.learner_id,
+            self.learner_name,
+            self.clock,
+            self.settings.new_per_day,
+            self.lang,
+        )
+
+    def history(self) -> History:
+        """The stats screen's figures."""
+        return history(self.store, self.spacing, self.learner_id, self.clock, self.lang)
+
+    def demo_launcher(self) -> DemoLauncher:
+        """Starts any installed question's demo (for the demo browser)."""
+        return self._launcher(self.store.packs())
 
     def progress(self) -> dict[str, Any]:
         """The learner's progress (see session.stats.progress)."""

@@ -1,125 +1,45 @@
-"""All reads and writes of mpquiz's data, each in its own short transaction."""
+"""All writes of mpquiz's data and the reads that drive a session, each in one transaction."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-from sqlalchemy import Engine, case, func
+from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
 from mpquiz.core.codec import question_from_dict, question_to_dict
-from mpquiz.core.model import Pack, Question, Text
+from mpquiz.core.model import Pack, Text
 from mpquiz.core.scheduling import CardState
+from mpquiz.store.exams import ExamStore
+from mpquiz.store.progress import ProgressQueries
+from mpquiz.store.queries import only_active
+from mpquiz.store.records import (
+    ExamSummary,
+    PackInfo,
+    ReviewRecord,
+    RunRecord,
+    StoredQuestion,
+    SyncReport,
+    card_from_dict,
+    card_state,
+    card_to_dict,
+    content_hash,
+)
 from mpquiz.store.tables import CardRow, DemoRunRow, Learner, PackRow, QuestionRow, ReviewRow
 
-
-@dataclass(frozen=True)
-class SyncReport:
-    """What syncing a pack changed."""
-
-    pack_id: str
-    added: int = 0
-    updated: int = 0
-    retired: int = 0
-    unchanged: int = 0
-    skipped: bool = False
-
-
-@dataclass(frozen=True)
-class PackInfo:
-    """An installed pack as the rest of mpquiz sees it."""
-
-    id: str
-    version: str
-    title: Text
-    languages: tuple[str, ...]
-    topics: dict[str, Text]
-    root: str
-    demos_dir: str
-    builtin: bool
-    demo_timeout: float
-    active_questions: int
+__all__ = [
+    "ExamSummary",
+    "PackInfo",
+    "ReviewRecord",
+    "RunRecord",
+    "Store",
+    "StoredQuestion",
+    "SyncReport",
+    "content_hash",
+]
 
 
-@dataclass(frozen=True)
-class StoredQuestion:
-    """A question with its database id and the learner's card (None while new)."""
-
-    id: int
-    question: Question
-    card: CardState | None
-
-
-@dataclass(frozen=True)
-class RunRecord:
-    """A finished demo run to store."""
-
-    demo: str
-    args: tuple[str, ...]
-    started_at: datetime
-    exit_code: int | None
-    duration_ms: int
-    timed_out: bool
-    truncated: bool
-    output: str
-    error: str | None = None
-
-
-@dataclass(frozen=True)
-class ReviewRecord:
-    """One answer to store, with the card's state before and after it."""
-
-    learner_id: int
-    question_id: int
-    reviewed_at: datetime
-    rating: int
-    correct: bool
-    answer: str
-    duration_ms: int
-    mode: str
-    before: CardState | None
-    after: CardState
-    run: RunRecord | None = None
-
-
-def content_hash(data: Any) -> str:
-    """A stable SHA-256 of JSON-able data."""
-    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-def _card_dict(card: CardState) -> dict[str, Any]:
-    return {
-        "state": card.state,
-        "step": card.step,
-        "stability": card.stability,
-        "difficulty": card.difficulty,
-        "due": card.due.isoformat() if card.due else None,
-        "last_review": card.last_review.isoformat() if card.last_review else None,
-    }
-
-
-def _card_from_dict(d: dict[str, Any]) -> CardState:
-    return CardState(
-        state=d["state"],
-        step=d["step"],
-        stability=d["stability"],
-        difficulty=d["difficulty"],
-        due=datetime.fromisoformat(d["due"]) if d["due"] else None,
-        last_review=datetime.fromisoformat(d["last_review"]) if d["last_review"] else None,
-    )
-
-
-def _card_state(row: CardRow) -> CardState:
-    return CardState(row.state, row.step, row.stability, row.difficulty, row.due, row.last_review)
-
-
-class Store:
+class Store(ProgressQueries, ExamStore):
     """The repository: every method opens, commits and closes its own session."""
 
     def __init__(self, engine: Engine) -> None:
@@ -283,17 +203,6 @@ class Store:
 
     # the day's queue ----------------------------------------------------------------------
 
-    def _filters(self, query: Any, pack_id: str | None, topic: str | None) -> Any:
-        query = query.where(col(QuestionRow.retired).is_(False))
-        query = query.join(PackRow, PackRow.id == QuestionRow.pack_id).where(
-            col(PackRow.retired).is_(False)
-        )
-        if pack_id:
-            query = query.where(QuestionRow.pack_id == pack_id)
-        if topic:
-            query = query.where(QuestionRow.topic == topic)
-        return query
-
     def due(
         self,
         learner_id: int,
@@ -310,9 +219,9 @@ class Store:
                 .join(QuestionRow, QuestionRow.id == CardRow.question_id)
                 .where(CardRow.learner_id == learner_id, CardRow.due <= now)
             )
-            query = self._filters(query, pack_id, topic).order_by(CardRow.due, CardRow.id)
+            query = only_active(query, pack_id, topic).order_by(CardRow.due, CardRow.id)
             return [
-                StoredQuestion(q.id, question_from_dict(q.data), _card_state(c))  # type: ignore[arg-type]
+                StoredQuestion(q.id, question_from_dict(q.data), card_state(c))  # type: ignore[arg-type]
                 for c, q in s.exec(query.limit(limit))
             ]
 
@@ -323,7 +232,7 @@ class Store:
         with Session(self.engine) as s:
             seen = select(CardRow.question_id).where(CardRow.learner_id == learner_id)
             query = select(QuestionRow).where(col(QuestionRow.id).not_in(seen))
-            query = self._filters(query, pack_id, topic).order_by(
+            query = only_active(query, pack_id, topic).order_by(
                 col(PackRow.builtin).desc(), QuestionRow.pack_id, QuestionRow.position
             )
             return [
@@ -397,8 +306,9 @@ class Store:
                 duration_ms=record.duration_ms,
                 mode=record.mode,
                 demo_run_id=run_id,
-                card_before=_card_dict(record.before) if record.before else None,
+                card_before=card_to_dict(record.before) if record.before else None,
                 new_card=record.before is None or record.before.is_new,
+                exam_id=record.exam_id,
             )
             s.add(review)
             s.commit()
@@ -418,81 +328,12 @@ class Store:
                 s.flush()
                 s.delete(card)
             else:
-                _apply(card, _card_from_dict(review.card_before))
+                _apply(card, card_from_dict(review.card_before))
                 card.reps = max(0, card.reps - 1)
                 s.add(card)
                 s.delete(review)
             s.commit()
             return True
-
-    def review_count(self, learner_id: int) -> int:
-        """Reviews the learner has given."""
-        with Session(self.engine) as s:
-            return s.exec(
-                select(func.count())
-                .select_from(ReviewRow)
-                .where(ReviewRow.learner_id == learner_id)
-            ).one()
-
-    # stats --------------------------------------------------------------------------------
-
-    def topic_stats(
-        self, learner_id: int, pack_ids: Iterable[str] | None = None
-    ) -> dict[tuple[str, str], dict[str, int]]:
-        """Per (pack, topic): active questions, reviews and correct answers of the learner."""
-        out: dict[tuple[str, str], dict[str, int]] = {}
-        with Session(self.engine) as s:
-            q = self._filters(
-                select(QuestionRow.pack_id, QuestionRow.topic, func.count()), None, None
-            ).group_by(QuestionRow.pack_id, QuestionRow.topic)
-            for pack_id, topic, n in s.exec(q):
-                out[(pack_id, topic)] = {"questions": n, "reviews": 0, "correct": 0}
-            r = (
-                select(
-                    QuestionRow.pack_id,
-                    QuestionRow.topic,
-                    func.count(),
-                    func.sum(case((col(ReviewRow.correct), 1), else_=0)),
-                )
-                .join(QuestionRow, QuestionRow.id == ReviewRow.question_id)
-                .where(ReviewRow.learner_id == learner_id)
-                .group_by(QuestionRow.pack_id, QuestionRow.topic)
-            )
-            for pack_id, topic, n, right in s.exec(r):
-                entry = out.setdefault(
-                    (pack_id, topic), {"questions": 0, "reviews": 0, "correct": 0}
-                )
-                entry["reviews"], entry["correct"] = n, int(right or 0)
-        if pack_ids is not None:
-            wanted = set(pack_ids)
-            out = {k: v for k, v in out.items() if k[0] in wanted}
-        return out
-
-    def count_due(self, learner_id: int, now: datetime) -> int:
-        """Active cards due at `now`."""
-        with Session(self.engine) as s:
-            q = self._filters(
-                select(func.count())
-                .select_from(CardRow)
-                .join(QuestionRow, QuestionRow.id == CardRow.question_id)
-                .where(CardRow.learner_id == learner_id, CardRow.due <= now),
-                None,
-                None,
-            )
-            return s.exec(q).one()
-
-    def count_unseen(self, learner_id: int) -> int:
-        """Active questions the learner has never answered."""
-        with Session(self.engine) as s:
-            seen = select(CardRow.question_id).where(CardRow.learner_id == learner_id)
-            q = self._filters(
-                select(func.count())
-                .select_from(QuestionRow)
-                .where(col(QuestionRow.id).not_in(seen)),
-                None,
-                None,
-            )
-            return s.exec(q).one()
 
 
 def _apply(row: CardRow, card: CardState) -> None:

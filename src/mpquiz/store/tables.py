@@ -108,6 +108,23 @@ class DemoRunRow(SQLModel, table=True):
     output: str = Field(sa_column=Column(Text, nullable=False))
 
 
+class ExamRow(SQLModel, table=True):
+    """One finished exam: its settings and score; its answers are reviews in mode "exam"."""
+
+    __tablename__ = "exam"
+    __table_args__ = (Index("ix_exam_learner_time", "learner_id", "started_at"),)
+    id: int | None = Field(default=None, primary_key=True)
+    learner_id: int = Field(foreign_key="learner.id")
+    started_at: datetime = _when()
+    finished_at: datetime | None = _when(default=None)
+    minutes: float
+    timed_out: bool = False
+    total: int = 0
+    correct: int = 0
+    settings: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    per_topic: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+
+
 class ReviewRow(SQLModel, table=True):
     """Every answer given: what, when, how it was rated, and the run that showed the truth."""
 
@@ -129,3 +146,4 @@ class ReviewRow(SQLModel, table=True):
     demo_run_id: int | None = Field(default=None, foreign_key="demo_run.id")
     card_before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     new_card: bool = False
+    exam_id: int | None = Field(default=None, foreign_key="exam.id")

@@ -1,0 +1,231 @@
+"""The timed exam: a draw of questions, no feedback until the end, then the score.
+
+Answers are graded against the key alone (no demo runs while the clock ticks) and each
+is committed as a review in mode "exam" as soon as it is given; the learner's cards are
+rescheduled by them, as real retrievals. Open questions are left out: they are self-rated.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from mpquiz.core.errors import BadInput
+from mpquiz.core.grading import grade, parse_answer
+from mpquiz.core.model import Kind, Question
+from mpquiz.core.scheduling import CardState, Spacing, rating_for
+from mpquiz.runner import DemoProcess
+from mpquiz.session.clock import Clock
+from mpquiz.session.demos import DemoLauncher
+from mpquiz.store.records import ExamSummary, ReviewRecord, StoredQuestion
+from mpquiz.store.repository import PackInfo, Store
+
+EXAM_KINDS = (Kind.CHOICE.value, Kind.NUMERIC.value, Kind.PREDICT.value)
+
+
+@dataclass(frozen=True)
+class ExamSettings:
+    """What the learner chose."""
+
+    count: int = 10
+    minutes: float = 10.0
+    topics: tuple[str, ...] | None = None
+    pack_id: str | None = None
+    weak_first: bool = False
+    """Draw the questions the learner is least likely to recall first."""
+    seed: int | None = None
+
+
+@dataclass(frozen=True)
+class ExamAnswer:
+    """One answered question."""
+
+    item: StoredQuestion
+    answer: str
+    correct: bool
+
+
+@dataclass(frozen=True)
+class ExamResult:
+    """The score, per topic, the missed questions and the trend of earlier exams."""
+
+    exam_id: int
+    total: int
+    correct: int
+    timed_out: bool
+    per_topic: dict[str, tuple[int, int]]
+    """topic -> (right, asked)."""
+    missed: list[tuple[StoredQuestion, str | None]]
+    """Questions answered wrongly (with the answer) or not at all (None)."""
+    earlier: list[ExamSummary]
+
+    @property
+    def score(self) -> float:
+        """Share of right answers among all questions drawn."""
+        return self.correct / self.total if self.total else 0.0
+
+
+@dataclass
+class ExamSession:
+    """One exam for one learner. Drive it: start → (current, answer | skip)* → finish."""
+
+    store: Store
+    spacing: Spacing
+    learner_id: int
+    launcher: DemoLauncher
+    settings: ExamSettings
+    clock: Clock = field(default_factory=Clock)
+    lang: str = "en"
+    packs: dict[str, PackInfo] = field(default_factory=dict)
+    questions: list[StoredQuestion] = field(init=False, default_factory=list)
+    answers: dict[int, ExamAnswer] = field(init=False, default_factory=dict)
+    exam_id: int | None = field(init=False, default=None)
+    started_at: datetime | None = field(init=False, default=None)
+    index: int = field(init=False, default=0)
+    _shown_at: float = field(init=False, default=0.0)
+    result: ExamResult | None = field(init=False, default=None)
+
+    def start(self) -> list[StoredQuestion]:
+        """Draw the questions and start the clock.
+
+        Raises:
+            BadInput: no question fits the chosen topics.
+        """
+        pool = self.store.question_pool(
+            self.learner_id,
+            pack_id=self.settings.pack_id,
+            topics=self.settings.topics,
+            kinds=EXAM_KINDS,
+        )
+        if not pool:
+            raise BadInput("no question fits this exam's pack and topics")
+        rng = random.Random(self.settings.seed)
+        now = self.clock.now()
+        if self.settings.weak_first:
+            rng.shuffle(pool)
+            pool.sort(key=lambda q: self.spacing.retrievability(q.card or CardState(), now))
+            drawn = pool[: self.settings.count]
+            rng.shuffle(drawn)
+        else:
+            drawn = rng.sample(pool, min(self.settings.count, len(pool)))
+        self.questions = drawn
+        self.started_at = now
+        self.exam_id = self.store.start_exam(
+            self.learner_id,
+            now,
+            self.settings.minutes,
+            {
+                "count": self.settings.count,
+                "topics": list(self.settings.topics or ()),
+                "pack": self.settings.pack_id,
+                "weak_first": self.settings.weak_first,
+                "questions": [q.id for q in drawn],
+            },
+        )
+        self._shown_at = self.clock.monotonic()
+        return drawn
+
+    @property
+    def deadline(self) -> datetime:
+        """When time is up."""
+        assert self.started_at is not None, "start() the exam first"
+        return self.started_at + timedelta(minutes=self.settings.minutes)
+
+    def time_left(self) -> timedelta:
+        """Time until the deadline (never negative)."""
+        return max(timedelta(0), self.deadline - self.clock.now())
+
+    @property
+    def expired(self) -> bool:
+        """True once the time is up."""
+        return self.time_left() <= timedelta(0)
+
+    @property
+    def current(self) -> StoredQuestion | None:
+        """The question to answer now, None when all were seen or time is up."""
+        if self.result is not None or self.expired or self.index >= len(self.questions):
+            return None
+        return self.questions[self.index]
+
+    def topic_title(self, question: Question) -> str:
+        """The question's topic as its pack names it."""
+        pack = self.packs.get(question.pack_id)
+        title = pack.topics.get(question.topic) if pack else None
+        return title.get(self.lang) if title else question.topic
+
+    def answer(self, raw: str) -> None:
+        """Record an answer to the current question (no feedback) and move on.
+
+        Raises:
+            AnswerError: the answer does not fit the question; nothing is stored.
+            RuntimeError: no current question (finished or time is up).
+        """
+        item = self.current
+        if item is None:
+            raise RuntimeError("the exam is over")
+        parsed = parse_answer(item.question, raw)
+        correct = bool(grade(item.question, parsed, None, self.lang).correct)
+        now = self.clock.now()
+        before = item.card
+        after = self.spacing.review(before or CardState(), rating_for(correct), now)
+        self.store.record_review(
+            ReviewRecord(
+                learner_id=self.learner_id,
+                question_id=item.id,
+                reviewed_at=now,
+                rating=int(rating_for(correct)),
+                correct=correct,
+                answer=parsed,
+                duration_ms=int((self.clock.monotonic() - self._shown_at) * 1000),
+                mode="exam",
+                before=before,
+                after=after,
+                exam_id=self.exam_id,
+            )
+        )
+        self.answers[item.id] = ExamAnswer(item, parsed, correct)
+        self._advance()
+
+    def skip(self) -> None:
+        """Leave the current question unanswered (it counts as missed)."""
+        if self.current is not None:
+            self._advance()
+
+    def _advance(self) -> None:
+        self.index += 1
+        self._shown_at = self.clock.monotonic()
+
+    def finish(self) -> ExamResult:
+        """End the exam (also when time is up) and store its score; idempotent."""
+        if self.result is not None:
+            return self.result
+        assert self.exam_id is not None, "start() the exam first"
+        per_topic: dict[str, tuple[int, int]] = {}
+        missed: list[tuple[StoredQuestion, str | None]] = []
+        for item in self.questions:
+            given = self.answers.get(item.id)
+            right, asked = per_topic.get(item.question.topic, (0, 0))
+            ok = given is not None and given.correct
+            per_topic[item.question.topic] = (right + int(ok), asked + 1)
+            if not ok:
+                missed.append((item, given.answer if given else None))
+        correct = sum(1 for a in self.answers.values() if a.correct)
+        timed_out = self.expired and len(self.answers) < len(self.questions)
+        earlier = self.store.exams(self.learner_id)
+        self.store.finish_exam(
+            self.exam_id,
+            self.clock.now(),
+            timed_out=timed_out,
+            total=len(self.questions),
+            correct=correct,
+            per_topic={k: list(v) for k, v in per_topic.items()},
+        )
+        self.result = ExamResult(
+            self.exam_id, len(self.questions), correct, timed_out, per_topic, missed, earlier
+        )
+        return self.result
+
+    def run_demo(self, item: StoredQuestion) -> tuple[DemoProcess | None, str | None]:
+        """Start a question's demo on demand, after the exam (the process, or why not)."""
+        return self.launcher.start(item.question)

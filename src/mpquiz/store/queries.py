@@ -1,0 +1,22 @@
+"""Query fragments shared by the store's modules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import col
+
+from mpquiz.store.tables import PackRow, QuestionRow
+
+
+def only_active(query: Any, pack_id: str | None = None, topic: str | None = None) -> Any:
+    """Narrow a query over QuestionRow to active questions of active packs (and a pack/topic)."""
+    query = query.where(col(QuestionRow.retired).is_(False))
+    query = query.join(PackRow, PackRow.id == QuestionRow.pack_id).where(
+        col(PackRow.retired).is_(False)
+    )
+    if pack_id:
+        query = query.where(QuestionRow.pack_id == pack_id)
+    if topic:
+        query = query.where(QuestionRow.topic == topic)
+    return query

@@ -1,0 +1,143 @@
+"""Plain records passed in and out of the store, and card-state conversions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from mpquiz.core.model import Question, Text
+from mpquiz.core.scheduling import CardState
+from mpquiz.store.tables import CardRow
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What syncing a pack changed."""
+
+    pack_id: str
+    added: int = 0
+    updated: int = 0
+    retired: int = 0
+    unchanged: int = 0
+    skipped: bool = False
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """An installed pack as the rest of mpquiz sees it."""
+
+    id: str
+    version: str
+    title: Text
+    languages: tuple[str, ...]
+    topics: dict[str, Text]
+    root: str
+    demos_dir: str
+    builtin: bool
+    demo_timeout: float
+    active_questions: int
+
+
+@dataclass(frozen=True)
+class StoredQuestion:
+    """A question with its database id and the learner's card (None while new)."""
+
+    id: int
+    question: Question
+    card: CardState | None
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """A finished demo run to store."""
+
+    demo: str
+    args: tuple[str, ...]
+    started_at: datetime
+    exit_code: int | None
+    duration_ms: int
+    timed_out: bool
+    truncated: bool
+    output: str
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class ReviewRecord:
+    """One answer to store, with the card's state before and after it."""
+
+    learner_id: int
+    question_id: int
+    reviewed_at: datetime
+    rating: int
+    correct: bool
+    answer: str
+    duration_ms: int
+    mode: str
+    before: CardState | None
+    after: CardState
+    run: RunRecord | None = None
+    exam_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ReviewFact:
+    """One past review, as the history screens need it."""
+
+    at: datetime
+    duration_ms: int
+    correct: bool
+    mode: str
+
+
+@dataclass(frozen=True)
+class ExamSummary:
+    """A finished exam."""
+
+    id: int
+    started_at: datetime
+    finished_at: datetime | None
+    minutes: float
+    timed_out: bool
+    total: int
+    correct: int
+    settings: dict[str, Any]
+    per_topic: dict[str, Any]
+
+
+def content_hash(data: Any) -> str:
+    """A stable SHA-256 of JSON-able data."""
+    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def card_to_dict(card: CardState) -> dict[str, Any]:
+    """A card state as JSON-able data (kept with each review, for undo)."""
+    return {
+        "state": card.state,
+        "step": card.step,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "due": card.due.isoformat() if card.due else None,
+        "last_review": card.last_review.isoformat() if card.last_review else None,
+    }
+
+
+def card_from_dict(d: dict[str, Any]) -> CardState:
+    """The inverse of `card_to_dict`."""
+    return CardState(
+        state=d["state"],
+        step=d["step"],
+        stability=d["stability"],
+        difficulty=d["difficulty"],
+        due=datetime.fromisoformat(d["due"]) if d["due"] else None,
+        last_review=datetime.fromisoformat(d["last_review"]) if d["last_review"] else None,
+    )
+
+
+def card_state(row: CardRow) -> CardState:
+    """The FSRS state held by a card row."""
+    return CardState(row.state, row.step, row.stability, row.difficulty, row.due, row.last_review)
