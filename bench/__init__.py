@@ -1,0 +1,1 @@
+"""mpquiz's benchmarks: each module times something against a baseline measured in the same run."""

@@ -1,0 +1,36 @@
+"""What a benchmark reports, and small timing helpers."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One figure of mpquiz beside the baseline measured in the same run."""
+
+    name: str
+    value: float
+    baseline: float
+    unit: str
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        """mpquiz / baseline (lower is better when the unit is time)."""
+        return self.value / self.baseline if self.baseline else float("inf")
+
+
+def median_of(fn: Callable[[], float], repeat: int) -> float:
+    """The median of `repeat` calls of `fn`, each returning one timing."""
+    return statistics.median(fn() for _ in range(repeat))
+
+
+def timed(fn: Callable[[], object]) -> float:
+    """Seconds one call of `fn` takes."""
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
