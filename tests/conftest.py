@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from mpquiz.session.clock import Clock
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 T0 = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -31,3 +33,12 @@ def mini_pack_dir() -> Path:
 def db_url(tmp_path: Path) -> str:
     """A fresh SQLite database file."""
     return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+class FakeClock(Clock):
+    """A clock that moves only when told, in UTC."""
+
+    def __init__(self, start: datetime = T0) -> None:
+        self.t = start
+        self.mono = 0.0
+        super().__init__(now=lambda: self.t, monotonic=lambda: self.mono, zone=UTC)

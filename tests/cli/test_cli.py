@@ -16,6 +16,7 @@ COMMANDS = [
     [],
     ["review"],
     ["stats"],
+    ["exam"],
     ["config"],
     ["config", "get"],
     ["config", "set"],

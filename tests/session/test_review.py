@@ -10,22 +10,12 @@ import pytest
 from mpquiz.core.errors import AnswerError
 from mpquiz.core.scheduling import Rating, Spacing
 from mpquiz.packs.loader import load_pack
-from mpquiz.session.clock import Clock
 from mpquiz.session.demos import DemoLauncher
 from mpquiz.session.queue import build_queue
 from mpquiz.session.review import ReviewSession
 from mpquiz.store.engine import open_engine
 from mpquiz.store.repository import Store
-from tests.conftest import T0
-
-
-class FakeClock(Clock):
-    """A clock that moves only when told."""
-
-    def __init__(self) -> None:
-        self.t = T0
-        self.mono = 0.0
-        super().__init__(now=lambda: self.t, monotonic=lambda: self.mono)
+from tests.conftest import T0, FakeClock
 
 
 @pytest.fixture

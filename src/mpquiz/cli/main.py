@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from mpquiz import __version__
-from mpquiz.cli import config_cmd, pack_cmd, review_cmd, stats_cmd
+from mpquiz.cli import config_cmd, exam_cmd, pack_cmd, review_cmd, stats_cmd
 from mpquiz.cli.context import Options, h
 from mpquiz.core.errors import MpquizError
 
@@ -24,6 +24,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.command("review", help=h("help.review"), epilog=h("help.review.example"))(review_cmd.review)
+app.command("exam", help=h("help.exam"), epilog=h("help.exam.example"))(exam_cmd.exam)
 app.command("stats", help=h("help.stats"), epilog=h("help.stats.example"))(stats_cmd.stats)
 app.add_typer(config_cmd.app, name="config")
 app.add_typer(pack_cmd.app, name="pack")

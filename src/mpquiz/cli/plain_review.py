@@ -34,8 +34,46 @@ _RATING_BY_KEY = {key: rating for rating, key in RATING_KEYS.items()} | {
 }
 
 
-class _EndOfInput(Exception):
+class EndOfInput(Exception):
     """Standard input ended or the learner typed :q."""
+
+
+class LineReader:
+    """Reads answers line by line; echoes them when input is piped, so output reads well."""
+
+    def __init__(self, stdin: TextIO, console: Console) -> None:
+        self.stdin = stdin
+        self.console = console
+
+    def line(self, prompt: str) -> str:
+        """One line (without its newline); raises EndOfInput at the end or on :q."""
+        self.console.print(RichText(prompt, style="bold"), end="")
+        self.console.file.flush()
+        line = self.stdin.readline()
+        if not line:
+            raise EndOfInput
+        line = line.rstrip("\n")
+        if line.strip() == QUIT:
+            raise EndOfInput
+        if not self.stdin.isatty():
+            self.console.print(line, markup=False, highlight=False)
+        return line
+
+    def block(self, prompt: str) -> str:
+        """Lines up to an empty line (or a lone "."); the end of input ends a started block."""
+        self.console.print(RichText(prompt, style="dim"))
+        lines: list[str] = []
+        while True:
+            try:
+                line = self.line("│ ")
+            except EndOfInput:
+                if lines:
+                    break
+                raise
+            if line in ("", "."):
+                break
+            lines.append(line)
+        return "\n".join(lines)
 
 
 class PlainReview:
@@ -53,10 +91,10 @@ class PlainReview:
         self.session = session
         self.lang = lang
         self.ask_rating = ask_rating
-        self.stdin = stdin or sys.stdin
         self.console = console or Console(highlight=False, soft_wrap=True)
+        self.reader = LineReader(stdin or sys.stdin, self.console)
 
-    def say(self, key: str, **params: object) -> str:
+    def say(self, key: str, /, **params: object) -> str:
         """A message in the session's language."""
         return t(key, self.lang, **params)
 
@@ -68,7 +106,7 @@ class PlainReview:
                 return 0
             while (item := self.session.show()) is not None:
                 self._one(item.question)
-        except _EndOfInput:
+        except EndOfInput:
             self.console.print()
             self.console.print(self.say("review.stopped"))
         finally:
@@ -77,34 +115,6 @@ class PlainReview:
             self.say("review.summary", answered=self.session.answered, correct=self.session.correct)
         )
         return self.session.answered
-
-    def _read_line(self, prompt: str) -> str:
-        self.console.print(RichText(prompt, style="bold"), end="")
-        self.console.file.flush()
-        line = self.stdin.readline()
-        if not line:
-            raise _EndOfInput
-        line = line.rstrip("\n")
-        if line.strip() == QUIT:
-            raise _EndOfInput
-        if not self.stdin.isatty():
-            self.console.print(line, markup=False, highlight=False)
-        return line
-
-    def _read_block(self, prompt: str) -> str:
-        self.console.print(RichText(prompt, style="dim"))
-        lines: list[str] = []
-        while True:
-            try:
-                line = self._read_line("│ ")
-            except _EndOfInput:
-                if lines:
-                    break
-                raise
-            if line in ("", "."):
-                break
-            lines.append(line)
-        return "\n".join(lines)
 
     def _one(self, question: Question) -> None:
         session = self.session
@@ -129,15 +139,15 @@ class PlainReview:
     def _ask(self, question: Question) -> str:
         while True:
             if question.kind is Kind.CHOICE:
-                raw = self._read_line(self.say("ask.choice", n=len(question.options)))
+                raw = self.reader.line(self.say("ask.choice", n=len(question.options)))
             elif question.kind is Kind.NUMERIC:
-                raw = self._read_line(self.say("ask.numeric"))
+                raw = self.reader.line(self.say("ask.numeric"))
             elif question.kind is Kind.PREDICT and question.candidates:
-                raw = self._read_line(self.say("ask.candidate", n=len(question.candidates)))
+                raw = self.reader.line(self.say("ask.candidate", n=len(question.candidates)))
             elif question.kind is Kind.PREDICT:
-                raw = self._read_block(self.say("ask.predict"))
+                raw = self.reader.block(self.say("ask.predict"))
             else:
-                raw = self._read_block(self.say("ask.open"))
+                raw = self.reader.block(self.say("ask.open"))
             try:
                 self.session.parse(raw)
                 return raw
@@ -196,8 +206,8 @@ class PlainReview:
     def _read_rating(self, prompt: str, default: Rating | None) -> Rating:
         while True:
             try:
-                raw = self._read_line(prompt).strip().lower()
-            except _EndOfInput:
+                raw = self.reader.line(prompt).strip().lower()
+            except EndOfInput:
                 if default is None:
                     raise
                 return default

@@ -30,13 +30,13 @@ def review(
     svc = services(ctx)
     if rate not in ("", "ask", "auto"):
         raise typer.BadParameter(f"{rate!r}: use ask or auto", param_hint="--rate")
-    _check_scope(svc, pack, topic)
+    check_scope(svc, pack, topic)
     session = svc.review_session(pack_id=pack, topic=topic, new_per_day=new)
     ask = rate == "ask" or (rate == "" and sys.stdin.isatty())
     PlainReview(session, svc.lang, ask_rating=ask).run()
 
 
-def _check_scope(svc, pack: str | None, topic: str | None) -> None:
+def check_scope(svc, pack: str | None, topic: str | None) -> None:
     from mpquiz.core.errors import BadInput
     from mpquiz.i18n import t
 

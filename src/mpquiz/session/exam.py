@@ -103,8 +103,11 @@ class ExamSession:
         rng = random.Random(self.settings.seed)
         now = self.clock.now()
         if self.settings.weak_first:
+            # Weakest: least likely to be recalled a day from now (unseen ones first), so a
+            # card just failed ranks below one just known, although both are fresh now.
+            tomorrow = now + timedelta(days=1)
             rng.shuffle(pool)
-            pool.sort(key=lambda q: self.spacing.retrievability(q.card or CardState(), now))
+            pool.sort(key=lambda q: self.spacing.retrievability(q.card or CardState(), tomorrow))
             drawn = pool[: self.settings.count]
             rng.shuffle(drawn)
         else:

@@ -167,6 +167,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Ejecuta además cada demo (varias veces si su salida varía) y comprueba cada "
         "clave con la salida real.",
     },
+    "help.exam": {
+        "en": "Sit a timed exam: questions drawn from the topics you choose, no feedback until "
+        "the end, then your score per topic and the questions you missed with their "
+        "explanations. Results are kept, so the next exam shows your trend. Type - to skip "
+        "a question.",
+        "es": "Haz un examen cronometrado: preguntas de los temas que elijas, sin corrección "
+        "hasta el final; después, tu nota por tema y las preguntas falladas con su "
+        "explicación. Los resultados se guardan y el siguiente examen muestra tu evolución. "
+        "Escribe - para saltar una pregunta.",
+    },
+    "help.exam.example": {
+        "en": "Example: mpquiz exam --plain -n 15 -m 20 --topic lock --topic pool",
+        "es": "Ejemplo: mpquiz exam --plain -n 15 -m 20 --topic lock --topic pool",
+    },
+    "help.opt.questions": {"en": "How many questions.", "es": "Cuántas preguntas."},
+    "help.opt.minutes": {"en": "Time limit in minutes.", "es": "Tiempo límite en minutos."},
+    "help.opt.topics": {
+        "en": "A topic to draw from (repeat for several; default: all).",
+        "es": "Un tema del que sacar preguntas (repite para varios; por defecto: todos).",
+    },
+    "help.opt.weak": {
+        "en": "Draw the questions you are least likely to remember first.",
+        "es": "Saca primero las preguntas que menos probabilidad tienes de recordar.",
+    },
+    "help.opt.seed": {
+        "en": "Seed for the draw, to repeat the same exam.",
+        "es": "Semilla del sorteo, para repetir el mismo examen.",
+    },
     "help.opt.json": {
         "en": "Print one JSON object instead of a table.",
         "es": "Imprime un objeto JSON en lugar de una tabla.",
@@ -326,6 +354,33 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "open.model_answer": {"en": "Model answer:", "es": "Respuesta modelo:"},
     "open.key_points": {"en": "Key points:", "es": "Puntos clave:"},
+    # exams --------------------------------------------------------------------------------
+    "exam.start": {
+        "en": "Exam: {n} questions, {minutes} minutes. No feedback until the end; - skips.",
+        "es": "Examen: {n} preguntas, {minutes} minutos. Sin corrección hasta el final; - salta.",
+    },
+    "exam.header": {
+        "en": "[{n}/{total}] {topic} · time left {left}",
+        "es": "[{n}/{total}] {topic} · quedan {left}",
+    },
+    "exam.time_up": {
+        "en": "Time is up: the last answer was not taken.",
+        "es": "Se acabó el tiempo: la última respuesta no cuenta.",
+    },
+    "exam.score": {
+        "en": "Score: {right}/{total} ({percent}%)",
+        "es": "Nota: {right}/{total} ({percent}%)",
+    },
+    "exam.trend": {"en": "Trend: {trend}", "es": "Evolución: {trend}"},
+    "exam.unanswered": {"en": "(not answered)", "es": "(sin responder)"},
+    "exam.your_answer": {"en": "Your answer: {answer}", "es": "Tu respuesta: {answer}"},
+    "exam.key": {"en": "Right answer: {key}", "es": "Respuesta correcta: {key}"},
+    "exam.demos_hint": {
+        "en": "Each missed question's demo can be run in the app (mpquiz) or with "
+        "mpquiz review --topic ID.",
+        "es": "La demo de cada pregunta fallada se puede ejecutar en la aplicación (mpquiz) o "
+        "con mpquiz review --topic ID.",
+    },
     # stats --------------------------------------------------------------------------------
     "stats.summary": {
         "en": "{learner}: {reviews} reviews · {due} due now · {new} new today "

@@ -1,0 +1,140 @@
+"""The line-by-line exam: questions without feedback, a clock, then the score."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from rich.console import Console
+from rich.rule import Rule
+from rich.text import Text as RichText
+
+from mpquiz.cli.plain_review import EndOfInput, LineReader
+from mpquiz.core.errors import AnswerError
+from mpquiz.core.model import Kind, Question
+from mpquiz.i18n import t
+from mpquiz.render import question_code, render_question
+from mpquiz.session.exam import ExamResult, ExamSession
+
+
+def _clock(seconds: float) -> str:
+    seconds = max(0, int(seconds))
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class PlainExam:
+    """Drives an ExamSession on standard input and output."""
+
+    def __init__(
+        self,
+        exam: ExamSession,
+        lang: str,
+        *,
+        stdin: TextIO | None = None,
+        console: Console | None = None,
+    ) -> None:
+        self.exam = exam
+        self.lang = lang
+        self.console = console or Console(highlight=False, soft_wrap=True)
+        self.reader = LineReader(stdin or sys.stdin, self.console)
+
+    def say(self, key: str, /, **params: object) -> str:
+        """A message in the exam's language."""
+        return t(key, self.lang, **params)
+
+    def run(self) -> ExamResult:
+        """Ask every question until the end, the time limit or the end of input."""
+        drawn = self.exam.start()
+        self.console.print(
+            self.say("exam.start", n=len(drawn), minutes=f"{self.exam.settings.minutes:g}")
+        )
+        try:
+            while (item := self.exam.current) is not None:
+                self._one(item.question)
+        except EndOfInput:
+            self.console.print()
+        if self.exam.expired:
+            self.console.print(RichText(self.say("exam.time_up"), style="bold red"))
+        result = self.exam.finish()
+        self._report(result)
+        return result
+
+    def _one(self, question: Question) -> None:
+        exam = self.exam
+        left = exam.time_left().total_seconds()
+        header = self.say(
+            "exam.header",
+            n=exam.index + 1,
+            total=len(exam.questions),
+            topic=exam.topic_title(question),
+            left=_clock(left),
+        )
+        self.console.print(Rule())
+        code = question_code(question, exam.launcher.demos_dir(question))
+        self.console.print(
+            render_question(question, self.lang, code, header, highlight=self.console.is_terminal)
+        )
+        while True:
+            if question.kind is Kind.PREDICT and not question.candidates:
+                raw = self.reader.block(self.say("ask.predict"))
+            elif question.kind is Kind.PREDICT:
+                raw = self.reader.line(self.say("ask.candidate", n=len(question.candidates)))
+            elif question.kind is Kind.CHOICE:
+                raw = self.reader.line(self.say("ask.choice", n=len(question.options)))
+            else:
+                raw = self.reader.line(self.say("ask.numeric"))
+            if exam.expired:
+                return  # too late: the answer is not taken
+            if raw.strip() == "-":
+                exam.skip()
+                return
+            try:
+                exam.answer(raw)
+                return
+            except AnswerError as exc:
+                self.console.print(RichText("✘ " + self.say(exc.key, **exc.params), style="red"))
+
+    def _report(self, result: ExamResult) -> None:
+        self.console.print(Rule())
+        self.console.print(
+            RichText(
+                self.say(
+                    "exam.score",
+                    right=result.correct,
+                    total=result.total,
+                    percent=f"{100 * result.score:.0f}",
+                ),
+                style="bold",
+            )
+        )
+        for topic, (right, asked) in result.per_topic.items():
+            title = self.exam.topic_title(
+                next(q.question for q in self.exam.questions if q.question.topic == topic)
+            )
+            self.console.print(f"  {title}: {right}/{asked}")
+        if result.earlier:
+            trend = " → ".join(
+                f"{100 * e.correct / e.total:.0f}%" for e in reversed(result.earlier) if e.total
+            )
+            self.console.print(self.say("exam.trend", trend=f"{trend} → {100 * result.score:.0f}%"))
+        for item, given in result.missed:
+            q = item.question
+            self.console.print(Rule(style="dim"))
+            self.console.print(RichText(q.prompt.get(self.lang), style="bold"))
+            shown = given if given is not None else self.say("exam.unanswered")
+            self.console.print(self.say("exam.your_answer", answer=shown))
+            self.console.print(self.say("exam.key", key=_key(q, self.lang)))
+            self.console.print(q.explain.get(self.lang))
+        if result.missed:
+            self.console.print(self.say("exam.demos_hint"))
+
+
+def _key(question: Question, lang: str) -> str:
+    if question.kind is Kind.CHOICE:
+        return ", ".join(
+            f"{i + 1}. {question.options[i].text.get(lang)}"
+            for i in sorted(question.correct_options)
+        )
+    if question.kind is Kind.NUMERIC and question.answer is not None:
+        return question.answer.describe()
+    return "\n" + question.expected.strip("\n")
