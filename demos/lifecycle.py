@@ -1,0 +1,60 @@
+"""The life of a process: created -> started -> running -> finished -> joined.
+
+The parent prints is_alive() and exitcode at every step. The child waits for a
+signal (an Event) before it finishes, so the parent always looks at it while it is
+certainly still alive: the output is the same on every run.
+
+    python lifecycle.py                  # the child ends normally (exitcode 0)
+    python lifecycle.py --exit-code 3    # the child ends with sys.exit(3)
+    python lifecycle.py --terminate      # the parent kills the child (SIGTERM)
+"""
+
+import argparse
+import multiprocessing as mp
+import sys
+
+# Print every line whole and at once, even into a pipe or under python -u, so that lines
+# from different processes come out in the order they were printed and never mixed.
+# This runs at import time on purpose: children started with spawn import this module
+# again, so they get the same setting.
+sys.stdout.reconfigure(line_buffering=True, write_through=False)
+
+
+# region: lifecycle
+def work(go, exit_code):
+    go.wait()  # stay alive until the parent has had a look at us
+    print("child: running, now finishing")
+    sys.exit(exit_code)  # 0 means success; any other number reports an error
+
+
+def show(step, p):
+    print(f"{step}: alive={p.is_alive()} exitcode={p.exitcode}")
+
+
+def main(exit_code, terminate):
+    go = mp.Event()
+    p = mp.Process(target=work, args=(go, exit_code))
+    show("created", p)  # only a Python object so far: no OS process exists
+    try:
+        p.join()  # there is nothing to wait for yet
+    except AssertionError as error:
+        print("join before start: AssertionError:", error)
+    p.start()  # now the operating system creates the child
+    show("started", p)
+    if terminate:
+        p.terminate()  # SIGTERM: the child dies without finishing its work
+    else:
+        go.set()  # let the child finish
+    p.join()  # wait until the child has ended
+    show("joined", p)
+
+
+# endregion
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description="Process lifecycle: is_alive() and exitcode.")
+    parser.add_argument("--exit-code", type=int, default=0, help="code the child exits with")
+    parser.add_argument("--terminate", action="store_true", help="kill the child instead")
+    args = parser.parse_args()
+    main(args.exit_code, args.terminate)
