@@ -18,12 +18,13 @@ from tests.runner.runner_support import HOSTILE, pid_gone
 
 TIMEOUT = 2
 HOSTILES = [
-    ("endless_loop.py", "timed out"),
-    ("stubborn_children.py", "timed out"),
-    ("print_100mb.py", "output truncated"),
-    ("read_stdin.py", "EOFError"),
-    ("raise_error.py", "exited with code 1"),
-    ("memory_hog.py", "MemoryError"),
+    ("endless_loop.py", ("timed out",)),
+    ("stubborn_children.py", ("timed out",)),
+    ("print_100mb.py", ("output truncated",)),
+    ("read_stdin.py", ("EOFError",)),
+    ("raise_error.py", ("exited with code 1",)),
+    # on a loaded machine the clock may run out before the memory limit is reached
+    ("memory_hog.py", ("MemoryError", "timed out")),
 ]
 
 
@@ -75,9 +76,9 @@ def test_hostile_demos_in_a_review_end_cleanly(tmp_path: Path) -> None:
     assert elapsed < len(HOSTILES) * (TIMEOUT + 2) + 10
     sections = out.split("── demo: ")[1:]
     assert len(sections) == len(HOSTILES)
-    for (demo, message), section in zip(HOSTILES, sections, strict=True):
+    for (demo, messages), section in zip(HOSTILES, sections, strict=True):
         assert section.startswith(demo), section[:80]
-        assert message in section, (demo, section[-500:])
+        assert any(m in section for m in messages), (demo, section[-500:])
     assert len(out) < 2 * 256 * 1024 + 100_000  # 100 MB of output was capped
     pids = [int(p) for p in re.findall(r"\bpid (\d+)", out)]
     assert pids, "the stubborn demo printed its pids"
