@@ -21,7 +21,8 @@ from mpquiz.session.queue import build_queue
 from mpquiz.session.review import ReviewSession
 from mpquiz.session.stats import progress
 from mpquiz.settings import Settings, load_settings
-from mpquiz.store.engine import open_engine
+from mpquiz.store.backup import daily_backup
+from mpquiz.store.engine import backups_folder, open_engine, sqlite_path
 from mpquiz.store.repository import PackInfo, Store, SyncReport
 
 
@@ -62,7 +63,13 @@ class Services:
 
     @cached_property
     def store(self) -> Store:
-        """The opened (and if needed upgraded) database, with the built-in pack synced."""
+        """The opened (and if needed upgraded) database, with the built-in pack synced.
+
+        An SQLite file is backed up first, once a day (before any upgrade touches it).
+        """
+        db = sqlite_path(self.url)
+        if db is not None:
+            daily_backup(db, backups_folder(db), self.clock.now().astimezone().date())
         store = Store(open_engine(self.url))
         self.sync_builtin(store)
         return store

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from mpquiz import __version__
-from mpquiz.cli import config_cmd, exam_cmd, pack_cmd, review_cmd, stats_cmd
+from mpquiz.cli import config_cmd, db_cmd, exam_cmd, pack_cmd, review_cmd, stats_cmd
 from mpquiz.cli.context import Options, h
 from mpquiz.core.errors import MpquizError
 
@@ -28,6 +28,7 @@ app.command("exam", help=h("help.exam"), epilog=h("help.exam.example"))(exam_cmd
 app.command("stats", help=h("help.stats"), epilog=h("help.stats.example"))(stats_cmd.stats)
 app.add_typer(config_cmd.app, name="config")
 app.add_typer(pack_cmd.app, name="pack")
+app.add_typer(db_cmd.app, name="db")
 
 
 def _version(value: bool) -> None:

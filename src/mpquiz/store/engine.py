@@ -11,18 +11,28 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from mpquiz.core.errors import BadInput, StoreError
+from mpquiz.store.failures import explain
 from mpquiz.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 10_000
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (see _begin_immediate).
+    dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.close()
+
+
+def _begin_immediate(conn: Any) -> None:
+    # Take the write lock when the transaction starts: a deferred transaction that reads
+    # and then writes can fail at once with "database is locked" when another writer got
+    # in between (the busy timeout cannot help there). Transactions here are short.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def describe(url: str) -> str:
@@ -63,6 +73,7 @@ def open_engine(url: str) -> Engine:
         raise BadInput(f"cannot use database URL {describe(url)}: {exc}") from None
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin_immediate)
     try:
         with engine.begin() as conn:
             migrate(conn, where=where)
@@ -71,6 +82,29 @@ def open_engine(url: str) -> Engine:
         raise
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
-        reason = str(exc.orig) if getattr(exc, "orig", None) else str(exc).splitlines()[0]
-        raise StoreError(f"{where}: cannot open the database: {reason}") from None
+        raise explain(exc, where) from None
     return engine
+
+
+def location(engine: Engine) -> str:
+    """The database file (SQLite) or the URL without password, for messages."""
+    url = engine.url
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        return str(Path(url.database).expanduser())
+    return url.render_as_string(hide_password=True)
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The database file when `url` names an SQLite file database, else None."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return Path(parsed.database).expanduser()
+    return None
+
+
+def backups_folder(db: Path) -> Path:
+    """Where the daily backups of an SQLite database file are kept: beside it."""
+    return db.with_name(f"{db.stem}-backups")

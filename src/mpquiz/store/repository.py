@@ -10,7 +10,9 @@ from sqlmodel import Session, col, select
 from mpquiz.core.codec import question_from_dict, question_to_dict
 from mpquiz.core.model import Pack, Text
 from mpquiz.core.scheduling import CardState
+from mpquiz.store.engine import location
 from mpquiz.store.exams import ExamStore
+from mpquiz.store.failures import guard_public_methods
 from mpquiz.store.progress import ProgressQueries
 from mpquiz.store.queries import only_active
 from mpquiz.store.records import (
@@ -44,6 +46,7 @@ class Store(ProgressQueries, ExamStore):
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.where = location(engine)
 
     def close(self) -> None:
         """Release the engine's connections."""
@@ -346,3 +349,6 @@ def _apply(row: CardRow, card: CardState) -> None:
     if card.due is not None:
         row.due = card.due
     row.last_review = card.last_review
+
+
+guard_public_methods(Store, lambda store: store.where)
