@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from mpquiz.session.clock import Clock
+from tests.support.postgres import PG_URL, reset_postgres, worker_database
+
+# PostgreSQL runs wherever a server is configured, and is required in CI.
+BACKENDS = ["sqlite", "postgresql"] if PG_URL or os.environ.get("CI") else ["sqlite"]
+
+
+def pytest_report_header() -> str:
+    """Say which storage backends the storage and session tests run on."""
+    if "postgresql" in BACKENDS:
+        return "mpquiz storage backends: sqlite, postgresql"
+    return ("mpquiz storage backends: sqlite only (no PostgreSQL configured: "
+            "MPQUIZ_TEST_PG_URL, see .ci/postgres-up)")
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -30,9 +43,27 @@ def mini_pack_dir() -> Path:
 
 
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """A fresh SQLite database file."""
+def sqlite_url(tmp_path: Path) -> str:
+    """A fresh SQLite database file, for tests about SQLite itself."""
     return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database on each storage backend (SQLite, and PostgreSQL when set)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.db'}"
+    url: str = request.getfixturevalue("pg_worker_url")
+    reset_postgres(url)
+    return url
+
+
+@pytest.fixture(scope="session")
+def pg_worker_url(worker_id: str) -> str:
+    """A PostgreSQL database of this test worker's own, on the server of MPQUIZ_TEST_PG_URL."""
+    if not PG_URL:
+        pytest.fail("PostgreSQL is required here (CI): set MPQUIZ_TEST_PG_URL (.ci/postgres-up)")
+    return worker_database(PG_URL, worker_id)
 
 
 class FakeClock(Clock):

@@ -59,12 +59,14 @@ def _answer(
     )
 
 
-def test_sqlite_is_tuned(store: Store) -> None:
+def test_sqlite_is_tuned(sqlite_url: str) -> None:
+    store = Store(open_engine(sqlite_url))
     with store.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
         assert migrations.schema_version(conn) == migrations.LATEST
+    store.close()
 
 
 def test_review_round_trip(store: Store, pack: Pack) -> None:
