@@ -1,0 +1,63 @@
+"""The schema upgrade path, the same on every backend."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import inspect, text
+
+from mpquiz.core.errors import StoreError
+from mpquiz.store import migrations
+from mpquiz.store.engine import open_engine
+
+
+def _set_version(url: str, version: int) -> None:
+    engine = open_engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": str(version)}
+        )
+    engine.dispose()
+
+
+def test_a_new_database_gets_the_latest_version(db_url: str) -> None:
+    engine = open_engine(db_url)
+    with engine.connect() as conn:
+        assert migrations.schema_version(conn) == migrations.LATEST
+        assert {"learner", "pack", "question", "card", "review", "demo_run", "exam"} <= set(
+            inspect(conn).get_table_names()
+        )
+    engine.dispose()
+
+
+def test_a_newer_database_is_refused(db_url: str) -> None:
+    _set_version(db_url, migrations.LATEST + 5)
+    with pytest.raises(StoreError, match="newer than this mpquiz"):
+        open_engine(db_url)
+
+
+def test_an_older_database_is_upgraded_in_place(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    open_engine(db_url).dispose()
+    applied: list[int] = []
+
+    def step(conn) -> None:
+        conn.execute(text("ALTER TABLE learner ADD COLUMN nickname VARCHAR(40)"))
+        applied.append(1)
+
+    latest = migrations.LATEST + 1
+    monkeypatch.setitem(migrations.STEPS, latest, step)
+    import mpquiz.store.engine as engine_mod
+
+    monkeypatch.setattr(
+        engine_mod,
+        "migrate",
+        lambda conn, where: migrations.migrate(conn, latest=latest, where=where),
+    )
+    engine = open_engine(db_url)
+    with engine.connect() as conn:
+        assert migrations.schema_version(conn) == latest
+        assert "nickname" in {c["name"] for c in inspect(conn).get_columns("learner")}
+    engine.dispose()
+    open_engine(db_url).dispose()  # already upgraded: the step does not run twice
+    assert applied == [1]
