@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from mpquiz import __version__
-from mpquiz.cli import config_cmd, db_cmd, exam_cmd, pack_cmd, review_cmd, stats_cmd
+from mpquiz.cli import class_cmd, config_cmd, db_cmd, exam_cmd, pack_cmd, review_cmd, stats_cmd
 from mpquiz.cli.context import Options, h
 from mpquiz.core.errors import MpquizError
 
@@ -29,6 +29,7 @@ app.command("stats", help=h("help.stats"), epilog=h("help.stats.example"))(stats
 app.add_typer(config_cmd.app, name="config")
 app.add_typer(pack_cmd.app, name="pack")
 app.add_typer(db_cmd.app, name="db")
+app.add_typer(class_cmd.app, name="class")
 
 
 def _version(value: bool) -> None:
@@ -55,14 +56,19 @@ def main(
         typer.Option("--version", callback=_version, is_eager=True, help=h("help.opt.version")),
     ] = False,
 ) -> None:
-    """Global options; with no command, start today's review."""
+    """Global options; with no command, open the app (the plain review without a terminal)."""
     if lang is not None and lang not in ("es", "en"):
         raise typer.BadParameter(f"{lang!r}: use es or en", param_hint="--lang")
     ctx.obj = Options(db_url=db, lang_option=lang, learner=learner, config_path=config)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
-        # The Textual app is a later milestone; until then the plain review is the app.
-        ctx.invoke(review_cmd.review, ctx=ctx)
+        from mpquiz.cli import tui_cmd
+
+        if tui_cmd.interactive():
+            tui_cmd.open_app(ctx)
+        else:
+            # Without a terminal (a pipe, a script) the line-by-line review serves.
+            ctx.invoke(review_cmd.review, ctx=ctx, plain=True)
 
 
 def run() -> None:

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 from mpquiz.core.codec import question_from_dict, question_to_dict
 from mpquiz.core.model import Pack, Text
 from mpquiz.core.scheduling import CardState
+from mpquiz.store.classroom import ClassQueries
 from mpquiz.store.engine import location
 from mpquiz.store.exams import ExamStore
 from mpquiz.store.failures import guard_public_methods
@@ -41,7 +42,7 @@ __all__ = [
 ]
 
 
-class Store(ProgressQueries, ExamStore):
+class Store(ProgressQueries, ExamStore, ClassQueries):
     """The repository: every method opens, commits and closes its own session."""
 
     def __init__(self, engine: Engine) -> None:

@@ -1,0 +1,123 @@
+"""`mpquiz class`: what the instructor sees of a whole class sharing one database."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mpquiz.cli.context import h, services
+
+app = typer.Typer(help=h("help.class"), no_args_is_help=True)
+
+SINCE = typer.Option("--since", min=1, max=3650, metavar="DAYS", help=h("help.opt.since"))
+PACK = typer.Option("--pack", metavar="ID", help=h("help.opt.pack"))
+
+
+@app.command("report", help=h("help.class.report"))
+def report(
+    ctx: typer.Context,
+    pack: Annotated[str | None, PACK] = None,
+    since: Annotated[int, SINCE] = 30,
+    fmt: Annotated[
+        str, typer.Option("--format", metavar="table|csv|json", help=h("help.opt.format"))
+    ] = "table",
+) -> None:
+    """Mastery and reviews per learner and topic, the hardest questions, the misconceptions."""
+    from mpquiz.cli.review_cmd import check_scope
+    from mpquiz.core.errors import BadInput
+    from mpquiz.session.classroom import class_report
+
+    if fmt not in ("table", "csv", "json"):
+        raise BadInput(f"--format {fmt!r}: use table, csv or json")
+    svc = services(ctx)
+    check_scope(svc, pack, None)
+    data = class_report(
+        svc.store, svc.spacing, svc.clock.now(), since_days=since, pack_id=pack, lang=svc.lang
+    )
+    if fmt == "json":
+        typer.echo(json.dumps(data.to_dict(), ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        _csv(data)
+    else:
+        _table(data, svc.lang)
+
+
+def _csv(data) -> None:
+    writer = csv.writer(sys.stdout)
+    writer.writerow(["learner", "pack", "topic", "mastery", "reviews", "correct"])
+    for r in data.rows:
+        writer.writerow([r.learner, r.pack, r.topic, f"{r.mastery:.3f}", r.reviews, r.correct])
+
+
+def _table(data, lang: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from mpquiz.i18n import t
+
+    console = Console()
+    console.print(
+        t("class.header", lang, learners=len(data.learners), since=data.since.date().isoformat())
+    )
+    table = Table(title=t("class.topics", lang))
+    for key in (
+        "class.col.learner",
+        "stats.col.topic",
+        "class.col.mastery",
+        "stats.col.reviews",
+        "stats.col.accuracy",
+    ):
+        table.add_column(t(key, lang))
+    for r in data.rows:
+        accuracy = f"{100 * r.correct / r.reviews:.0f}%" if r.reviews else "—"
+        table.add_row(r.learner, r.title, f"{100 * r.mastery:.0f}%", str(r.reviews), accuracy)
+    console.print(table)
+    if not data.hardest:
+        console.print(t("class.no_hard", lang))
+        return
+    console.print(t("class.hardest", lang))
+    for i, q in enumerate(data.hardest, 1):
+        console.print(
+            f"{i}. [{q.pack}] {q.qid} · {100 * q.error_rate:.0f}% ({q.wrong}/{q.reviews})",
+            markup=False,
+            highlight=False,
+        )
+        console.print(f"   {q.prompt}", markup=False, highlight=False)
+        for w in q.wrong_answers:
+            console.print(f"   ✘ {w.count}× {w.shown}", markup=False, highlight=False)
+
+
+@app.command("export", help=h("help.class.export"))
+def export(
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None, typer.Option("--output", "-o", metavar="FILE", help=h("help.opt.output"))
+    ] = None,
+    pack: Annotated[str | None, PACK] = None,
+    since: Annotated[int, SINCE] = 3650,
+) -> None:
+    """Write every review as CSV, one row per answer."""
+    from datetime import timedelta
+
+    svc = services(ctx)
+    rows = svc.store.export_reviews(svc.clock.now() - timedelta(days=since), pack)
+    handle = out.open("w", newline="", encoding="utf-8") if out else sys.stdout
+    try:
+        writer = None
+        count = 0
+        for row in rows:
+            if writer is None:
+                writer = csv.DictWriter(handle, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow(row)
+            count += 1
+    finally:
+        if out:
+            handle.close()
+    if out:
+        typer.echo(f"{count} reviews written to {out}", err=True)
