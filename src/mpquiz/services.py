@@ -58,8 +58,13 @@ class Services:
 
     @property
     def url(self) -> str:
-        """--db, then MPQUIZ_DB, then SQLite in the user data folder."""
-        return self.db_url or os.environ.get("MPQUIZ_DB") or paths.default_db_url()
+        """--db, then MPQUIZ_DB, then the `database` setting, then SQLite in the data folder."""
+        return (
+            self.db_url
+            or os.environ.get("MPQUIZ_DB")
+            or self.settings.database
+            or paths.default_db_url()
+        )
 
     @cached_property
     def store(self) -> Store:

@@ -23,6 +23,8 @@ class Settings(BaseModel):
     """The recall probability FSRS aims for when it spaces reviews."""
     language: Literal["", "es", "en"] = ""
     """The interface and content language; empty follows the system locale."""
+    database: str = ""
+    """A database URL (a classroom's PostgreSQL); empty means SQLite in the data folder."""
 
 
 def load_settings(path: Path) -> Settings:
