@@ -11,6 +11,7 @@ from rich.text import Text as RichText
 
 from mpquiz.cli.plain_review import EndOfInput, LineReader
 from mpquiz.core.errors import AnswerError
+from mpquiz.core.grading import answer_key
 from mpquiz.core.model import Kind, Question
 from mpquiz.i18n import t
 from mpquiz.render import question_code, render_question
@@ -123,18 +124,7 @@ class PlainExam:
             self.console.print(RichText(q.prompt.get(self.lang), style="bold"))
             shown = given if given is not None else self.say("exam.unanswered")
             self.console.print(self.say("exam.your_answer", answer=shown))
-            self.console.print(self.say("exam.key", key=_key(q, self.lang)))
+            self.console.print(self.say("exam.key", key=answer_key(q, self.lang)))
             self.console.print(q.explain.get(self.lang))
         if result.missed:
             self.console.print(self.say("exam.demos_hint"))
-
-
-def _key(question: Question, lang: str) -> str:
-    if question.kind is Kind.CHOICE:
-        return ", ".join(
-            f"{i + 1}. {question.options[i].text.get(lang)}"
-            for i in sorted(question.correct_options)
-        )
-    if question.kind is Kind.NUMERIC and question.answer is not None:
-        return question.answer.describe()
-    return "\n" + question.expected.strip("\n")

@@ -106,6 +106,21 @@ def _fmt_number(x: float) -> str:
     return str(int(x)) if x.is_integer() else repr(x)
 
 
+def answer_key(question: Question, lang: str) -> str:
+    """The right answer of a question, written out for people."""
+    if question.kind is Kind.CHOICE:
+        return ", ".join(
+            f"{i + 1}. {question.options[i].text.get(lang)}"
+            for i in sorted(question.correct_options)
+        )
+    if question.kind is Kind.NUMERIC and question.answer is not None:
+        unit = f" {question.unit.get(lang)}" if question.unit else ""
+        return question.answer.describe() + unit
+    if question.kind is Kind.PREDICT:
+        return question.expected.strip("\n")
+    return question.model_answer.get(lang) if question.model_answer else ""
+
+
 def grade(question: Question, answer: str, run: RunFacts | None, lang: str) -> Verdict:
     """The verdict for a parsed answer (see `parse_answer`) given this run, if any."""
     notes = list(_run_notes(run))
@@ -113,12 +128,12 @@ def grade(question: Question, answer: str, run: RunFacts | None, lang: str) -> V
     if question.kind is Kind.CHOICE:
         return _grade_choice(question, answer, notes, evidence, lang)
     if question.kind is Kind.NUMERIC:
-        return _grade_numeric(question, answer, run, notes, evidence)
+        return _grade_numeric(question, answer, run, notes, evidence, lang)
     if question.kind is Kind.PREDICT:
-        return _grade_predict(question, answer, run, notes, evidence)
+        return _grade_predict(question, answer, run, notes, evidence, lang)
     return Verdict(
         None,
-        question.model_answer.get(lang) if question.model_answer else "",
+        answer_key(question, lang),
         tuple(notes),
         (),
         evidence,
@@ -150,8 +165,9 @@ def _grade_choice(
         for i in sorted(picked - right)
         if question.options[i].feedback is not None
     )
-    key = ", ".join(f"{i + 1}. {question.options[i].text.get(lang)}" for i in sorted(right))
-    return Verdict(picked == right, key, tuple(notes), (), evidence, feedback)
+    return Verdict(
+        picked == right, answer_key(question, lang), tuple(notes), (), evidence, feedback
+    )
 
 
 def _grade_numeric(
@@ -160,6 +176,7 @@ def _grade_numeric(
     run: RunFacts | None,
     notes: list[Note],
     evidence: tuple[int, ...],
+    lang: str,
 ) -> Verdict:
     assert question.answer is not None
     correct = question.answer.accepts(float(answer))
@@ -168,7 +185,7 @@ def _grade_numeric(
         if not question.answer.accepts(run_value):
             notes.append(Note("verdict.run_contradicts", {"value": _fmt_number(run_value)}))
     return Verdict(
-        correct, question.answer.describe(), tuple(notes), (), evidence, run_value=run_value
+        correct, answer_key(question, lang), tuple(notes), (), evidence, run_value=run_value
     )
 
 
@@ -199,6 +216,7 @@ def _grade_predict(
     run: RunFacts | None,
     notes: list[Note],
     evidence: tuple[int, ...],
+    lang: str,
 ) -> Verdict:
     fits_key = matches(question.match, question.expected, answer)
     usable_run = run is not None and run.ok
@@ -221,9 +239,7 @@ def _grade_predict(
         else (question.expected)
     )
     diff = tuple(_diff(normalize(answer), normalize(reference)))  # type: ignore[arg-type]
-    return Verdict(
-        fits_key or fits_run, question.expected.strip("\n"), tuple(notes), diff, evidence
-    )
+    return Verdict(fits_key or fits_run, answer_key(question, lang), tuple(notes), diff, evidence)
 
 
 def _diff(predicted: list[str], real: list[str]) -> list[DiffLine]:
