@@ -1,4 +1,4 @@
-"""`mpquiz review`: today's questions, line by line in plain mode."""
+"""`mpquiz review`: today's questions, in the app on a terminal, else line by line."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from mpquiz.cli.context import h, services
 
 def review(
     ctx: typer.Context,
-    plain: Annotated[bool, typer.Option("--plain", help=h("help.opt.plain"))] = True,
+    plain: Annotated[bool, typer.Option("--plain", help=h("help.opt.plain"))] = False,
     pack: Annotated[
         str | None, typer.Option("--pack", metavar="ID", help=h("help.opt.pack"))
     ] = None,
@@ -31,6 +31,12 @@ def review(
     if rate not in ("", "ask", "auto"):
         raise typer.BadParameter(f"{rate!r}: use ask or auto", param_hint="--rate")
     check_scope(svc, pack, topic)
+    from mpquiz.cli import tui_cmd
+
+    if not plain and tui_cmd.interactive():
+        # On a terminal the review opens in the app; pipes and scripts get the plain mode.
+        tui_cmd.open_app(ctx, start="review", pack_id=pack, topic=topic, new_per_day=new)
+        return
     session = svc.review_session(pack_id=pack, topic=topic, new_per_day=new)
     ask = rate == "ask" or (rate == "" and sys.stdin.isatty())
     PlainReview(session, svc.lang, ask_rating=ask).run()

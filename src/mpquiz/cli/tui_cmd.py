@@ -1,0 +1,23 @@
+"""Opening the Textual app from the command line (Textual is imported only here, on use)."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from mpquiz.cli.context import services
+
+
+def interactive() -> bool:
+    """True when both standard input and output are a terminal (the app needs one)."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def open_app(ctx: typer.Context, *, start: str = "home", **scope: object) -> None:
+    """Run the app on this invocation's services, opening on `start` ("home" or "review")."""
+    from mpquiz.tui.factory import run_app
+
+    svc = services(ctx)
+    svc.store  # noqa: B018 - open (and upgrade) the database before the screen takes over
+    run_app(svc, start=start, **scope)

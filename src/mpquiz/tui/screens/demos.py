@@ -1,0 +1,150 @@
+"""The demo browser: every demo of the installed packs, its code, and a live run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text as RichText
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from mpquiz.core.model import Kind, Question, Text
+from mpquiz.tui.screens.base import BaseScreen
+from mpquiz.tui.trust_state import demo_blocked
+from mpquiz.tui.widgets.code_view import CodeView
+from mpquiz.tui.widgets.output_panel import OutputPanel
+from mpquiz.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from mpquiz.services import PackInfo
+
+
+@dataclass(frozen=True)
+class DemoEntry:
+    """One demo file of one installed pack."""
+
+    pack: PackInfo
+    name: str
+
+
+class DemosScreen(BaseScreen):
+    """Demos listed by pack; the highlighted one's code; Enter or r runs it (trusted only)."""
+
+    HELP_KEY = "tui.help.demos"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "run", "tui.key.run"),
+        Binding("s", "stop", "tui.key.stop"),
+        Binding("question_mark,f1", "help", "tui.key.help"),
+        Binding("escape,q", "back", "tui.key.back"),
+    ]
+
+    def __init__(self, pack_id: str | None = None) -> None:
+        super().__init__()
+        self.pack_id = pack_id
+        self.entries: list[DemoEntry] = []
+        self.output = OutputPanel(self.lang, id="demo-output")
+
+    def compose(self) -> ComposeResult:
+        """The list on the left; state, code and output on the right."""
+        yield TitleBar(self.say("tui.demos.title"))
+        with Horizontal(id="demos-main"):
+            yield OptionList(id="demo-list")
+            with Vertical(id="demo-right"):
+                yield Static(id="demo-state")
+                with VerticalScroll(id="demo-code"):
+                    yield CodeView()
+                with VerticalScroll(id="demo-out"):
+                    yield self.output
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """List every pack's demo files (the same files trust covers)."""
+        options: list[Option] = []
+        for pack in self.services.store.packs():
+            folder = self.services.demos_dir_for(pack)
+            names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.py"))
+            options.append(Option(RichText(pack.title.get(self.lang), style="bold"), disabled=True))
+            for name in names:
+                options.append(Option(f"  {name}", id=str(len(self.entries))))
+                self.entries.append(DemoEntry(pack, name))
+        listing = self.query_one("#demo-list", OptionList)
+        listing.add_options(options)
+        self.output.display = False
+        listing.focus()
+        if self.entries:
+            wanted = next((i for i, e in enumerate(self.entries) if e.pack.id == self.pack_id), 0)
+            listing.highlighted = next(i for i, o in enumerate(options) if o.id == str(wanted))
+        else:
+            self.query_one("#demo-state", Static).update(self.say("tui.demos.none"))
+
+    def _entry(self) -> DemoEntry | None:
+        listing = self.query_one("#demo-list", OptionList)
+        if listing.highlighted is None:
+            return None
+        option = listing.get_option_at_index(listing.highlighted)
+        return self.entries[int(option.id)] if option.id is not None else None
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Show the highlighted demo's code and whether it may run."""
+        entry = self._entry()
+        if entry is None:
+            return
+        self.output.stop()
+        self.output.display = False
+        path = self.services.demos_dir_for(entry.pack) / entry.name
+        try:
+            code = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            code = None
+        self.query_one(CodeView).show(code)
+        self.query_one("#demo-code").scroll_home(animate=False)
+        blocked = demo_blocked(self.services, entry.pack, entry.name)
+        state = (
+            self.say("tui.demos.can_run", demo=entry.name)
+            if blocked is None
+            else self.say("tui.demos.blocked", demo=entry.name, reason=self.say(blocked))
+        )
+        self.query_one("#demo-state", Static).update(state)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter runs the demo."""
+        self.action_run()
+
+    def action_run(self) -> None:
+        """Run the highlighted demo with its pack's limits; only trusted packs' demos run."""
+        entry = self._entry()
+        if entry is None:
+            return
+        title = self.say("tui.demo.title", demo=entry.name)
+        self.output.display = True
+        question = Question(
+            qid=f"demo:{entry.name}",
+            pack_id=entry.pack.id,
+            topic="",
+            kind=Kind.OPEN,
+            prompt=Text({}),
+            demo=entry.name,
+            explain=Text({}),
+        )
+        demo, blocked = self.services.demo_launcher().start(question)
+        if demo is None:
+            self.output.show_blocked(title, self.say(blocked or "demo.missing"))
+        else:
+            self.output.follow(demo, title)
+
+    def action_stop(self) -> None:
+        """Stop the run (the whole process group)."""
+        self.output.stop()
+
+    def action_back(self) -> None:
+        """Back to where the browser was opened from."""
+        self.output.stop()
+        self.app.pop_screen()
+
+    def on_unmount(self) -> None:
+        """Never leave a demo running."""
+        self.output.stop()

@@ -1,0 +1,115 @@
+"""Home: what is due today, the streak, mastery per topic, and every action one key away."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from mpquiz.tui.screens.base import BaseScreen
+from mpquiz.tui.widgets.mastery_bars import MasteryBars
+from mpquiz.tui.widgets.title_bar import TitleBar
+
+ACTIONS = ("review", "exam", "stats", "packs", "demos", "help", "quit")
+LABELS = {name: f"tui.home.action.{name}" for name in ACTIONS}
+KEYS = {"review": "r", "exam": "e", "stats": "s", "packs": "p", "demos": "d", "help": "?"}
+
+
+class HomeScreen(BaseScreen):
+    """The dashboard: today's figures on top, the actions menu, mastery bars beside it."""
+
+    HELP_KEY = "tui.help.home"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "review", "tui.key.review"),
+        Binding("e", "exam", "tui.key.exam"),
+        Binding("s", "stats", "tui.key.stats"),
+        Binding("p", "packs", "tui.key.packs"),
+        Binding("d", "demos", "tui.key.demos"),
+        Binding("question_mark,f1", "help", "tui.key.help"),
+        Binding("q", "app.quit", "tui.key.quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Title, today's figures, the menu and the mastery bars, the keys."""
+        yield TitleBar(id="title")
+        yield Static(id="today")
+        with Horizontal(id="home-main"):
+            yield OptionList(
+                *(
+                    Option(f"{KEYS.get(name, 'q')}  {self.say(LABELS[name])}", id=name)
+                    for name in ACTIONS
+                ),
+                id="menu",
+            )
+            with Vertical(id="mastery-box"):
+                yield Static(self.say("tui.home.mastery"), classes="section-title")
+                yield MasteryBars(id="mastery")
+        yield Footer(compact=True)
+
+    def on_screen_resume(self) -> None:
+        """Fresh figures each time the learner comes back (after a review, an exam)."""
+        self.refresh_figures()
+        self.query_one("#menu").focus()
+
+    def refresh_figures(self) -> None:
+        """Read the dashboard and redraw."""
+        board = self.services.dashboard()
+        self.query_one(TitleBar).set_text("mpquiz", board.learner)
+        today = Text()
+        figures = [
+            ("tui.home.due", board.due_now),
+            ("tui.home.new", board.new_today),
+            ("tui.home.reviewed", board.reviews_today),
+            ("tui.home.streak", board.streak),
+        ]
+        for i, (key, value) in enumerate(figures):
+            if i:
+                today.append("  ·  ", style="dim")
+            today.append(self.say(key) + " ")
+            today.append(str(value), style="bold")
+        self.query_one("#today", Static).update(today)
+        self.query_one(MasteryBars).show(board.topics, self.lang)
+
+    async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a menu line does what its key does."""
+        await self.run_action(event.option.id or "help")
+
+    def action_review(self) -> None:
+        """Start today's review."""
+        from mpquiz.tui.app import ReviewScope
+        from mpquiz.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(ReviewScope()))
+
+    def action_exam(self) -> None:
+        """Set up an exam."""
+        from mpquiz.tui.screens.exam_setup import ExamSetupScreen
+
+        self.app.push_screen(ExamSetupScreen())
+
+    def action_stats(self) -> None:
+        """Open the statistics."""
+        from mpquiz.tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())
+
+    def action_packs(self) -> None:
+        """Open the installed packs."""
+        from mpquiz.tui.screens.packs import PacksScreen
+
+        self.app.push_screen(PacksScreen())
+
+    def action_demos(self) -> None:
+        """Open the demo browser."""
+        from mpquiz.tui.screens.demos import DemosScreen
+
+        self.app.push_screen(DemosScreen())
+
+    async def action_quit(self) -> None:
+        """Leave the app."""
+        await self.app.action_quit()

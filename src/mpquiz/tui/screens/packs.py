@@ -1,0 +1,168 @@
+"""Installed packs: version, questions per topic, trust; trust them and validate them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.console import Group
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Static
+
+from mpquiz.tui.screens.base import BaseScreen
+from mpquiz.tui.trust_state import BUILTIN, CHANGED, TRUSTED, UNTRUSTED, trust_state
+from mpquiz.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from mpquiz.services import PackInfo
+
+
+_TRUST_WORD = {state: f"tui.trust.{state}" for state in (BUILTIN, TRUSTED, UNTRUSTED, CHANGED)}
+
+
+class PacksScreen(BaseScreen):
+    """A table of packs; the highlighted one's topics below, and what validation found."""
+
+    HELP_KEY = "tui.help.packs"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("t", "trust", "tui.key.trust"),
+        Binding("x", "untrust", "tui.key.untrust"),
+        Binding("v", "validate", "tui.key.validate"),
+        Binding("d", "demos", "tui.key.demos"),
+        Binding("question_mark,f1", "help", "tui.key.help"),
+        Binding("escape,q", "home", "tui.key.back"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.packs: list[PackInfo] = []
+
+    def compose(self) -> ComposeResult:
+        """The table, then details and validation results."""
+        yield TitleBar(self.say("tui.packs.title"))
+        yield DataTable(id="packs", cursor_type="row", zebra_stripes=False)
+        with VerticalScroll(id="pack-body"):
+            yield Static(id="pack-detail")
+            yield Static(id="validation")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        """Fill the table."""
+        table = self.query_one(DataTable)
+        for key in ("id", "version", "title", "questions", "trust"):
+            heading = f"tui.packs.col_{key}"
+            table.add_column(self.say(heading), key=key)
+        self.reload()
+        table.focus()
+
+    def reload(self) -> None:
+        """Read the packs and their trust again (after trusting, revoking)."""
+        table = self.query_one(DataTable)
+        row = table.cursor_row
+        table.clear()
+        self.packs = self.services.store.packs()
+        for pack in self.packs:
+            table.add_row(
+                pack.id,
+                pack.version,
+                pack.title.get(self.lang),
+                str(pack.active_questions),
+                self.say(_TRUST_WORD[trust_state(self.services, pack)]),
+                key=pack.id,
+            )
+        if self.packs:
+            table.move_cursor(row=min(row, len(self.packs) - 1))
+            self._detail()
+
+    def _selected(self) -> PackInfo | None:
+        table = self.query_one(DataTable)
+        if not self.packs or not 0 <= table.cursor_row < len(self.packs):
+            return None
+        return self.packs[table.cursor_row]
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        """Show the highlighted pack's topics."""
+        self._detail()
+        self.query_one("#validation", Static).update("")
+
+    def _detail(self) -> None:
+        pack = self._selected()
+        if pack is None:
+            return
+        counts = {(t.pack_id, t.topic): t.questions for t in self.services.dashboard().topics}
+        lines = [Text(pack.title.get(self.lang), style="bold")]
+        for topic, title in pack.topics.items():
+            n = counts.get((pack.id, topic), 0)
+            lines.append(Text(f"  {title.get(self.lang)}: " + self.say("tui.packs.questions", n=n)))
+        state = trust_state(self.services, pack)
+        explain = f"tui.packs.explain_{state}"
+        lines.append(Text(self.say(explain), style="italic"))
+        self.query_one("#pack-detail", Static).update(Group(*lines))
+
+    def action_trust(self) -> None:
+        """Show the demo files with their SHA-256; trust them when the learner confirms."""
+        from mpquiz.packs.trust import demo_hashes
+        from mpquiz.tui.screens.trust import TrustScreen
+
+        pack = self._selected()
+        if pack is None:
+            return
+        if pack.builtin:
+            self.notify(self.say("tui.packs.builtin_trusted"))
+            return
+        hashes = demo_hashes(self.services.demos_dir_for(pack))
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self.services.trust.trust(pack.id, hashes)
+                self.notify(self.say("tui.packs.trusted", pack=pack.id, n=len(hashes)))
+                self.reload()
+
+        self.app.push_screen(TrustScreen(pack, hashes), done)
+
+    def action_untrust(self) -> None:
+        """Withdraw trust: the pack's demos stop running."""
+        pack = self._selected()
+        if pack is None or pack.builtin:
+            return
+        if self.services.trust.revoke(pack.id):
+            self.notify(self.say("tui.packs.revoked", pack=pack.id))
+        self.reload()
+
+    def action_validate(self) -> None:
+        """Load the pack's folder again with the validator and show every problem."""
+        pack = self._selected()
+        if pack is not None:
+            self.query_one("#validation", Static).update(self.say("tui.packs.validating"))
+            self._validate(pack)
+
+    @work(thread=True, exclusive=True, group="validate")
+    def _validate(self, pack: PackInfo) -> None:
+        from mpquiz.packs.loader import load_pack
+        from mpquiz.packs.problems import PackErrors
+
+        try:
+            loaded = load_pack(
+                Path(pack.root), demos_dir=self.services.demos_dir_for(pack), builtin=pack.builtin
+            )
+        except PackErrors as exc:
+            lines = [Text(self.say("tui.packs.problems", n=len(exc.problems)), style="bold")]
+            lines += [Text(f"✘ {problem}") for problem in exc.problems]
+            result = Group(*lines)
+        else:
+            result = Group(Text(self.say("tui.packs.valid", n=len(loaded.questions)), style="bold"))
+        self.app.call_from_thread(self._show_validation, result)
+
+    def _show_validation(self, result: Group) -> None:
+        self.query_one("#validation", Static).update(result)
+
+    def action_demos(self) -> None:
+        """Browse this pack's demos."""
+        from mpquiz.tui.screens.demos import DemosScreen
+
+        pack = self._selected()
+        self.app.push_screen(DemosScreen(pack.id if pack else None))

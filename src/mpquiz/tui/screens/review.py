@@ -1,0 +1,300 @@
+"""The daily review: question, answer, the demo's real output, verdict, rating."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerCancelled, WorkerFailed
+
+from mpquiz.core.errors import AnswerError
+from mpquiz.core.model import Kind
+from mpquiz.core.scheduling import Rating
+from mpquiz.render import question_code
+from mpquiz.tui.formatting import kind_name
+from mpquiz.tui.screens.base import BaseScreen
+from mpquiz.tui.widgets.answers import Answered, answer_widget, is_text_entry
+from mpquiz.tui.widgets.code_view import CodeView
+from mpquiz.tui.widgets.explanation import Explanation
+from mpquiz.tui.widgets.output_panel import OutputPanel
+from mpquiz.tui.widgets.rating_bar import RatingBar
+from mpquiz.tui.widgets.title_bar import TitleBar
+from mpquiz.tui.widgets.verdict_banner import VerdictBanner
+from mpquiz.tui.widgets.verdict_headline import VerdictHeadline
+
+if TYPE_CHECKING:
+    from mpquiz.session.review import Outcome, ReviewSession, StoredQuestion
+    from mpquiz.tui.app import ReviewScope
+
+
+class Phase(Enum):
+    """Where the learner is with the question on screen."""
+
+    ANSWER = "answer"
+    WAITING = "waiting"  # answered; the demo is still running
+    REVEAL = "reveal"  # verdict shown; waiting for the rating
+    DONE = "done"  # nothing left in this sitting
+
+
+class ReviewScreen(BaseScreen):
+    """Drives a ReviewSession: show → answer → reveal (demo output, verdict) → rate."""
+
+    HELP_KEY = "tui.help.review"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(r.value), f"rate({r.value})", "tui.key.rate", show=False) for r in Rating),
+        Binding("enter", "rate_suggested", "tui.key.rate_suggested", show=False),
+        Binding("r", "rerun", "tui.key.rerun"),
+        Binding("u", "undo", "tui.key.undo"),
+        Binding("question_mark,f1", "help", "tui.key.help"),
+        Binding("escape", "leave", "tui.key.home"),
+    ]
+
+    def __init__(self, scope: ReviewScope) -> None:
+        super().__init__()
+        self.scope = scope
+        self.session: ReviewSession | None = None
+        self.item: StoredQuestion | None = None
+        self.phase = Phase.ANSWER
+        self.outcome: Outcome | None = None
+        self.runs = 1
+        self._answering: Worker[None] | None = None
+        self._leave_armed = False
+        self.output = OutputPanel(self.lang, id="output")
+
+    def compose(self) -> ComposeResult:
+        """Title; prompt, code, answer, verdict, output and why, scrolling; ratings; keys."""
+        yield TitleBar(id="title")
+        with VerticalScroll(id="body"):
+            yield Static(id="prompt")
+            yield CodeView(id="code")
+            yield Vertical(id="answer-slot")
+            yield VerdictHeadline(id="headline")
+            yield self.output
+            yield VerdictBanner(id="verdict")
+            yield Explanation(id="explain")
+            yield Static(id="done")
+        yield RatingBar(id="ratings")
+        yield Footer(compact=True)
+
+    async def on_mount(self) -> None:
+        """Build today's queue and show the first question (its demo starts now)."""
+        scope = self.scope
+        self.session = self.services.review_session(
+            pack_id=scope.pack_id, topic=scope.topic, new_per_day=scope.new_per_day
+        )
+        await self._next()
+
+    def on_unmount(self) -> None:
+        """Stop any demo still running for this screen."""
+        self.output.stop()
+        if self.session is not None:
+            self.session.close()
+
+    # Showing questions.
+
+    def _show(self, *ids: str) -> None:
+        for name in ("headline", "output", "verdict", "explain", "ratings", "done"):
+            self.query_one(f"#{name}").display = name in ids
+
+    async def _next(self) -> None:
+        assert self.session is not None
+        session = self.session
+        self.outcome, self.runs, self._leave_armed = None, 1, False
+        self._show()
+        slot = self.query_one("#answer-slot")
+        await slot.remove_children()
+        self.item = item = session.show()
+        if item is None:
+            self._finish()
+            return
+        question = item.question
+        self.query_one(TitleBar).set_text(
+            self.say("tui.review.title", n=session.answered + 1, total=session.total),
+            f"{session.topic_title(question)} · {kind_name(question, self.lang)}",
+        )
+        prompt = self.query_one("#prompt", Static)
+        prompt.update(Text(question.prompt.get(self.lang)))
+        prompt.display = True
+        code = question_code(question, session.launcher.demos_dir(question))
+        self.query_one(CodeView).show(code)
+        widget = answer_widget(question, self.lang)
+        await slot.mount(widget)
+        self._set_phase(Phase.ANSWER)
+        widget.focus(scroll_visible=False)  # the prompt and code first; keys scroll on
+        self.query_one("#body").scroll_home(animate=False)
+
+    def _finish(self) -> None:
+        assert self.session is not None
+        session = self.session
+        self.query_one(TitleBar).set_text(self.say("tui.review.title_done"))
+        self.query_one("#prompt").display = False
+        self.query_one(CodeView).show(None)
+        key = "tui.review.done" if session.answered else "review.nothing_due"
+        summary = self.say("review.summary", answered=session.answered, correct=session.correct)
+        keys = self.say("tui.review.done_keys")
+        self.query_one("#done", Static).update(
+            Group(Text(self.say(key), style="bold"), Text(summary), Text(""), Text(keys))
+        )
+        self._show("done")
+        self._set_phase(Phase.DONE)
+        self.query_one("#body").focus()
+
+    def _set_phase(self, phase: Phase) -> None:
+        self.phase = phase
+        self.refresh_bindings()
+
+    def _answer_widget(self) -> Widget:
+        return self.query_one("#answer-slot").children[0]
+
+    # Answering and revealing.
+
+    def on_answered(self, message: Answered) -> None:
+        """Check the answer; if it fits, stream the demo and wait for the verdict."""
+        message.stop()
+        if self.phase is not Phase.ANSWER or self.session is None or self.item is None:
+            return
+        try:
+            self.session.parse(message.raw)
+        except AnswerError as exc:
+            self.notify(self.say(exc.key, **exc.params), severity="error")
+            return
+        self._answer_widget().freeze()  # type: ignore[attr-defined]
+        self._set_phase(Phase.WAITING)
+        output = self.output
+        self._show("output")
+        if self.session.demo is not None:
+            output.follow(self.session.demo, self._demo_title())
+        body = self.query_one("#body")
+        self.call_after_refresh(body.scroll_to_widget, output, top=True, animate=False)
+        self._answering = self.run_worker(self._reveal(message.raw), group="answer")
+
+    def _demo_title(self) -> str:
+        assert self.item is not None
+        title = self.say("tui.demo.title", demo=self.item.question.demo)
+        return title if self.runs == 1 else self.say("tui.demo.title_run", title=title, n=self.runs)
+
+    async def _reveal(self, raw: str) -> None:
+        assert self.session is not None and self.item is not None
+        outcome = await self.session.answer_async(raw)
+        self.outcome = outcome
+        question = self.item.question
+        output = self.output
+        if outcome.run is None:
+            output.show_blocked(self._demo_title(), self.say(outcome.blocked or "demo.missing"))
+        else:
+            output.show_result(outcome.run)
+            output.mark_evidence(outcome.verdict.evidence)
+        if question.kind is Kind.CHOICE:
+            self._answer_widget().show_right(question.correct_options)  # type: ignore[attr-defined]
+        self.query_one(VerdictHeadline).show(outcome.verdict, self.lang)
+        details = self.query_one(VerdictBanner).show(question, outcome, self.lang)
+        self.query_one(Explanation).show(question, self.lang)
+        self.query_one(RatingBar).show(outcome.intervals, outcome.suggested, self.lang)
+        shown = ["headline", "output", "explain", "ratings"] + (["verdict"] if details else [])
+        self._show(*shown)
+        self._set_phase(Phase.REVEAL)
+        body = self.query_one("#body")
+        body.focus()
+        headline = self.query_one(VerdictHeadline)  # the verdict in words, then the output
+        self.call_after_refresh(body.scroll_to_widget, headline, top=True, animate=False)
+
+    # Keys.
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Each key only where it means something (hidden from the footer elsewhere)."""
+        if action in ("rate", "rate_suggested"):
+            return self.phase is Phase.REVEAL
+        if action == "rerun":
+            return (
+                self.phase is Phase.REVEAL
+                and self.outcome is not None
+                and (self.outcome.run is not None)
+            )
+        if action == "undo":
+            return self.phase in (Phase.ANSWER, Phase.DONE)
+        return True
+
+    async def action_rate(self, value: int) -> None:
+        """Commit the answer with this rating and go on."""
+        await self._commit(Rating(value))
+
+    async def action_rate_suggested(self) -> None:
+        """Enter: the suggested rating (open questions have none: the learner picks)."""
+        if self.outcome is None or self.outcome.suggested is None:
+            self.notify(self.say("tui.rate.need_self"))
+            return
+        await self._commit(self.outcome.suggested)
+
+    async def _commit(self, rating: Rating) -> None:
+        if self.phase is not Phase.REVEAL or self.session is None:
+            return
+        self.session.rate(rating)
+        self.output.stop()
+        await self._next()
+
+    def action_rerun(self) -> None:
+        """Run the same demo again, marking the lines that differ from the last run."""
+        if self.phase is not Phase.REVEAL or self.session is None or self.item is None:
+            return
+        demo, blocked = self.session.launcher.start(self.item.question)
+        if demo is None:
+            self.notify(self.say(blocked or "demo.missing"), severity="warning")
+            return
+        self.runs += 1
+        output = self.output
+        output.follow(demo, self._demo_title(), compare=True)
+        self.query_one("#body").scroll_to_widget(output, top=True, animate=False)
+
+    async def action_undo(self) -> None:
+        """Take back the last rating; its question comes back now."""
+        if self.session is None or self.phase not in (Phase.ANSWER, Phase.DONE):
+            return
+        if self.session.undo() is None:
+            self.notify(self.say("tui.review.nothing_to_undo"))
+            return
+        self.notify(self.say("tui.review.undone"))
+        await self._next()
+
+    async def action_leave(self) -> None:
+        """Esc: leave a text field first; then home, keeping every answer given."""
+        if is_text_entry(self.focused):
+            self.set_focus(None)
+            return
+        unrated_open = (
+            self.phase is Phase.REVEAL
+            and self.outcome is not None
+            and (self.outcome.suggested is None)
+        )
+        if unrated_open and not self._leave_armed:
+            self._leave_armed = True
+            self.notify(self.say("tui.review.rate_before_leaving"), severity="warning")
+            return
+        await self.keep_answers()
+        self.mpq.go_home()
+
+    async def keep_answers(self) -> None:
+        """Commit an answer already given before leaving (the app calls this on quit too).
+
+        A demo still running is stopped and the verdict comes from what it printed and the
+        key; the suggested rating is applied. An open question needs the learner's own
+        rating, so one left unrated is not stored (as in the plain review).
+        """
+        if self.phase is Phase.WAITING and self._answering is not None:
+            if self.session is not None and self.session.demo is not None:
+                self.session.demo.cancel()
+            try:
+                await self._answering.wait()
+            except (WorkerCancelled, WorkerFailed):
+                return
+        if self.phase is Phase.REVEAL and self.outcome is not None and self.session is not None:
+            if self.outcome.suggested is not None:
+                self.session.rate(self.outcome.suggested)
+            self.phase = Phase.DONE
+        self.output.stop()

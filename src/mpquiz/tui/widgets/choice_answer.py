@@ -1,0 +1,38 @@
+"""The answer widget of a choice question: options marked with their number keys."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from mpquiz.core.model import Question
+from mpquiz.i18n import t
+from mpquiz.tui.widgets.pick_answer import PickAnswer
+
+
+class ChoiceAnswer(PickAnswer):
+    """Options as "☐ 1  text"; number keys tick one or several, Enter answers."""
+
+    def __init__(self, question: Question, lang: str) -> None:
+        self.question = question
+        count = len(question.options)
+        super().__init__(count, lang, multi=True, hint=t("tui.answer.choice_hint", lang, n=count))
+
+    def render_item(self, index: int, chosen: bool, cursor: bool) -> RenderableType:
+        """ "▸ ☑ 2  text" (ticked, under the cursor), with "✔" once known to be right."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=2)
+        grid.add_column(width=4, no_wrap=True)
+        grid.add_column(ratio=1)
+        grid.add_column(width=2)
+        mark = "☑" if chosen else "☐"
+        right = "✔" if index in self.right else ""
+        style = "bold" if chosen else ""
+        grid.add_row(
+            "▸" if cursor else "",
+            Text(f"{mark} {index + 1}", style=style),
+            Text(self.question.options[index].text.get(self.lang), style=style),
+            Text(right, style="bold"),
+        )
+        return grid

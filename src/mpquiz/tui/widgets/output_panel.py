@@ -1,0 +1,122 @@
+"""The demo's real output, streamed line by line while it runs, then annotated."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.widgets import Static
+
+from mpquiz.i18n import t
+from mpquiz.tui.formatting import changed_lines
+
+if TYPE_CHECKING:
+    from mpquiz.runner import DemoProcess, RunResult
+
+MAX_SHOWN = 400
+"""Lines drawn at most (the newest); the runner caps what a demo may print anyway."""
+
+
+class OutputPanel(Static):
+    """A bordered panel: the output lines, evidence marked "▶", lines that changed since
+    the previous run marked "≠", and the run's state (running, exit code, problem) below.
+    """
+
+    DEFAULT_CSS = """
+    OutputPanel {
+        height: auto;
+        border: round $secondary;
+        border-title-style: bold;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, lang: str, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.lang = lang
+        self.lines: list[str] = []
+        self.previous: list[str] | None = None
+        self.evidence: set[int] = set()
+        self.result: RunResult | None = None
+        self.demo: DemoProcess | None = None
+
+    def follow(self, demo: DemoProcess, title: str, *, compare: bool = False) -> None:
+        """Show `demo`'s output: what it printed so far at once, then each new line.
+
+        With `compare`, the lines shown before become the previous run, and lines that
+        differ from it are marked (so a re-run shows what varies between runs).
+        """
+        if self.demo is not None:
+            self.demo.cancel()  # a run still going is replaced, not left behind
+        self.previous = list(self.lines) if compare else None
+        self.demo, self.result = demo, None
+        self.evidence = set()
+        self.border_title = title
+        self.border_subtitle = t("tui.demo.running", self.lang)
+        self.lines = [line.text for line in demo.lines_so_far()]
+        self._draw()
+        self.run_worker(self._stream(demo, len(self.lines)), group="stream", exclusive=True)
+
+    async def _stream(self, demo: DemoProcess, skip: int) -> None:
+        seen = 0
+        async for line in demo.aiter_lines():
+            seen += 1
+            if seen > skip:
+                self.lines.append(line.text)
+                self._draw()
+        self.show_result(await demo.result())
+
+    def show_result(self, run: RunResult) -> None:
+        """The final lines and how the run ended."""
+        self.result = run
+        self.lines = [line.text for line in run.lines]
+        if run.error:
+            self.border_subtitle = run.error
+        else:
+            self.border_subtitle = t("tui.demo.exit", self.lang, code=run.exit_code)
+        self._draw()
+
+    def show_blocked(self, title: str, reason: str) -> None:
+        """The demo did not run; say why."""
+        self.demo, self.result = None, None
+        self.border_title = title
+        self.border_subtitle = ""
+        self.lines = []
+        self.update(Text(t("tui.demo.not_run", self.lang, reason=reason), style="italic"))
+
+    def mark_evidence(self, indexes: Iterable[int]) -> None:
+        """Mark the lines that prove the point (the verdict's evidence)."""
+        self.evidence = set(indexes)
+        self._draw()
+
+    def stop(self) -> None:
+        """Stop the run being shown, if it is still going."""
+        if self.demo is not None:
+            self.demo.cancel()
+
+    def _draw(self) -> None:
+        if not self.lines:
+            self.update(Text(t("tui.demo.no_output", self.lang), style="italic"))
+            return
+        changed = changed_lines(self.previous, self.lines) if self.previous is not None else set()
+        first = max(0, len(self.lines) - MAX_SHOWN)
+        self.update(_render(self.lines, first, self.evidence, changed))
+
+
+def _render(lines: Sequence[str], first: int, evidence: set[int], changed: set[int]) -> Text:
+    text = Text(no_wrap=False)
+    if first:
+        text.append(f"… {first} …\n", style="dim")
+    for i in range(first, len(lines)):
+        if i in evidence:
+            text.append("▶ ", style="bold")
+            text.append(lines[i], style="bold reverse")
+        elif i in changed:
+            text.append("≠ ", style="bold")
+            text.append(lines[i], style="underline")
+        else:
+            text.append("  " + lines[i])
+        if i + 1 < len(lines):
+            text.append("\n")
+    return text

@@ -1,0 +1,145 @@
+"""Home, stats, packs (trust and validation) and the demo browser, driven with keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mpquiz.services import Services
+from mpquiz.tui.factory import build_app
+from mpquiz.tui.screens.demos import DemosScreen
+from mpquiz.tui.screens.help import HelpScreen
+from mpquiz.tui.screens.home import HomeScreen
+from mpquiz.tui.screens.packs import PacksScreen
+from mpquiz.tui.screens.stats import StatsScreen
+from mpquiz.tui.screens.trust import TrustScreen
+from mpquiz.tui.widgets.output_panel import OutputPanel
+from tests.tui.conftest import drive, make_services, plain, until
+
+
+def _text(pilot: Any, selector: str) -> str:
+    return plain(pilot.app.screen.query_one(selector))
+
+
+def test_home_shows_today_and_opens_every_screen(svc: Services) -> None:
+    app = build_app(svc)
+
+    async def script(pilot: Any) -> None:
+        assert isinstance(pilot.app.screen, HomeScreen)
+        today = _text(pilot, "#today")
+        assert "Due now 0" in today and "New today 6" in today
+        for key, screen in (("s", StatsScreen), ("p", PacksScreen), ("d", DemosScreen)):
+            await pilot.press(key)
+            await until(pilot, lambda screen=screen: isinstance(pilot.app.screen, screen))
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))
+        await pilot.press("question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.press("down", "down", "enter")  # the menu: third line is Statistics
+        await until(pilot, lambda: isinstance(pilot.app.screen, StatsScreen))
+        await pilot.press("escape", "q")
+
+    drive(app, script)
+    assert app.return_code == 0
+
+
+def test_home_and_stats_show_what_was_studied(svc: Services) -> None:
+    session = svc.review_session()
+    for _ in range(2):
+        session.show()
+        session.answer("1" if session.current.question.kind.value == "choice" else "3")
+        session.rate()
+    svc.clock.advance(seconds=30)  # type: ignore[attr-defined]
+    app = build_app(svc)
+
+    async def script(pilot: Any) -> None:
+        assert "Answered today 2" in _text(pilot, "#today")
+        assert "Streak (days) 1" in _text(pilot, "#today")
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, StatsScreen))
+        heatmap = pilot.app.screen.query_one("#heatmap")
+        assert heatmap.per_day and sum(heatmap.per_day.values()) == 2
+        rendered = plain(heatmap)
+        assert "█ 1+" in rendered or "█" in rendered
+        forecast = pilot.app.screen.query_one("#forecast")
+        assert sum(n for _, n in forecast.days) >= 2
+        assert "Basics" in _text(pilot, "#topics-table")
+
+    drive(app, script)
+
+
+def test_trusting_a_pack_from_the_packs_screen(sqlite_url: str) -> None:
+    svc = make_services(sqlite_url, trusted=False)
+    app = build_app(svc)
+
+    async def script(pilot: Any) -> None:
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(pilot.app.screen, PacksScreen))
+        assert "untrusted" in str(pilot.app.screen.query_one("#packs").get_row_at(0))
+        await pilot.press("t")
+        assert isinstance(pilot.app.screen, TrustScreen)
+        assert "exitcode.py" in plain(pilot.app.screen.query_one("#trust-files"))
+        await pilot.press("n")
+        assert svc.trust.trusted("tuipack") == {}
+        await pilot.press("t", "y")
+        await pilot.pause()
+        assert set(svc.trust.trusted("tuipack")) == {"exitcode.py", "in_turn.py"}
+        assert "trusted" in str(pilot.app.screen.query_one("#packs").get_row_at(0))
+        await pilot.press("x")
+        assert svc.trust.trusted("tuipack") == {}
+
+    try:
+        drive(app, script)
+    finally:
+        svc.close()
+
+
+def test_validation_lists_every_problem(svc: Services) -> None:
+    app = build_app(svc)
+
+    async def script(pilot: Any) -> None:
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(pilot.app.screen, PacksScreen))
+        await pilot.press("v")
+        await until(pilot, lambda: "Valid" in _text(pilot, "#validation"))
+        broken = Path(svc.packs_root) / "tuipack" / "questions" / "order.toml"
+        broken.write_text(broken.read_text().replace('kind = "open"', 'kind = "essay"'))
+        await pilot.press("v")
+        await until(pilot, lambda: "problem" in _text(pilot, "#validation"))
+        assert "order.why" in _text(pilot, "#validation")
+
+    drive(app, script)
+
+
+def test_the_demo_browser_runs_trusted_demos_only(sqlite_url: str) -> None:
+    svc = make_services(sqlite_url, trusted=False)
+    app = build_app(svc)
+
+    async def script(pilot: Any) -> None:
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(pilot.app.screen, DemosScreen))
+        screen = pilot.app.screen
+        assert [e.name for e in screen.entries] == ["exitcode.py", "in_turn.py"]
+        assert "sys.exit(3)" in plain(screen.query_one("CodeView"))
+        await pilot.press("enter")
+        assert "not trusted" in plain(screen.query_one(OutputPanel))
+        svc.trust.trust("tuipack", {"exitcode.py": _sha(svc, "exitcode.py")})
+        await pilot.press("r")
+        output = screen.query_one(OutputPanel)
+        await until(pilot, lambda: output.result is not None)
+        assert output.lines == ["child finished", "exitcode: 3"]
+        await pilot.press("down")
+        assert "does not run" in _text(pilot, "#demo-state")
+
+    try:
+        drive(app, script)
+    finally:
+        svc.close()
+
+
+def _sha(svc: Services, name: str) -> str:
+    from mpquiz.packs.trust import file_sha256
+
+    pack = next(p for p in svc.store.packs() if p.id == "tuipack")
+    return file_sha256(svc.demos_dir_for(pack) / name)

@@ -1,0 +1,121 @@
+"""The app in a real terminal: tmux runs `mpquiz` on a temporary database, keys answer the
+first question, and the screen shows the demo's real output and the verdict.
+
+Under CI (CI=true) a missing tmux is a failure, not a skip: .ci/run installs it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+VERDICTS = ("Confirmed", "Corrected", "Compare and rate yourself")
+
+
+def _tmux() -> str:
+    found = shutil.which("tmux")
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("tmux is required under CI (.ci/run installs it)")
+        pytest.skip("tmux is not installed")
+    return found
+
+
+class Terminal:
+    """One tmux server of our own (its own socket), one 80x24 window."""
+
+    def __init__(self, tmux: str, tmp: Path) -> None:
+        self.tmux = tmux
+        self.socket = f"mpquiz-test-{os.getpid()}"
+        self.tmp = tmp
+
+    def run(self, *args: str) -> str:
+        out = subprocess.run(
+            [self.tmux, "-L", self.socket, *args], capture_output=True, text=True, timeout=30
+        )
+        return out.stdout
+
+    def start(self, command: list[str], env: dict[str, str]) -> None:
+        exports = " ".join(f"{k}={v}" for k, v in env.items())
+        line = f"env {exports} " + " ".join(command)
+        self.run("new-session", "-d", "-s", "mpq", "-x", "80", "-y", "24", line)
+        self.run("set-option", "-s", "escape-time", "10")
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.run("send-keys", "-t", "mpq", key)
+            time.sleep(0.15)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", "mpq")
+
+    def wait_for(self, *texts: str, timeout: float = 30.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if any(text in shown for text in texts):
+                return shown
+            time.sleep(0.2)
+        raise AssertionError(f"none of {texts} appeared; the screen shows:\n{self.screen()}")
+
+    def close(self) -> None:
+        self.run("kill-server")
+
+
+def _answer_keys(screen: str) -> list[str]:
+    """Keys that answer whatever kind of question the screen shows (right or wrong)."""
+    title = screen.splitlines()[0]
+    if "open question" in title:
+        return ["I am not sure", "C-s"]
+    if "predict the output" in title and "Keys 1-" not in screen:
+        return ["x", "Enter", "Enter"]
+    return ["1", "Enter"]
+
+
+@pytest.mark.slow
+def test_a_learner_answers_a_question_in_a_real_terminal(tmp_path: Path) -> None:
+    terminal = Terminal(_tmux(), tmp_path)
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    env = {
+        "MPQUIZ_HOME": str(tmp_path / "home"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+    terminal.start([sys.executable, "-m", "mpquiz", "--db", db, "--lang", "en"], env)
+    try:
+        terminal.wait_for("Review today")
+        terminal.keys("r")
+        question = terminal.wait_for("Review · 1 of")
+        terminal.keys(*_answer_keys(question))
+        shown = terminal.wait_for(*VERDICTS)
+        terminal.wait_for("exit code", "did not run")
+        shown = terminal.screen()
+        assert "demo:" in shown, shown
+        assert any(verdict in shown for verdict in VERDICTS), shown
+        if "Compare and rate yourself" in shown:
+            terminal.keys("3")  # an open question is rated by the learner
+        terminal.keys("Escape")  # home: the answer is kept, rated as suggested
+        terminal.wait_for("Review today")
+        terminal.keys("q")
+        time.sleep(1.0)
+    finally:
+        terminal.close()
+    stats = subprocess.run(
+        [sys.executable, "-m", "mpquiz", "--db", db, "stats", "--json"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **env},
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(stats.stdout)["reviews"] == 1  # leaving kept the answer given
