@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import getpass
+import hashlib
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from mpquiz import paths
+from mpquiz import __version__, paths
 from mpquiz.core.scheduling import Spacing
 from mpquiz.packs.loader import load_pack
 from mpquiz.packs.trust import TrustStore
@@ -23,6 +24,7 @@ from mpquiz.session.stats import progress
 from mpquiz.settings import Settings, load_settings
 from mpquiz.store.backup import daily_backup
 from mpquiz.store.engine import backups_folder, open_engine, sqlite_path
+from mpquiz.store.meta import read_meta, write_meta
 from mpquiz.store.repository import PackInfo, Store, SyncReport
 
 
@@ -32,6 +34,18 @@ def default_learner() -> str:
         return getpass.getuser() or "learner"
     except (KeyError, OSError):
         return os.environ.get("USER") or "learner"
+
+
+BUILTIN_STAMP = "builtin_pack_source"
+
+
+def source_fingerprint(pack_dir: Path) -> str:
+    """A SHA-256 of a pack's TOML files and of mpquiz's version: changes when either does."""
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted([pack_dir / "pack.toml", *(pack_dir / "questions").glob("*.toml")]):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 @dataclass
@@ -79,12 +93,21 @@ class Services:
         self.sync_builtin(store)
         return store
 
-    def sync_builtin(self, store: Store) -> SyncReport:
-        """Load the bundled pack and bring its stored copy up to date."""
-        pack = load_pack(
-            paths.builtin_pack_dir(), demos_dir=paths.builtin_demos_dir(), builtin=True
-        )
-        return store.sync_pack(pack, self.clock.now())
+    def sync_builtin(self, store: Store) -> SyncReport | None:
+        """Bring the stored copy of the bundled pack up to date; None when it already was.
+
+        Loading and validating the pack costs more than anything else at start-up, so a
+        fingerprint of its raw files (and of this mpquiz's version) skips it when nothing
+        changed since the last sync of this database.
+        """
+        root = paths.builtin_pack_dir()
+        stamp = source_fingerprint(root)
+        if read_meta(store, BUILTIN_STAMP) == stamp:
+            return None
+        pack = load_pack(root, demos_dir=paths.builtin_demos_dir(), builtin=True)
+        report = store.sync_pack(pack, self.clock.now())
+        write_meta(store, BUILTIN_STAMP, stamp)
+        return report
 
     @cached_property
     def learner_name(self) -> str:
