@@ -16,7 +16,7 @@ from mpquiz.packs.loader import load_pack
 from mpquiz.packs.trust import TrustStore
 from mpquiz.session.clock import Clock
 from mpquiz.session.dashboard import Dashboard, History, dashboard, history
-from mpquiz.session.demos import DemoLauncher, trust_rule
+from mpquiz.session.demos import DemoLauncher, trust_rule, trust_state
 from mpquiz.session.exam import ExamSession, ExamSettings
 from mpquiz.session.queue import build_queue
 from mpquiz.session.review import ReviewSession
@@ -169,6 +169,14 @@ class Services:
             clock=self.clock,
             packs={p.id: p for p in packs},
         )
+
+    def trust_state(self, pack: PackInfo) -> str:
+        """ "builtin", "trusted", "untrusted" or "changed" (see session.demos.trust_state)."""
+        return trust_state(self.trust, pack, self.demos_dir_for(pack))
+
+    def demo_blocked(self, pack: PackInfo, demo: str) -> str | None:
+        """None when the pack's demo file may run here, else why not (a message key)."""
+        return trust_rule(self.trust)(pack, self.demos_dir_for(pack), demo)
 
     def _launcher(self, packs: list[PackInfo]) -> DemoLauncher:
         return DemoLauncher(packs, demos_dir_for=self.demos_dir_for, trust=trust_rule(self.trust))

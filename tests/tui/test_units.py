@@ -14,6 +14,7 @@ import pytest
 from textual.binding import Binding
 
 import mpquiz.tui
+from mpquiz.core.grading import answer_key
 from mpquiz.core.model import Kind, NumericKey, Option, Question, Text
 from mpquiz.i18n.messages import MESSAGES
 from mpquiz.tui import formatting as f
@@ -68,8 +69,8 @@ def test_changed_lines_and_keys_written_out() -> None:
         answer=NumericKey(value=0.5, tolerance=0.05),
         unit=Text({"en": "s"}),
     )
-    assert f.answer_key(choice, "en") == "1. yes"
-    assert f.answer_key(numeric, "en") == "0.5 ± 0.05 s"
+    assert answer_key(choice, "en") == "1. yes"
+    assert answer_key(numeric, "en") == "0.5 ± 0.05 s"
     assert f.one_line("first\nsecond", 20) == "first" and f.one_line("abcdef", 4) == "abc…"
 
 

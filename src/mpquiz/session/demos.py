@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mpquiz.core.model import Question
-from mpquiz.packs.trust import UNTRUSTED, TrustStore
+from mpquiz.packs.trust import UNTRUSTED, TrustStore, demo_hashes
 from mpquiz.runner import DemoProcess, DemoSpec, start_demo
 from mpquiz.store.repository import PackInfo
 
@@ -20,6 +20,20 @@ TrustCheck = Callable[[PackInfo, Path, str], str | None]
 def builtin_only(pack: PackInfo, demos_dir: Path, demo: str) -> str | None:
     """The strictest rule: only the built-in pack runs its demos."""
     return None if pack.builtin else UNTRUSTED
+
+
+BUILTIN, TRUSTED, UNTRUSTED_STATE, CHANGED_STATE = "builtin", "trusted", "untrusted", "changed"
+
+
+def trust_state(store: TrustStore, pack: PackInfo, demos_dir: Path) -> str:
+    """BUILTIN, TRUSTED (exactly its current demo files), CHANGED (other versions of
+    them were trusted) or UNTRUSTED_STATE."""
+    if pack.builtin:
+        return BUILTIN
+    trusted = store.trusted(pack.id)
+    if not trusted:
+        return UNTRUSTED_STATE
+    return TRUSTED if trusted == demo_hashes(demos_dir) else CHANGED_STATE
 
 
 def trust_rule(store: TrustStore) -> TrustCheck:

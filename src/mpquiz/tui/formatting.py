@@ -6,7 +6,7 @@ import math
 from collections.abc import Sequence
 from datetime import timedelta
 
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.model import Question
 from mpquiz.i18n import t
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -76,21 +76,6 @@ def heat_legend(thresholds: Sequence[int]) -> list[tuple[str, str]]:
 def changed_lines(previous: Sequence[str], current: Sequence[str]) -> set[int]:
     """Indexes of `current`'s lines that differ from the same line of the previous run."""
     return {i for i, line in enumerate(current) if i >= len(previous) or previous[i] != line}
-
-
-def answer_key(question: Question, lang: str) -> str:
-    """The right answer of a question, written out (for the exam's missed questions)."""
-    if question.kind is Kind.CHOICE:
-        return ", ".join(
-            f"{i + 1}. {question.options[i].text.get(lang)}"
-            for i in sorted(question.correct_options)
-        )
-    if question.kind is Kind.NUMERIC and question.answer is not None:
-        unit = f" {question.unit.get(lang)}" if question.unit else ""
-        return question.answer.describe() + unit
-    if question.kind is Kind.PREDICT:
-        return question.expected.strip("\n")
-    return question.model_answer.get(lang) if question.model_answer else ""
 
 
 def kind_name(question: Question, lang: str) -> str:

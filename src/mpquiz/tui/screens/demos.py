@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from mpquiz.core.model import Kind, Question, Text
 from mpquiz.tui.screens.base import BaseScreen
-from mpquiz.tui.trust_state import demo_blocked
 from mpquiz.tui.widgets.code_view import CodeView
 from mpquiz.tui.widgets.output_panel import OutputPanel
 from mpquiz.tui.widgets.title_bar import TitleBar
@@ -102,7 +101,7 @@ class DemosScreen(BaseScreen):
             code = None
         self.query_one(CodeView).show(code)
         self.query_one("#demo-code").scroll_home(animate=False)
-        blocked = demo_blocked(self.services, entry.pack, entry.name)
+        blocked = self.services.demo_blocked(entry.pack, entry.name)
         state = (
             self.say("tui.demos.can_run", demo=entry.name)
             if blocked is None

@@ -13,7 +13,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from mpquiz.tui.formatting import answer_key, bar, one_line, percent
+from mpquiz.core.grading import answer_key
+from mpquiz.tui.formatting import bar, one_line, percent
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.output_panel import OutputPanel
 from mpquiz.tui.widgets.title_bar import TitleBar

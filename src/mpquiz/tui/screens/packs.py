@@ -13,8 +13,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
+from mpquiz.session.demos import BUILTIN, TRUSTED
+from mpquiz.session.demos import CHANGED_STATE as CHANGED
+from mpquiz.session.demos import UNTRUSTED_STATE as UNTRUSTED
 from mpquiz.tui.screens.base import BaseScreen
-from mpquiz.tui.trust_state import BUILTIN, CHANGED, TRUSTED, UNTRUSTED, trust_state
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -71,7 +73,7 @@ class PacksScreen(BaseScreen):
                 pack.version,
                 pack.title.get(self.lang),
                 str(pack.active_questions),
-                self.say(_TRUST_WORD[trust_state(self.services, pack)]),
+                self.say(_TRUST_WORD[self.services.trust_state(pack)]),
                 key=pack.id,
             )
         if self.packs:
@@ -98,7 +100,7 @@ class PacksScreen(BaseScreen):
         for topic, title in pack.topics.items():
             n = counts.get((pack.id, topic), 0)
             lines.append(Text(f"  {title.get(self.lang)}: " + self.say("tui.packs.questions", n=n)))
-        state = trust_state(self.services, pack)
+        state = self.services.trust_state(pack)
         explain = f"tui.packs.explain_{state}"
         lines.append(Text(self.say(explain), style="italic"))
         self.query_one("#pack-detail", Static).update(Group(*lines))
