@@ -36,6 +36,11 @@ COMMANDS = [
     ["pack", "remove"],
     ["pack", "trust"],
     ["pack", "untrust"],
+    ["pack", "new"],
+    ["pack", "export"],
+    ["pack", "import-gift"],
+    ["pack", "export-gift"],
+    ["pack", "schema"],
 ]
 
 

@@ -47,7 +47,9 @@ def test_missing_field_and_bad_kind_are_both_named(mini_pack_dir: Path, tmp_path
     fields = {(p.qid, p.field) for p in problems}
     assert ("x.one", "kind") in fields and ("x.one", "prompt") in fields
     kind = next(p for p in problems if p.field == "kind")
-    assert kind.file.endswith("zz_extra.toml") and kind.line == 2
+    assert kind.file.endswith("zz_extra.toml") and kind.line == 4  # the line of `kind`
+    prompt = next(p for p in problems if p.field == "prompt")
+    assert prompt.line == 2  # not written: the line of the question's id
     assert "essay" in str(kind)
 
 

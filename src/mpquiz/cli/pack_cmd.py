@@ -1,76 +1,150 @@
-"""`mpquiz pack`: list installed packs and validate pack folders."""
+"""`mpquiz pack`: write, validate, add, list, remove, export, trust and convert packs."""
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mpquiz.cli.context import h, services
+from mpquiz.cli.context import h, help_lang, services
+from mpquiz.i18n import t
+
+if TYPE_CHECKING:
+    from mpquiz.core.model import Pack
+    from mpquiz.packs.gift_convert import Conversion
+    from mpquiz.services import Services
+    from mpquiz.store.repository import PackInfo
 
 app = typer.Typer(help=h("help.pack"), no_args_is_help=True)
+
+IdArg = Annotated[str, typer.Argument(metavar="ID", help=h("help.arg.pack_id"))]
+
+
+def _kinds(pack: Pack) -> str:
+    counts: dict[str, int] = {}
+    for q in pack.questions:
+        counts[q.kind.value] = counts.get(q.kind.value, 0) + 1
+    return ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
+
+
+def _check_lang(lang: str | None, option: str = "--lang") -> None:
+    if lang is not None and lang not in ("es", "en"):
+        raise typer.BadParameter(t("pack.bad_lang", help_lang(), lang=lang), param_hint=option)
 
 
 @app.command("validate", help=h("help.pack.validate"), epilog=h("help.pack.validate.example"))
 def validate(
+    ctx: typer.Context,
     path: Annotated[Path, typer.Argument(metavar="PATH", help=h("help.arg.pack_path"))],
     run: Annotated[bool, typer.Option("--run", help=h("help.opt.run"))] = False,
+    as_json: Annotated[bool, typer.Option("--json", help=h("help.opt.problems_json"))] = False,
 ) -> None:
-    """Check a pack folder and report every problem.
-
-    Exit code 0 when clean, 1 when a demo contradicts a key (--run), 2 when the pack
-    itself is invalid.
-    """
+    """Check a pack folder: exit 0 when clean, 1 when --run contradicts a key, 2 when invalid."""
     from mpquiz import paths
     from mpquiz.packs.loader import load_pack
     from mpquiz.packs.problems import PackErrors
 
+    lang = services(ctx).lang
     builtin = path.resolve() == paths.builtin_pack_dir().resolve()
+    report: dict[str, Any] = {"path": str(path), "valid": False, "pack": None, "problems": []}
     try:
         pack = load_pack(path, demos_dir=paths.builtin_demos_dir() if builtin else None)
     except PackErrors as exc:
+        report["problems"] = [p.to_dict() for p in exc.problems]
+        if as_json:
+            _emit(report, 2)
         for problem in exc.problems:
             typer.echo(str(problem), err=True)
-        typer.echo(f"{len(exc.problems)} problem(s) in {path}", err=True)
+        typer.echo(t("pack.validate.problems", lang, count=len(exc.problems), path=path), err=True)
         raise typer.Exit(2) from None
-    kinds: dict[str, int] = {}
-    for q in pack.questions:
-        kinds[q.kind.value] = kinds.get(q.kind.value, 0) + 1
-    summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-    typer.echo(f"{pack.id} {pack.version}: {len(pack.questions)} questions ({summary}), valid")
-    if run:
-        _run_keys(pack)
+    report |= {
+        "valid": True,
+        "pack": {"id": pack.id, "version": pack.version, "questions": len(pack.questions)},
+    }
+    if not as_json:
+        typer.echo(
+            t(
+                "pack.validate.valid",
+                lang,
+                pack=pack.id,
+                version=pack.version,
+                count=len(pack.questions),
+                kinds=_kinds(pack),
+            )
+        )
+    code = _run_keys(pack, lang, report, show=not as_json) if run else 0
+    if as_json:
+        _emit(report, code)
+    raise typer.Exit(code)
 
 
-def _run_keys(pack) -> None:
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+def _emit(report: dict[str, Any], code: int) -> None:
+    typer.echo(json.dumps(report | {"exit_code": code}, ensure_ascii=False, indent=2))
+    raise typer.Exit(code)
 
+
+def _run_keys(pack: Pack, lang: str, report: dict[str, Any], *, show: bool) -> int:
     from mpquiz.session.keycheck import check_keys
 
-    console = Console(stderr=True)
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console,
-        transient=True,
-    ) as bar:
-        task = bar.add_task("demos", total=None)
+    if show and sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        def progress(demo: str, done: int, total: int) -> None:
-            bar.update(task, description=demo, completed=done, total=total)
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("demos", total=None)
+            result = check_keys(
+                pack,
+                progress=lambda demo, done, total: bar.update(
+                    task, description=demo, completed=done, total=total
+                ),
+            )
+    else:
+        result = check_keys(pack)
+    root = Path(pack.root)  # the path as given, as the loader names files
+    report["run"] = {
+        "runs": result.runs,
+        "questions": result.questions,
+        "problems": [
+            {
+                "file": str(root / p.question.source.partition(":")[0]),
+                "line": int(p.question.source.partition(":")[2] or 0) or None,
+                "qid": p.question.qid,
+                "message": p.message,
+                "run": p.run,
+            }
+            for p in result.problems
+        ],
+    }
+    if show:
+        for problem in result.problems:
+            typer.echo(f"{root / str(problem)}", err=True)
+        key = "pack.validate.keys_bad" if result.problems else "pack.validate.keys_ok"
+        typer.echo(
+            t(key, lang, runs=result.runs, count=result.questions, problems=len(result.problems))
+        )
+    return 1 if result.problems else 0
 
-        report = check_keys(pack, progress=progress)
-    for problem in report.problems:
-        typer.echo(str(problem), err=True)
-    verdict = (
-        "all keys confirmed" if not report.problems else (f"{len(report.problems)} key problem(s)")
-    )
-    typer.echo(f"{report.runs} demo runs, {report.questions} questions: {verdict}")
-    if report.problems:
-        raise typer.Exit(1)
+
+@app.command("new", help=h("help.pack.new"))
+def new(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(metavar="PATH", help=h("help.arg.new_pack"))],
+    pack_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help=h("help.opt.new_id"))
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help=h("help.opt.new_title"))
+    ] = None,
+) -> None:
+    """Write a new pack folder from the template."""
+    from mpquiz.packs.scaffold import new_pack
+
+    chosen = new_pack(path, pack_id=pack_id, title=title)
+    typer.echo(t("pack.new.done", services(ctx).lang, pack=chosen, path=path))
 
 
 @app.command("list", help=h("help.pack.list"))
@@ -79,22 +153,19 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help=h("help.opt.json"))] = False,
 ) -> None:
     """Show the installed packs with their question counts and trust."""
-    import json
-
     svc = services(ctx)
-    rows = []
-    for pack in svc.store.packs():
-        rows.append(
-            {
-                "id": pack.id,
-                "version": pack.version,
-                "questions": pack.active_questions,
-                "title": pack.title.get(svc.lang),
-                "builtin": pack.builtin,
-                "trust": _trust_state(svc, pack),
-                "path": pack.root,
-            }
-        )
+    rows = [
+        {
+            "id": pack.id,
+            "version": pack.version,
+            "questions": pack.active_questions,
+            "title": pack.title.get(svc.lang),
+            "builtin": pack.builtin,
+            "trust": _trust_state(svc, pack),
+            "path": pack.root,
+        }
+        for pack in svc.store.packs()
+    ]
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
@@ -104,7 +175,7 @@ def list_(
         )
 
 
-def _trust_state(svc, pack) -> str:
+def _trust_state(svc: Services, pack: PackInfo) -> str:
     from mpquiz.packs.trust import demo_hashes
 
     if pack.builtin:
@@ -118,11 +189,11 @@ def _trust_state(svc, pack) -> str:
 @app.command("add", help=h("help.pack.add"))
 def add(
     ctx: typer.Context,
-    path: Annotated[Path, typer.Argument(metavar="PATH", help=h("help.arg.pack_path"))],
+    path: Annotated[Path, typer.Argument(metavar="PATH|ZIP", help=h("help.arg.pack_source"))],
     force: Annotated[bool, typer.Option("--force", help=h("help.opt.force"))] = False,
 ) -> None:
-    """Install a pack folder, or update it to a higher version."""
-    from mpquiz.packs.install import add_pack
+    """Install a pack folder or zip, or update it to a higher version."""
+    from mpquiz.packs.install import add_pack, installed_pack
     from mpquiz.packs.problems import PackErrors
 
     svc = services(ctx)
@@ -131,62 +202,189 @@ def add(
     except PackErrors as exc:
         for problem in exc.problems:
             typer.echo(str(problem), err=True)
-        typer.echo(f"{len(exc.problems)} problem(s) in {path}; nothing was added", err=True)
+        typer.echo(t("pack.add.failed", svc.lang, count=len(exc.problems), path=path), err=True)
         raise typer.Exit(2) from None
     typer.echo(
-        f"{pack.id} {pack.version}: {report.added} added, {report.updated} updated, "
-        f"{report.retired} retired, {report.unchanged} unchanged"
+        t(
+            "pack.add.done",
+            svc.lang,
+            pack=pack.id,
+            version=pack.version,
+            added=report.added,
+            updated=report.updated,
+            retired=report.retired,
+            unchanged=report.unchanged,
+        )
     )
-    if _trust_state(svc, next(p for p in svc.store.packs() if p.id == pack.id)) != "trusted":
-        typer.echo(f"Its demos run once you trust it: mpquiz pack trust {pack.id}")
+    if _trust_state(svc, installed_pack(svc.store, pack.id)) != "trusted":
+        typer.echo(t("pack.add.trust_hint", svc.lang, pack=pack.id))
 
 
 @app.command("remove", help=h("help.pack.remove"))
-def remove(ctx: typer.Context, pack_id: Annotated[str, typer.Argument(metavar="ID")]) -> None:
+def remove(ctx: typer.Context, pack_id: IdArg) -> None:
     """Retire a pack's questions (reviews are kept) and delete its files."""
     from mpquiz.packs.install import remove_pack
 
     svc = services(ctx)
     retired = remove_pack(pack_id, svc.store, svc.packs_root, svc.clock.now())
     svc.trust.revoke(pack_id)
-    typer.echo(f"{pack_id}: removed, {retired} questions retired (reviews kept)")
+    typer.echo(t("pack.remove.done", svc.lang, pack=pack_id, count=retired))
+
+
+@app.command("export", help=h("help.pack.export"))
+def export(
+    ctx: typer.Context,
+    pack_id: IdArg,
+    out: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE.zip", help=h("help.opt.zip_out"))
+    ],
+) -> None:
+    """Zip an installed pack so that `pack add` takes it back."""
+    from mpquiz.packs.install import export_pack, installed_pack
+
+    svc = services(ctx)
+    info = installed_pack(svc.store, pack_id)
+    count = export_pack(info, svc.demos_dir_for(info), out)
+    typer.echo(
+        t("pack.export.done", svc.lang, pack=info.id, version=info.version, count=count, path=out)
+    )
 
 
 @app.command("trust", help=h("help.pack.trust"))
 def trust(
     ctx: typer.Context,
-    pack_id: Annotated[str, typer.Argument(metavar="ID")],
+    pack_id: IdArg,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=h("help.opt.yes"))] = False,
 ) -> None:
     """List a pack's demo files with their SHA-256 and trust them."""
-    import sys
-
     from mpquiz.core.errors import BadInput
+    from mpquiz.packs.install import installed_pack
     from mpquiz.packs.trust import demo_hashes
 
     svc = services(ctx)
-    pack = next((p for p in svc.store.packs() if p.id == pack_id), None)
-    if pack is None:
-        raise BadInput(f"no installed pack '{pack_id}'")
+    pack = installed_pack(svc.store, pack_id)
     if pack.builtin:
-        typer.echo("The built-in pack is always trusted.")
+        typer.echo(t("pack.trust.builtin", svc.lang))
         return
     hashes = demo_hashes(svc.demos_dir_for(pack))
-    typer.echo(f"{pack.id} {pack.version} runs these programs on this computer:")
+    typer.echo(t("pack.trust.header", svc.lang, pack=pack.id, version=pack.version))
     for name, digest in hashes.items():
         typer.echo(f"  {digest}  {name}")
     if not yes:
         if not sys.stdin.isatty():
-            raise BadInput("confirm with --yes when standard input is not a terminal")
-        if not typer.confirm("Trust them?", default=False):
+            raise BadInput(t("pack.trust.need_yes", svc.lang))
+        if not typer.confirm(t("pack.trust.confirm", svc.lang), default=False):
             raise typer.Exit(1)
     svc.trust.trust(pack.id, hashes)
-    typer.echo(f"{pack.id}: {len(hashes)} demo file(s) trusted")
+    typer.echo(t("pack.trust.done", svc.lang, pack=pack.id, count=len(hashes)))
 
 
 @app.command("untrust", help=h("help.pack.untrust"))
-def untrust(ctx: typer.Context, pack_id: Annotated[str, typer.Argument(metavar="ID")]) -> None:
+def untrust(ctx: typer.Context, pack_id: IdArg) -> None:
     """Withdraw trust: the pack's demos stop running."""
     svc = services(ctx)
-    changed = svc.trust.revoke(pack_id)
-    typer.echo(f"{pack_id}: " + ("no longer trusted" if changed else "was not trusted"))
+    key = "pack.untrust.done" if svc.trust.revoke(pack_id) else "pack.untrust.not_trusted"
+    typer.echo(t(key, svc.lang, pack=pack_id))
+
+
+@app.command("import-gift", help=h("help.pack.import_gift"))
+def import_gift(
+    ctx: typer.Context,
+    source: Annotated[Path, typer.Argument(metavar="FILE", help=h("help.arg.gift_file"))],
+    out: Annotated[
+        Path, typer.Option("--output", "-o", metavar="DIR", help=h("help.opt.pack_out"))
+    ],
+    lang: Annotated[
+        str, typer.Option("--lang", metavar="es|en", help=h("help.opt.gift_lang"))
+    ] = "es",
+    pack_id: Annotated[
+        str | None, typer.Option("--id", metavar="ID", help=h("help.opt.new_id"))
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help=h("help.opt.new_title"))
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help=h("help.opt.json"))] = False,
+) -> None:
+    """Convert a Moodle GIFT file into a new pack folder, listing what cannot be converted."""
+    from mpquiz.packs.gift_import import NoQuestions
+    from mpquiz.packs.gift_import import import_gift as run_import
+
+    _check_lang(lang)
+    ui = services(ctx).lang
+    try:
+        result = run_import(source, out, lang=lang, pack_id=pack_id, title=title)
+    except NoQuestions as exc:
+        _gift_report(exc.result, source, ui, as_json=as_json)
+        raise typer.Exit(2) from None
+    _gift_report(result, source, ui, as_json=as_json, out=out)
+
+
+def _gift_report(
+    result: Conversion, source: Path, ui: str, *, as_json: bool, out: Path | None = None
+) -> None:
+    """The conversion report: on stdout after an import, on stderr when nothing converted."""
+    failed = out is None
+    if as_json:
+        data = result.to_dict(str(source), str(out) if out else None)
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    elif not failed:
+        skipped = len(result.skipped)
+        count = len(result.questions)
+        typer.echo(
+            t("pack.gift.done", ui, path=out, count=count, kinds=result.kinds(), skipped=skipped)
+        )
+        typer.echo(t("pack.gift.demo", ui))
+    if failed:
+        typer.echo(t("pack.gift.none", ui, count=len(result.skipped), path=source), err=True)
+    sections = (
+        ("pack.gift.skipped", result.skipped_lines(source.name)),
+        ("pack.gift.notes", result.note_lines(source.name)),
+    )
+    for key, lines in sections if not as_json else ():
+        if lines:
+            typer.echo(t(key, ui), err=failed)
+            for line in lines:
+                typer.echo(f"  {line}", err=failed)
+
+
+@app.command("export-gift", help=h("help.pack.export_gift"))
+def export_gift(
+    ctx: typer.Context,
+    pack_id: IdArg,
+    out: Annotated[
+        Path, typer.Option("--output", "-o", metavar="FILE", help=h("help.opt.gift_out"))
+    ],
+    lang: Annotated[
+        str | None, typer.Option("--lang", metavar="es|en", help=h("help.opt.export_lang"))
+    ] = None,
+) -> None:
+    """Write an installed pack's choice and numeric questions as GIFT."""
+    from mpquiz.packs.gift_write import export_gift as write_gift
+    from mpquiz.packs.install import installed_pack
+    from mpquiz.packs.loader import load_pack
+
+    _check_lang(lang)
+    svc = services(ctx)
+    info = installed_pack(svc.store, pack_id)
+    pack = load_pack(Path(info.root), demos_dir=svc.demos_dir_for(info))
+    result = write_gift(pack, lang or pack.languages[0])
+    out.write_text(result.text, encoding="utf-8")
+    for qid, reason in result.skipped:
+        typer.echo(t("pack.export_gift.skipped", svc.lang, qid=qid, reason=reason), err=True)
+    typer.echo(t("pack.export_gift.done", svc.lang, count=len(result.written), path=out))
+
+
+@app.command("schema", help=h("help.pack.schema"))
+def schema(
+    kind: Annotated[
+        str, typer.Option("--kind", metavar="pack|question", help=h("help.opt.schema_kind"))
+    ] = "question",
+) -> None:
+    """Print the JSON Schema of pack.toml or of a question file."""
+    from mpquiz.packs.json_schema import json_schema
+
+    if kind not in ("pack", "question"):
+        raise typer.BadParameter(
+            t("pack.bad_schema_kind", help_lang(), kind=kind), param_hint="--kind"
+        )
+    typer.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2))

@@ -1,21 +1,25 @@
-"""Adding, updating and removing packs: files in the user data folder, rows in the store.
+"""Adding, updating, removing and exporting packs: files in the data folder, rows in the store.
 
-An add is all or nothing: the pack is validated, copied beside its final place, synced in
-one database transaction, and only then moved into place.
+An add is all or nothing: the pack (a folder, or a zip unpacked to a temporary folder) is
+validated, copied beside its final place, synced in one database transaction, and only
+then moved into place.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import shutil
+import tempfile
 import uuid
 from datetime import datetime
 from pathlib import Path
 
 from mpquiz.core.errors import BadInput
 from mpquiz.core.model import Pack
+from mpquiz.packs.archive import extract_pack, write_pack_zip
 from mpquiz.packs.loader import load_pack
-from mpquiz.store.repository import Store, SyncReport
+from mpquiz.packs.problems import PackErrors
+from mpquiz.store.repository import PackInfo, Store, SyncReport
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -26,13 +30,39 @@ def version_key(version: str) -> tuple[int, ...]:
 def add_pack(
     source: Path, store: Store, packs_root: Path, now: datetime, *, force: bool = False
 ) -> tuple[Pack, SyncReport]:
-    """Install the pack folder `source`, or update it when its version is higher.
+    """Install the pack folder or zip `source`, or update it when its version is higher.
 
     Raises:
-        PackErrors: the pack is invalid.
+        PackErrors: the pack (or the zip holding it) is invalid.
         BadInput: same or lower version than the installed one (without `force`), or the
             id of the built-in pack.
     """
+    if not source.is_file():
+        return _add_folder(source, store, packs_root, now, force=force, label=source)
+    with tempfile.TemporaryDirectory(prefix="mpquiz-add-") as tmp:
+        root = extract_pack(source, Path(tmp))
+        try:
+            return _add_folder(root, store, packs_root, now, force=force, label=source)
+        except PackErrors as exc:
+            # Name files as they are in the zip, not in the temporary folder.
+            raise PackErrors(
+                [
+                    dataclasses.replace(p, file=_in_zip(source, Path(tmp), p.file))
+                    for p in exc.problems
+                ]
+            ) from None
+
+
+def _in_zip(archive: Path, unpacked: Path, file: str) -> str:
+    try:
+        return f"{archive.name}/{Path(file).relative_to(unpacked).as_posix()}"
+    except ValueError:
+        return file
+
+
+def _add_folder(
+    source: Path, store: Store, packs_root: Path, now: datetime, *, force: bool, label: Path
+) -> tuple[Pack, SyncReport]:
     pack = load_pack(source)
     installed = {p.id: p for p in store.packs(include_retired=True)}
     current = installed.get(pack.id)
@@ -41,7 +71,7 @@ def add_pack(
     active = current is not None and pack.id in {p.id for p in store.packs()}
     if active and not force and version_key(pack.version) <= version_key(current.version):
         raise BadInput(
-            f"pack '{pack.id}' {current.version} is installed; {source} has version "
+            f"pack '{pack.id}' {current.version} is installed; {label} has version "
             f"{pack.version}: raise its version to update, or use --force"
         )
     packs_root.mkdir(parents=True, exist_ok=True)
@@ -77,3 +107,29 @@ def remove_pack(pack_id: str, store: Store, packs_root: Path, now: datetime) -> 
     retired = store.retire_pack(pack_id, now)
     shutil.rmtree(packs_root / pack_id, ignore_errors=True)
     return retired
+
+
+def installed_pack(store: Store, pack_id: str) -> PackInfo:
+    """The active installed pack `pack_id`.
+
+    Raises:
+        BadInput: no such pack.
+    """
+    installed = {p.id: p for p in store.packs()}
+    if pack_id not in installed:
+        raise BadInput(f"no installed pack '{pack_id}' (installed: {', '.join(installed)})")
+    return installed[pack_id]
+
+
+def export_pack(info: PackInfo, demos_dir: Path, out: Path) -> int:
+    """Zip the installed pack (pack.toml, questions/, demos/, README) to `out`; return files.
+
+    The zip holds one folder named after the pack, so `pack add` takes it back as it is.
+
+    Raises:
+        BadInput: the pack's files are missing.
+    """
+    root = Path(info.root)
+    if not (root / "pack.toml").is_file():
+        raise BadInput(f"the files of pack '{info.id}' are missing from {root}")
+    return write_pack_zip(root, demos_dir, info.id, out)

@@ -1,4 +1,7 @@
-"""Pydantic models of pack.toml and of the [[question]] tables (unknown fields are errors)."""
+"""Pydantic models of pack.toml and of the [[question]] tables (unknown fields are errors).
+
+The field descriptions end up in `mpquiz pack schema`, where editors show them.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +12,14 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 Localized = str | dict[str, str]
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")]
+DemoName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.py$")]
 Seconds = Annotated[float, Field(gt=0, le=60)]
+
+_TEXT = "Text for the learner: a string, or a table with one string per language."
+
+
+def _text(what: str) -> object:
+    return Field(description=f"{what} {_TEXT}")
 
 
 class _Strict(BaseModel):
@@ -19,20 +29,28 @@ class _Strict(BaseModel):
 class PackMeta(_Strict):
     """The [pack] table."""
 
-    id: Ident
-    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,3}$")]
-    title: Localized
-    languages: Annotated[list[Literal["es", "en"]], Field(min_length=1)]
-    authors: list[str] = []
-    license: str = ""
-    demo_timeout: Seconds = 10.0
+    id: Ident = Field(description="Stable id: lowercase letters, digits, '.', '_', '-'.")
+    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,3}$")] = Field(
+        description="Dotted integers (1.0.0); raise it when you change the pack."
+    )
+    title: Localized = _text("The pack's title.")
+    languages: Annotated[list[Literal["es", "en"]], Field(min_length=1)] = Field(
+        description="The languages of every text; the first is the default."
+    )
+    authors: list[str] = Field(default=[], description="Who wrote the pack.")
+    license: str = Field(default="", description="The license, e.g. CC-BY-4.0.")
+    demo_timeout: Seconds = Field(
+        default=10.0, description="Seconds each demo may run, at most 60."
+    )
 
 
 class PackFile(_Strict):
     """The whole pack.toml."""
 
     pack: PackMeta
-    topics: Annotated[dict[Ident, Localized], Field(min_length=1)]
+    topics: Annotated[dict[Ident, Localized], Field(min_length=1)] = Field(
+        description="Topic id = title; the order is the study order."
+    )
 
 
 class QuestionBase(BaseModel):
@@ -44,36 +62,47 @@ class QuestionBase(BaseModel):
     topic: str
     kind: Literal["choice", "numeric", "predict", "open"]
     prompt: Localized
-    demo: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.py$")]
+    demo: DemoName
     explain: Localized
 
 
 class _QuestionCommon(_Strict):
-    id: str
-    topic: str
-    prompt: Localized
-    demo: str
-    explain: Localized
-    args: list[str] = []
-    code: str | None = None
-    evidence: str | None = None
-    varies: bool = False
-    timeout: Seconds | None = None
+    id: QuestionId = Field(description="Stable id, unique in the pack; progress hangs on it.")
+    topic: str = Field(description="One of the ids in [topics] of pack.toml.")
+    prompt: Localized = _text("The question.")
+    demo: DemoName = Field(description="The program in demos/ run after every answer.")
+    explain: Localized = _text("Why the right answer is right.")
+    args: list[str] = Field(default=[], description="Command-line arguments for the demo.")
+    code: str | None = Field(
+        default=None,
+        description='Code shown with the prompt: "none", "all" or the name of a marked region.',
+    )
+    evidence: str | None = Field(
+        default=None,
+        description="Regular expression; the output lines it matches are the proof. In "
+        "numeric questions a group (?P<value>...) measures the run's value.",
+    )
+    varies: bool = Field(default=False, description="The output changes between runs.")
+    timeout: Seconds | None = Field(default=None, description="Seconds for this demo, max 60.")
 
 
 class ChoiceOption(_Strict):
     """One option of a choice question."""
 
-    text: Localized
-    correct: bool = False
-    feedback: Localized | None = None
+    text: Localized = _text("The option.")
+    correct: bool = Field(default=False, description="Whether picking it is right.")
+    feedback: Localized | None = Field(
+        default=None, description="Why a wrong option is wrong, shown when it is picked."
+    )
 
 
 class ChoiceQuestion(_QuestionCommon):
     """kind = "choice"."""
 
     kind: Literal["choice"]
-    options: Annotated[list[ChoiceOption], Field(min_length=2, max_length=8)]
+    options: Annotated[list[ChoiceOption], Field(min_length=2, max_length=8)] = Field(
+        description="2 to 8 options; the learner must pick exactly the correct ones."
+    )
 
 
 class NumericAnswer(_Strict):
@@ -91,25 +120,41 @@ class NumericQuestion(_QuestionCommon):
     model_config = ConfigDict(extra="forbid", strict=False)
 
     kind: Literal["numeric"]
-    answer: float | NumericAnswer
-    unit: Localized | None = None
+    answer: float | NumericAnswer = Field(
+        description="A number, { value, tolerance } or { min, max } (inclusive)."
+    )
+    unit: Localized | None = Field(default=None, description="Unit shown with the number.")
 
 
 class PredictQuestion(_QuestionCommon):
     """kind = "predict"."""
 
     kind: Literal["predict"]
-    match: Literal["exact", "lines", "pattern"] = "exact"
-    expected: Annotated[str, StringConstraints(min_length=1)]
-    candidates: list[str] = []
+    match: Literal["exact", "lines", "pattern"] = Field(
+        default="exact",
+        description="exact: same lines in order; lines: any order; pattern: with "
+        "{pid} {int} {float} {word} {any} placeholders.",
+    )
+    expected: Annotated[str, StringConstraints(min_length=1)] = Field(
+        description="The output the learner predicts."
+    )
+    candidates: list[str] = Field(
+        default=[], description="Outputs to pick from; exactly one must match expected."
+    )
 
 
 class OpenQuestion(_QuestionCommon):
     """kind = "open"."""
 
     kind: Literal["open"]
-    model_answer: Localized
-    key_points: list[Localized] = []
+    model_answer: Localized = _text("The model answer shown after answering.")
+    key_points: list[Localized] = Field(default=[], description="Points a good answer makes.")
+
+
+class AnyKindFields(_QuestionCommon):
+    """The shared optional fields alone, checked when the kind is missing or unknown."""
+
+    model_config = ConfigDict(extra="ignore", strict=True)
 
 
 KIND_MODELS: dict[str, type[_QuestionCommon]] = {

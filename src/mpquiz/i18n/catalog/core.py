@@ -57,54 +57,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Print the path of the settings file. Example: mpquiz config path",
         "es": "Muestra la ruta del fichero de ajustes. Ejemplo: mpquiz config path",
     },
-    "help.pack": {
-        "en": "Question packs: list the installed ones, validate a pack folder. "
-        "Example: mpquiz pack validate ./my-pack",
-        "es": "Paquetes de preguntas: lista los instalados, valida una carpeta de paquete. "
-        "Ejemplo: mpquiz pack validate ./mi-paquete",
-    },
-    "help.pack.validate": {
-        "en": "Check a pack folder and list every problem with its file, line, question and "
-        "field. Exit code 0 when clean, 1 when --run finds a key the real output "
-        "contradicts, 2 when the pack is invalid.",
-        "es": "Comprueba una carpeta de paquete y lista cada problema con su fichero, línea, "
-        "pregunta y campo. Código de salida 0 si está bien, 1 si --run encuentra una clave "
-        "que la salida real contradice, 2 si el paquete no es válido.",
-    },
-    "help.pack.validate.example": {
-        "en": "Example: mpquiz pack validate ./my-pack",
-        "es": "Ejemplo: mpquiz pack validate ./mi-paquete",
-    },
-    "help.pack.list": {
-        "en": "List the installed packs: id, version, questions, title, origin. "
-        "Example: mpquiz pack list",
-        "es": "Lista los paquetes instalados: id, versión, preguntas, título, origen. "
-        "Ejemplo: mpquiz pack list",
-    },
-    "help.pack.add": {
-        "en": "Install a pack folder, or update it when its version is higher; progress on "
-        "unchanged questions is kept. Example: mpquiz pack add ./my-pack",
-        "es": "Instala una carpeta de paquete, o la actualiza si su versión es mayor; se "
-        "conserva el progreso de las preguntas sin cambios. Ejemplo: mpquiz pack add ./mi-paquete",
-    },
-    "help.pack.remove": {
-        "en": "Remove a pack: its questions are retired, nobody's reviews are deleted. "
-        "Example: mpquiz pack remove my-pack",
-        "es": "Quita un paquete: sus preguntas se retiran y no se borra ningún repaso. "
-        "Ejemplo: mpquiz pack remove mi-paquete",
-    },
-    "help.pack.trust": {
-        "en": "Let a pack's demos run on this computer: lists each demo file with its SHA-256 "
-        "and asks you to confirm. A file changed later is untrusted again. "
-        "Example: mpquiz pack trust my-pack",
-        "es": "Permite que las demos de un paquete se ejecuten en este ordenador: lista cada "
-        "fichero con su SHA-256 y pide confirmación. Un fichero cambiado después deja de ser "
-        "de confianza. Ejemplo: mpquiz pack trust mi-paquete",
-    },
-    "help.pack.untrust": {
-        "en": "Stop running a pack's demos. Example: mpquiz pack untrust my-pack",
-        "es": "Deja de ejecutar las demos de un paquete. Ejemplo: mpquiz pack untrust mi-paquete",
-    },
     "help.opt.force": {
         "en": "Add even when the installed version is the same or higher.",
         "es": "Añade aunque la versión instalada sea igual o mayor.",

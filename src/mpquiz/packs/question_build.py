@@ -1,0 +1,181 @@
+"""A validated [[question]] table turned into a core Question, with the checks of its kind.
+
+`QuestionSite` knows where the question is written, so every problem names its line.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mpquiz.core.model import Kind, MatchRule, NumericKey, Option, Question, Text
+from mpquiz.core.outputs import matches
+from mpquiz.packs.code import regions
+from mpquiz.packs.locate import QuestionLines
+
+if TYPE_CHECKING:
+    from mpquiz.packs.loader import _Loader
+
+
+class QuestionSite:
+    """Where one question is written, so each of its problems names the right line."""
+
+    def __init__(self, loader: _Loader, path: Path, lines: QuestionLines, index: int) -> None:
+        self.loader, self.path, self.lines, self.index = loader, path, lines, index
+        self.qid: str | None = None
+        self.id_line: int | None = None
+
+    @property
+    def line(self) -> int | None:
+        """The question's own line: its `id`, else its `[[question]]` header."""
+        return self.id_line or self.lines.start(self.index)
+
+    def field_line(self, field: str | None) -> int | None:
+        """The line writing `field`, else the question's line."""
+        return self.lines.field(self.index, field) or self.line
+
+    def problem(self, message: str, field: str | None = None, hint: str | None = None) -> None:
+        """Record a problem of this question."""
+        self.loader.problem(
+            self.path, message, qid=self.qid, field=field, line=self.field_line(field), hint=hint
+        )
+
+    def text(self, value: Any, field: str) -> Text:
+        """A localized text of this question, checked against the pack's languages."""
+        return self.loader.text(value, self.path, self.qid, field, self.field_line(field))
+
+
+def build_question(
+    site: QuestionSite, d: dict[str, Any], topics: set[str] | None, position: int
+) -> Question | None:
+    """The Question for the validated table `d`, or None when a check finds a problem."""
+    loader = site.loader
+    before = len(loader.problems)
+    loader.common_checks(site, d, topics, texts=False)
+    if d.get("evidence"):
+        _check_evidence(site, d["evidence"], d["kind"])
+    kind = Kind(d["kind"])
+    code = d.get("code") or ("all" if kind is Kind.PREDICT else "none")
+    options: tuple[Option, ...] = ()
+    answer = None
+    if kind is Kind.CHOICE:
+        options = tuple(
+            Option(
+                site.text(o["text"], f"options.{i}.text"),
+                o["correct"],
+                site.text(o["feedback"], f"options.{i}.feedback") if o.get("feedback") else None,
+            )
+            for i, o in enumerate(d["options"])
+        )
+        if not any(o.correct for o in options):
+            site.problem(
+                "no option has correct = true", "options", "mark the right option(s) correct = true"
+            )
+    elif kind is Kind.NUMERIC:
+        answer = _numeric_key(site, d["answer"])
+    elif kind is Kind.PREDICT:
+        _check_candidates(site, d)
+    question = Question(
+        qid=d["id"],
+        pack_id="",
+        topic=d["topic"],
+        kind=kind,
+        prompt=site.text(d["prompt"], "prompt"),
+        demo=d["demo"],
+        explain=site.text(d["explain"], "explain"),
+        position=position,
+        args=tuple(d.get("args") or ()),
+        code=code,
+        evidence=d.get("evidence"),
+        varies=bool(d.get("varies")),
+        timeout=d.get("timeout"),
+        options=options,
+        answer=answer,
+        unit=site.text(d["unit"], "unit") if d.get("unit") else None,
+        match=MatchRule(d.get("match", "exact")),
+        expected=d.get("expected", ""),
+        candidates=tuple(d.get("candidates") or ()),
+        model_answer=site.text(d["model_answer"], "model_answer")
+        if d.get("model_answer")
+        else None,
+        key_points=tuple(
+            site.text(k, f"key_points.{i}") for i, k in enumerate(d.get("key_points") or ())
+        ),
+        source=site.path.relative_to(loader.root).as_posix()
+        + (f":{site.line}" if site.line else ""),
+    )
+    return question if len(loader.problems) == before else None
+
+
+def _check_evidence(site: QuestionSite, evidence: str, kind: str) -> None:
+    try:
+        compiled = re.compile(evidence)
+    except (re.error, RecursionError, OverflowError) as exc:
+        site.problem(
+            f"invalid regular expression: {exc}",
+            "evidence",
+            "write a Python regular expression; double the backslashes in a basic string, "
+            "or use a literal string 'like\\s+this'",
+        )
+        return
+    if "value" in compiled.groupindex and kind != "numeric":
+        site.problem(
+            "the group (?P<value>...) measures a number only in numeric questions",
+            "evidence",
+            "use a plain group (...) here, or make the question numeric",
+        )
+
+
+def is_file(path: Path) -> bool:
+    """Path.is_file() that says False, not raises, for names no file system accepts."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long, or holding a NUL byte
+        return False
+
+
+def check_region(site: QuestionSite, demo_path: Path, code: str, demo: str) -> None:
+    """A problem when `code` names a region the demo does not mark (checked if it exists)."""
+    if not is_file(demo_path):
+        return
+    try:
+        names = set(regions(demo_path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return  # an unreadable demo is reported by whoever runs it
+    if code not in names:
+        site.problem(
+            f"no region '{code}' in {demo} (found: {', '.join(sorted(names)) or 'none'})",
+            "code",
+            f'mark it in the demo with "# region: {code}" … "# endregion", or use '
+            'code = "all" or "none"',
+        )
+
+
+def _numeric_key(site: QuestionSite, raw: Any) -> NumericKey | None:
+    if isinstance(raw, int | float):
+        return NumericKey(value=float(raw))
+    if raw["value"] is None and raw["min"] is None and raw["max"] is None:
+        site.problem("give value, or min and/or max", "answer")
+        return None
+    if raw["value"] is not None and (raw["min"] is not None or raw["max"] is not None):
+        site.problem("give either value (with tolerance) or min/max, not both", "answer")
+    if raw["min"] is not None and raw["max"] is not None and raw["min"] > raw["max"]:
+        site.problem("min is greater than max", "answer", "swap them")
+    if raw["value"] is None and raw["tolerance"]:
+        site.problem("tolerance applies to value, not to min/max", "answer")
+    return NumericKey(**raw)
+
+
+def _check_candidates(site: QuestionSite, d: dict[str, Any]) -> None:
+    candidates = d.get("candidates") or []
+    if not candidates:
+        return
+    rule = MatchRule(d.get("match", "exact"))
+    fitting = [c for c in candidates if matches(rule, d["expected"], c)]
+    if len(fitting) != 1:
+        site.problem(
+            f"exactly one candidate must match expected ({len(fitting)} do)",
+            "candidates",
+            f"under match = {rule.value!r}, compare each candidate with expected",
+        )
