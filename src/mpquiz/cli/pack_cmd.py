@@ -15,8 +15,6 @@ from mpquiz.i18n import t
 if TYPE_CHECKING:
     from mpquiz.core.model import Pack
     from mpquiz.packs.gift_convert import Conversion
-    from mpquiz.services import Services
-    from mpquiz.store.repository import PackInfo
 
 app = typer.Typer(help=h("help.pack"), no_args_is_help=True)
 
@@ -161,7 +159,7 @@ def list_(
             "questions": pack.active_questions,
             "title": pack.title.get(svc.lang),
             "builtin": pack.builtin,
-            "trust": _trust_state(svc, pack),
+            "trust": svc.trust_state(pack),
             "path": pack.root,
         }
         for pack in svc.store.packs()
@@ -173,17 +171,6 @@ def list_(
         typer.echo(
             f"{row['id']}\t{row['version']}\t{row['questions']}\t{row['trust']}\t{row['title']}"
         )
-
-
-def _trust_state(svc: Services, pack: PackInfo) -> str:
-    from mpquiz.packs.trust import demo_hashes
-
-    if pack.builtin:
-        return "built-in"
-    trusted = svc.trust.trusted(pack.id)
-    if not trusted:
-        return "untrusted"
-    return "trusted" if trusted == demo_hashes(svc.demos_dir_for(pack)) else "changed"
 
 
 @app.command("add", help=h("help.pack.add"))
@@ -216,7 +203,7 @@ def add(
             unchanged=report.unchanged,
         )
     )
-    if _trust_state(svc, installed_pack(svc.store, pack.id)) != "trusted":
+    if svc.trust_state(installed_pack(svc.store, pack.id)) != "trusted":
         typer.echo(t("pack.add.trust_hint", svc.lang, pack=pack.id))
 
 
