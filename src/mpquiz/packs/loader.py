@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -101,7 +102,7 @@ class _Loader:
             return None
         self.languages = tuple(meta.pack.languages)
         title, topics = self._meta_texts(meta.pack.title, meta.topics, meta_path, text)
-        questions = self._load_questions(set(topics))
+        questions = in_study_order(self._load_questions(set(topics)), list(topics))
         return Pack(
             id=meta.pack.id,
             version=meta.pack.version,
@@ -297,3 +298,14 @@ class _Loader:
 def _topic_ids(data: dict[str, Any]) -> set[str] | None:
     topics = data.get("topics")
     return {str(k) for k in topics} if isinstance(topics, dict) else None
+
+
+def in_study_order(questions: list[Question], topics: list[str]) -> list[Question]:
+    """Questions by the order of their topic in [topics], then as they stand in the files.
+
+    New questions come in this order, so a pack's first questions are its first topic's,
+    whatever the question files are called.
+    """
+    rank = {topic: i for i, topic in enumerate(topics)}
+    ordered = sorted(questions, key=lambda q: (rank.get(q.topic, len(rank)), q.position))
+    return [dataclasses.replace(q, position=i) for i, q in enumerate(ordered)]
