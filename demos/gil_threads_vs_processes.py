@@ -85,6 +85,6 @@ def main(workers, size):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="CPU-bound work: threads vs processes.")
     parser.add_argument("--workers", type=int, default=2, help="threads, then processes")
-    parser.add_argument("--size", type=int, default=5_000_000, help="steps per worker")
+    parser.add_argument("--size", type=int, default=4_000_000, help="steps per worker")
     args = parser.parse_args()
     main(args.workers, args.size)

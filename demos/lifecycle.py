@@ -2,7 +2,8 @@
 
 The parent prints is_alive() and exitcode at every step. The child waits for a
 signal (an Event) before it finishes, so the parent always looks at it while it is
-certainly still alive: the output is the same on every run.
+certainly still alive: the output is the same on every run. At the end the parent
+tries to start the same Process again: a Process object runs only once.
 
     python lifecycle.py                  # the child ends normally (exitcode 0)
     python lifecycle.py --exit-code 3    # the child ends with sys.exit(3)
@@ -12,12 +13,6 @@ certainly still alive: the output is the same on every run.
 import argparse
 import multiprocessing as mp
 import sys
-
-# Print every line whole and at once, even into a pipe or under python -u, so that lines
-# from different processes come out in the order they were printed and never mixed.
-# This runs at import time on purpose: children started with spawn import this module
-# again, so they get the same setting.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
 
 
 # region: lifecycle
@@ -47,6 +42,10 @@ def main(exit_code, terminate):
         go.set()  # let the child finish
     p.join()  # wait until the child has ended
     show("joined", p)
+    try:
+        p.start()  # the same Process object, a second time
+    except AssertionError as error:
+        print("start again: AssertionError:", error)
 
 
 # endregion

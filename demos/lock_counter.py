@@ -4,6 +4,9 @@ The read-sleep-write below is the CRITICAL SECTION. A Lock lets only one process
 at a time inside it, so nobody can write between another one's read and write.
 The sleep keeps the gap as wide as in race_counter.py: the lock, not luck, is
 what protects the counter. The same Lock is shown in its two usual styles.
+
+The price is printed too: inside the lock the pauses happen one after another,
+so each style takes at least workers x increments x GAP seconds.
 """
 import argparse
 import time
@@ -43,11 +46,12 @@ def run(target, workers, increments):
     start_line = Barrier(workers)        # all workers start at the same time
     procs = [Process(target=target, args=(counter, increments, lock, start_line))
              for _ in range(workers)]
+    start = time.perf_counter()
     for p in procs:
         p.start()
     for p in procs:
         p.join()
-    return counter.value
+    return counter.value, time.perf_counter() - start
 
 
 if __name__ == "__main__":
@@ -57,7 +61,8 @@ if __name__ == "__main__":
     args = parser.parse_args()
     expected = args.workers * args.increments
     for style, target in [("acquire/release", work_acquire), ("with lock", work_with)]:
-        final = run(target, args.workers, args.increments)
+        final, took = run(target, args.workers, args.increments)
         lost = expected - final
         print(f"{style}: expected {expected}, final {final}",
-              f"({lost} updates lost)" if lost else "(no update lost)")
+              f"({lost} updates lost)" if lost else "(no update lost)",
+              f"in {took:.2f} s")

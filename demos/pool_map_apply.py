@@ -27,6 +27,8 @@ def show_map(pool, items, step):
         print(f"item {x} -> {result} by worker {pid}")
     finished = sorted(range(items), key=lambda x: answers[x][2])
     print("finish order:", *finished)
+    if finished == sorted(finished):
+        print("(the items finished in input order this time: try a larger --step)")
     results = [result for result, _, _ in answers]
     print("map result:", results)
     print("in input order:", results == [x * x for x in range(items)])

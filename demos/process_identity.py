@@ -14,12 +14,6 @@ import multiprocessing as mp
 import os
 import sys
 
-# Print every line whole and at once, even into a pipe or under python -u, so that lines
-# from different processes come out in the order they were printed and never mixed.
-# This runs at import time on purpose: children started with spawn import this module
-# again, so they get the same setting.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
-
 
 # region: identity
 def child(parent_pid):

@@ -28,9 +28,11 @@ def run(size, wait):
           f"child alive: {p.is_alive()}")
     if p.is_alive():
         print("deadlock: the child waits for us to read, we wait for it to exit")
+    stuck = p.is_alive()
     data = q.get()                # RIGHT ORDER: get first, it empties the pipe...
     p.join()                      # ...so the child can finish, and join returns
     print(f"got {len(data)} chars, then join() returned: exit code {p.exitcode}")
+    return stuck
 # endregion
 
 
@@ -41,4 +43,6 @@ if __name__ == "__main__":
     parser.add_argument("--wait", type=float, default=1.0, help="join timeout, seconds")
     args = parser.parse_args()
     run(args.small, args.wait)    # fits in the pipe: the child exits, join works
-    run(args.big, args.wait)      # does not fit: a plain join() would wait forever
+    if not run(args.big, args.wait):  # should not fit: a plain join() would hang
+        print(f"(no deadlock this time: {args.big} chars fit in this system's pipe;"
+              " try a larger --big)")

@@ -39,9 +39,9 @@ def main(workers, increments):
     print(f"expected: {expected}")
     print(f"final: {counter.value}",
           f"({lost} updates lost)" if lost else "(no update lost)")
-# endregion
     if not lost and workers > 1:
         print("the race did not show this time: try more --workers or --increments")
+# endregion
 
 
 if __name__ == "__main__":

@@ -2,39 +2,37 @@
 
 The children run one after another (start, then join), so each child starts only
 after the previous one has finished: even so, no child sees another's changes.
+With --threads the same function runs in threads instead: threads live inside the
+parent's process and share its memory, so every change is seen by everyone.
 
-    python separate_memory.py                 # one child
-    python separate_memory.py --children 3    # three children, one after another
+    python separate_memory.py                           # one child process
+    python separate_memory.py --children 3              # three, one after another
+    python separate_memory.py --threads --children 2    # two threads instead
 """
 
 import argparse
 import multiprocessing as mp
-import sys
-
-# Print every line whole and at once, even into a pipe or under python -u, so that lines
-# from different processes come out in the order they were printed and never mixed.
-# This runs at import time on purpose: children started with spawn import this module
-# again, so they get the same setting.
-sys.stdout.reconfigure(line_buffering=True, write_through=False)
+import threading
 
 # region: memory
-counter = 0  # a global variable; the parent never changes it
+counter = 0  # a global variable; the parent itself never changes it
 
 
-def child(number, items):
+def work(name, items):
     global counter
-    counter += 1  # changes this process's own copy of the global
-    items.append(f"child {number}")  # changes this process's own copy of the list
-    print(f"child {number}: counter={counter} items={items}")
+    counter += 1  # changes the global of the process this runs in
+    items.append(name)  # changes the list of the process this runs in
+    print(f"{name}: counter={counter} items={items}")
 
 
-def main(children):
+def main(children, threads):
+    worker, label = (threading.Thread, "thread") if threads else (mp.Process, "child")
     items = ["parent"]
     print(f"parent before: counter={counter} items={items}")
     for number in range(1, children + 1):
-        p = mp.Process(target=child, args=(number, items))
-        p.start()
-        p.join()  # one child at a time, so the output order is fixed
+        w = worker(target=work, args=(f"{label} {number}", items))
+        w.start()
+        w.join()  # one at a time, so the output order is fixed
     print(f"parent after: counter={counter} items={items}")
 
 
@@ -43,6 +41,7 @@ def main(children):
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="A child's changes stay in the child.")
-    parser.add_argument("--children", type=int, default=1, help="how many children to run")
+    parser.add_argument("--children", type=int, default=1, help="how many workers to run")
+    parser.add_argument("--threads", action="store_true", help="use threads, not processes")
     args = parser.parse_args()
-    main(args.children)
+    main(args.children, args.threads)

@@ -1,0 +1,137 @@
+"""The built-in course as the issue asks for it: counts, languages, shown code, proved keys.
+
+The pack is read with mpquiz's own loader, so every format rule it enforces holds here
+too. The keys are proved against real output under the default start method by
+tests/session/test_keycheck.py (`mpquiz pack validate data --run`); here they are proved
+again under spawn and forkserver, the defaults on macOS and Windows and on Linux from
+Python 3.14, with mpquiz's real matcher (`matches`) and measurement (`measured_value`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+import pytest
+
+from mpquiz.core.grading import measured_value
+from mpquiz.core.model import Kind, Question, Text
+from mpquiz.core.outputs import matches
+from mpquiz.packs.code import shown_code
+from tests.demos.demo_support import DEMOS, START_METHODS, output, pack, qid, questions
+
+SEED_TOPICS = ("fundamentals", "process-api", "ipc", "lock", "pool", "shared-memory")
+MINIMUM = {**dict.fromkeys(SEED_TOPICS, 10), "final-exercise": 6, "review": 4, "beyond": 12}
+LANGUAGES = ("es", "en")
+
+NOT_MEASURED = {
+    "fundamentals.gil-threads-at-once": "how many threads run bytecode at one instant",
+    "final-exercise.ideal-time": "a computed ideal for a machine the learner imagines",
+}
+"""Numeric questions whose key no demo output can measure, and why."""
+
+
+def texts(q: Question) -> list[Text]:
+    """Every localized text a learner of `q` may read."""
+    found = [q.prompt, q.explain, *q.key_points]
+    found += [t for t in (q.unit, q.model_answer) if t is not None]
+    for option in q.options:
+        found += [t for t in (option.text, option.feedback) if t is not None]
+    return found
+
+
+def readable(text: Text, lang: str) -> bool:
+    """Whether `text` reads right in `lang`: written in it, or a bare name such as `imap`.
+
+    A plain TOML string counts as the pack's first language and is shown in every other
+    one, which is only right for words that need no translation.
+    """
+    if text.values.get(lang, "").strip():
+        return True
+    return len(text.values) == 1 and re.fullmatch(r"\S+", text.get(lang)) is not None
+
+
+def test_counts_per_topic_kind_and_language() -> None:
+    per_topic = Counter(q.topic for q in pack().questions)
+    per_kind = Counter(q.kind for q in pack().questions)
+    per_language: Counter[tuple[str, str]] = Counter()
+    for q in pack().questions:
+        for lang in LANGUAGES:
+            if all(readable(t, lang) for t in texts(q)):
+                per_language[q.topic, lang] += 1
+    assert list(pack().topics) == [*SEED_TOPICS, "final-exercise", "review", "beyond"]
+    for topic, least in MINIMUM.items():
+        assert per_topic[topic] >= least, (topic, per_topic[topic])
+        for lang in LANGUAGES:  # every question reads whole in both languages
+            assert per_language[topic, lang] == per_topic[topic], (topic, lang)
+    assert 3 * per_kind[Kind.PREDICT] >= len(pack().questions), per_kind
+    assert per_kind[Kind.CHOICE] and per_kind[Kind.NUMERIC] and per_kind[Kind.OPEN]
+
+
+def test_the_review_questions_are_the_courses_four_in_its_order() -> None:
+    review = questions(topics=["review"])
+    assert [q.kind for q in review] == [Kind.OPEN] * 4
+    assert all(q.model_answer and len(q.key_points) >= 3 for q in review)
+    assert "multiprocessing" in review[0].prompt.get("es")
+    assert "Queue y Pipe" in review[1].prompt.get("es")
+    assert "Queue and Pipe" in review[1].prompt.get("en")
+    assert "Lock" in review[2].prompt.get("es")
+    assert "Pool" in review[3].prompt.get("es")
+
+
+def test_every_wrong_option_says_why_it_is_wrong() -> None:
+    for q in questions(kinds=["choice"]):
+        assert q.correct_options, q.qid
+        for option in q.options:
+            assert option.correct or option.feedback is not None, q.qid
+
+
+@pytest.mark.parametrize("q", questions(kinds=["predict"]), ids=qid)
+def test_predict_questions_show_their_demo_trimmed(q: Question) -> None:
+    code = shown_code(DEMOS / q.demo, q.code)
+    assert code, f"{q.qid} shows no code"
+    shown = code.split("\n")
+    assert shown[0].strip() and shown[-1].strip(), f"{q.qid}: blank line at an end"
+    assert all(line == line.rstrip() for line in shown), f"{q.qid}: trailing spaces"
+    assert not re.search(r"#\s*(end)?region", code), f"{q.qid}: a region marker is shown"
+
+
+def test_every_demo_is_asked_about() -> None:
+    used = {q.demo for q in pack().questions}
+    assert used == {p.name for p in DEMOS.glob("*.py")}
+
+
+def test_numeric_keys_are_measured_wherever_a_demo_prints_them() -> None:
+    for q in questions(kinds=["numeric"]):
+        measures = q.evidence is not None and "value" in re.compile(q.evidence).groupindex
+        assert measures != (q.qid in NOT_MEASURED), q.qid
+
+
+def key_groups() -> list[tuple[str, tuple[str, ...], list[Question]]]:
+    """The predict and measured numeric questions, grouped by the run they need."""
+    groups: dict[tuple[str, tuple[str, ...]], list[Question]] = defaultdict(list)
+    for q in pack().questions:
+        if q.kind is Kind.PREDICT or (q.kind is Kind.NUMERIC and q.qid not in NOT_MEASURED):
+            groups[q.demo, q.args].append(q)
+    return [(demo, args, qs) for (demo, args), qs in groups.items()]
+
+
+@pytest.mark.parametrize("method", [m for m in START_METHODS if m != "fork"])
+@pytest.mark.parametrize(
+    ("demo", "args", "keyed"),
+    key_groups(),
+    ids=[" ".join((demo, *args)) for demo, args, _ in key_groups()],
+)
+def test_keys_hold_under_other_start_methods(
+    method: str, demo: str, args: tuple[str, ...], keyed: list[Question]
+) -> None:
+    out = output(demo, *args, method=method)
+    for q in keyed:
+        if q.evidence:
+            assert any(re.search(q.evidence, line) for line in out.splitlines()), q.qid
+        if q.kind is Kind.PREDICT:
+            assert matches(q.match, q.expected, out), f"{q.qid} under {method}:\n{out}"
+        else:
+            measured = measured_value(q.evidence, out)
+            assert measured is not None and q.answer is not None, q.qid
+            assert q.answer.accepts(measured), f"{q.qid} measured {measured} under {method}"
