@@ -12,7 +12,6 @@ from typing import Any
 
 from mpquiz import __version__, paths
 from mpquiz.core.scheduling import Spacing
-from mpquiz.packs.loader import load_pack
 from mpquiz.packs.trust import TrustStore
 from mpquiz.session.clock import Clock
 from mpquiz.session.dashboard import Dashboard, History, dashboard, history
@@ -104,6 +103,8 @@ class Services:
         stamp = source_fingerprint(root)
         if read_meta(store, BUILTIN_STAMP) == stamp:
             return None
+        from mpquiz.packs.loader import load_pack  # costly to import: only when needed
+
         pack = load_pack(root, demos_dir=paths.builtin_demos_dir(), builtin=True)
         report = store.sync_pack(pack, self.clock.now())
         write_meta(store, BUILTIN_STAMP, stamp)

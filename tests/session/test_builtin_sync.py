@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mpquiz import paths, services
+from mpquiz import paths
+from mpquiz.packs import loader
 from mpquiz.services import Services
 
 
@@ -19,9 +20,9 @@ def test_sync_is_skipped_until_a_file_changes(
     monkeypatch.setattr(paths, "builtin_pack_dir", lambda: pack)
     monkeypatch.setattr(paths, "builtin_demos_dir", lambda: pack / "demos")
     loads: list[Path] = []
-    real = services.load_pack
+    real = loader.load_pack
     monkeypatch.setattr(
-        services, "load_pack", lambda root, **kw: loads.append(root) or real(root, **kw)
+        loader, "load_pack", lambda root, **kw: loads.append(root) or real(root, **kw)
     )
 
     first = Services(db_url=db_url)
