@@ -11,7 +11,7 @@ from rich.text import Text as RichText
 
 from mpquiz.core.errors import AnswerError
 from mpquiz.core.model import Kind, Question
-from mpquiz.core.scheduling import Rating
+from mpquiz.core.scheduling import Rating, format_interval
 from mpquiz.i18n import t
 from mpquiz.render import (
     RATING_KEYS,
@@ -194,7 +194,9 @@ class PlainReview:
             self.console.print(
                 RichText(
                     self.say(
-                        "rate.auto", rating=rating_name(outcome.suggested, self.lang), interval=line
+                        "rate.auto",
+                        rating=rating_name(outcome.suggested, self.lang),
+                        interval=format_interval(outcome.intervals[outcome.suggested]),
                     ),
                     style="dim",
                 )
