@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test soak lint format bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mpquiz needs Python 3.11 or newer")'
@@ -20,6 +20,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n 2 --durations=10
+
+# The reliability tests ten times longer: 1,000 SIGKILLs, 400 reviews per concurrent session.
+soak: $(STAMP)
+	MPQUIZ_SOAK=1 $(BIN)/python -m pytest -n 2 -rP tests/reliability
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

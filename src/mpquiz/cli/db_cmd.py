@@ -44,6 +44,10 @@ def check(ctx: typer.Context) -> None:
     if not problems:
         typer.echo(f"{db}: ok")
         return
+    if problems == ["unable to open database file"]:  # unreadable, not damaged
+        from mpquiz.store.failures import cannot_open
+
+        raise cannot_open(db, problems[0])
     for problem in problems[:50]:
         typer.echo(f"{db}: {problem}", err=True)
     typer.echo(f"{db}: damaged; `mpquiz db restore` brings back the latest backup", err=True)
@@ -62,7 +66,13 @@ def backup(ctx: typer.Context) -> None:
         raise StoreError(f"{db}: no database file here yet")
     if problems := integrity(db, quick=True):
         raise StoreError(f"{db}: damaged, not backed up: {problems[0]}")
-    made = backup_now(db, backups_folder(db), services(ctx).clock.now().astimezone().date())
+    import sqlite3
+
+    folder = backups_folder(db)
+    try:
+        made = backup_now(db, folder, services(ctx).clock.now().astimezone().date())
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"{db}: cannot write a backup in {folder}: {exc}") from None
     typer.echo(str(made))
 
 

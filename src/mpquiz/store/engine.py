@@ -11,7 +11,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from mpquiz.core.errors import BadInput, StoreError
-from mpquiz.store.failures import explain
+from mpquiz.store.failures import cannot_open, explain
 from mpquiz.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 10_000
@@ -57,15 +57,19 @@ def open_engine(url: str) -> Engine:
     kwargs: dict[str, Any] = {}
     is_sqlite = parsed.get_backend_name() == "sqlite"
     where = describe(url)
+    file: Path | None = None
     if is_sqlite:
         database = parsed.database or ""
         if database in ("", ":memory:"):
             kwargs["poolclass"] = StaticPool
         else:
-            path = Path(database).expanduser()
+            path = file = Path(database).expanduser()
             where = str(path)
             if not path.parent.is_dir():
-                path.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise StoreError(f"{path}: cannot make its folder ({exc.strerror})") from None
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
     try:
         engine = create_engine(parsed, **kwargs)
@@ -82,6 +86,8 @@ def open_engine(url: str) -> Engine:
         raise
     except (DatabaseError, OperationalError) as exc:
         engine.dispose()
+        if file is not None and "unable to open" in str(exc.orig):
+            raise cannot_open(file, str(exc.orig)) from None
         raise explain(exc, where) from None
     return engine
 

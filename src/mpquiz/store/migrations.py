@@ -12,13 +12,19 @@ from sqlalchemy import Connection, inspect, text
 from sqlmodel import SQLModel
 
 from mpquiz.core.errors import StoreError
-from mpquiz.store import tables as _tables  # noqa: F401  (registers the tables)
+from mpquiz.store import tables as _tables  # also registers the tables
 
 Step = Callable[[Connection], None]
 
+
+def _add_new_frontier(conn: Connection) -> None:
+    """Version 2: the `new_frontier` cache that keeps the day's queue fast (no data moves)."""
+    _tables.NewFrontierRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
 # version -> the step that brings a database from version-1 to version.
-STEPS: dict[int, Step] = {}
-LATEST = 1
+STEPS: dict[int, Step] = {2: _add_new_frontier}
+LATEST = 2
 
 
 def schema_version(conn: Connection) -> int | None:

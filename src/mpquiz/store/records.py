@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from mpquiz.core.codec import question_from_dict
 from mpquiz.core.model import Question, Text
 from mpquiz.core.scheduling import CardState
 from mpquiz.store.tables import CardRow
@@ -41,13 +42,49 @@ class PackInfo:
     active_questions: int
 
 
-@dataclass(frozen=True)
 class StoredQuestion:
-    """A question with its database id and the learner's card (None while new)."""
+    """A question with its database id and the learner's card (None while new).
 
-    id: int
-    question: Question
-    card: CardState | None
+    The store may hand over the question's stored JSON instead of the question: it is
+    decoded on first use of `question`, so building a queue of thousands of due cards
+    does not parse thousands of questions nobody may reach today.
+    """
+
+    __slots__ = ("_data", "_question", "card", "id")
+
+    def __init__(
+        self,
+        id: int,
+        question: Question | None = None,
+        card: CardState | None = None,
+        *,
+        data: str | dict[str, Any] | None = None,
+    ) -> None:
+        if question is None and data is None:
+            raise TypeError("StoredQuestion needs a question or its stored data")
+        self.id = id
+        self.card = card
+        self._question = question
+        self._data = data
+
+    @property
+    def question(self) -> Question:
+        """The question, decoded from its stored JSON the first time it is asked for."""
+        if self._question is None:
+            data = self._data
+            self._question = question_from_dict(json.loads(data) if isinstance(data, str) else data)  # type: ignore[arg-type]
+            self._data = None
+        return self._question
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, StoredQuestion):
+            return NotImplemented
+        return (self.id, self.card, self.question) == (other.id, other.card, other.question)
+
+    __hash__ = None  # type: ignore[assignment]  # like the frozen dataclass it replaces: Text holds a dict
+
+    def __repr__(self) -> str:
+        return f"StoredQuestion(id={self.id!r}, question={self.question!r}, card={self.card!r})"
 
 
 @dataclass(frozen=True)

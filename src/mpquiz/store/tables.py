@@ -147,3 +147,19 @@ class ReviewRow(SQLModel, table=True):
     card_before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     new_card: bool = False
     exam_id: int | None = Field(default=None, foreign_key="exam.id")
+
+
+class NewFrontierRow(SQLModel, table=True):
+    """Where to start looking for a learner's next new question in a pack.
+
+    Every active question of the pack below `position` has a card of the learner, so the
+    day's queue need not walk past them again; a learner who has seen 50,000 questions
+    in pack order would otherwise make every queue check those 50,000 first. Only a cache:
+    any pack sync and any undo that deletes a card removes the rows it could make wrong,
+    and a missing row means "start at the beginning".
+    """
+
+    __tablename__ = "new_frontier"
+    learner_id: int = Field(foreign_key="learner.id", primary_key=True)
+    pack_id: str = Field(foreign_key="pack.id", primary_key=True, max_length=80)
+    position: int

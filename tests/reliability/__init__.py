@@ -1,0 +1,1 @@
+"""Reliability: crashes, concurrency, damaged files, full disks; see docs/reliability.md."""
