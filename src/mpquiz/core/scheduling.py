@@ -29,6 +29,8 @@ class CardState:
     def to_fsrs(self, now: datetime) -> Card:
         """The equivalent `fsrs.Card`; a new card is due `now`."""
         return Card(
+            # Our own ids live in the store; without one fsrs sleeps 1 ms per card it builds.
+            card_id=0,
             state=State(self.state),
             step=self.step,
             stability=self.stability,
