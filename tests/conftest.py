@@ -19,8 +19,11 @@ def pytest_report_header() -> str:
     """Say which storage backends the storage and session tests run on."""
     if "postgresql" in BACKENDS:
         return "mpquiz storage backends: sqlite, postgresql"
-    return ("mpquiz storage backends: sqlite only (no PostgreSQL configured: "
-            "MPQUIZ_TEST_PG_URL, see .ci/postgres-up)")
+    return (
+        "mpquiz storage backends: sqlite only (no PostgreSQL configured: "
+        "MPQUIZ_TEST_PG_URL, see .ci/postgres-up)"
+    )
+
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"

@@ -16,8 +16,12 @@ from tests.conftest import ROOT
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w",
-                    str(out), str(ROOT)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return next(out.glob("mpquiz-*.whl"))
 
 
@@ -26,8 +30,9 @@ def test_wheel_holds_data_and_demos(wheel: Path) -> None:
     assert "mpquiz/_bundled/data/pack.toml" in names
     assert any(n.startswith("mpquiz/_bundled/data/questions/") for n in names)
     demos = {Path(n).name for n in names if n.startswith("mpquiz/_bundled/demos/")}
-    assert demos and demos == {p.name for p in (ROOT / "demos").iterdir() if p.is_file()
-                               and p.suffix == ".py"}
+    assert demos and demos == {
+        p.name for p in (ROOT / "demos").iterdir() if p.is_file() and p.suffix == ".py"
+    }
 
 
 def test_installed_copy_runs_a_review_from_another_folder(wheel: Path, tmp_path: Path) -> None:
@@ -36,12 +41,23 @@ def test_installed_copy_runs_a_review_from_another_folder(wheel: Path, tmp_path:
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site), "MPQUIZ_HOME": str(tmp_path / "home")}
-    where = subprocess.run([sys.executable, "-c", "from mpquiz import paths; "
-                            "print(paths.resource_root())"], capture_output=True, text=True,
-                           cwd=elsewhere, env=env, check=True)
+    where = subprocess.run(
+        [sys.executable, "-c", "from mpquiz import paths; print(paths.resource_root())"],
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        check=True,
+    )
     assert Path(where.stdout.strip()) == site / "mpquiz" / "_bundled"
-    result = subprocess.run([sys.executable, "-m", "mpquiz", "review", "--plain", "--new", "1"],
-                            input="1\n\n", capture_output=True, text=True, cwd=elsewhere,
-                            env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "mpquiz", "review", "--plain", "--new", "1"],
+        input="1\n\n",
+        capture_output=True,
+        text=True,
+        cwd=elsewhere,
+        env=env,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     assert "── demo:" in result.stdout and "exit code 0" in result.stdout
