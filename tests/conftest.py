@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from mpquiz.core.model import Pack
+from mpquiz.packs.loader import load_pack
 from mpquiz.session.clock import Clock
+from mpquiz.store.engine import open_engine
+from mpquiz.store.repository import Store
 from tests.support.postgres import PG_URL, reset_postgres, worker_database
 
 # PostgreSQL runs wherever a server is configured, and is required in CI.
@@ -43,6 +48,20 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def mini_pack_dir() -> Path:
     """A small valid pack with one question of each kind."""
     return FIXTURES / "mini"
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """An empty store on each backend."""
+    opened = Store(open_engine(db_url))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def pack(mini_pack_dir: Path) -> Pack:
+    """The mini pack, loaded."""
+    return load_pack(mini_pack_dir)
 
 
 @pytest.fixture

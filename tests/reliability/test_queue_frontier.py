@@ -10,28 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import timedelta
-from pathlib import Path
-
-import pytest
 
 from mpquiz.core.model import Pack
 from mpquiz.core.scheduling import CardState, Rating, Spacing
-from mpquiz.packs.loader import load_pack
-from mpquiz.store.engine import open_engine
 from mpquiz.store.repository import ReviewRecord, Store
 from tests.conftest import T0
-
-
-@pytest.fixture
-def store(db_url: str) -> Store:
-    s = Store(open_engine(db_url))
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def pack(mini_pack_dir: Path) -> Pack:
-    return load_pack(mini_pack_dir)
 
 
 def _answer(store: Store, learner: int, question_id: int) -> int:

@@ -13,23 +13,10 @@ from sqlalchemy import text
 from mpquiz.core.errors import StoreError
 from mpquiz.core.model import Pack, Text
 from mpquiz.core.scheduling import CardState, Rating, Spacing
-from mpquiz.packs.loader import load_pack
 from mpquiz.store import migrations
 from mpquiz.store.engine import open_engine
 from mpquiz.store.repository import ReviewRecord, RunRecord, Store
 from tests.conftest import T0
-
-
-@pytest.fixture
-def store(db_url: str) -> Store:
-    s = Store(open_engine(db_url))
-    yield s
-    s.close()
-
-
-@pytest.fixture
-def pack(mini_pack_dir: Path) -> Pack:
-    return load_pack(mini_pack_dir)
 
 
 def _answer(
