@@ -43,7 +43,8 @@ SESSION = PEAK + textwrap.dedent(
     from mpquiz.session.clock import Clock
     from mpquiz.session.demos import DemoLauncher
     from mpquiz.session.queue import build_queue
-    from mpquiz.session.review import ReviewSession, is_self_rated
+    from mpquiz.core.model import Kind
+    from mpquiz.session.review import ReviewSession
     from mpquiz.core.scheduling import Rating
     from mpquiz.store.engine import open_engine
     from mpquiz.store.repository import Store
@@ -75,7 +76,7 @@ SESSION = PEAK + textwrap.dedent(
         while (item := session.show()) is not None and answered < int(sys.argv[1]):
             session.answer(ANSWERS[item.question.kind.value])
             now[0] += timedelta(seconds=30)
-            session.rate(Rating.Good if is_self_rated(item.question) else None)
+            session.rate(Rating.Good if item.question.kind is Kind.OPEN else None)
             answered += 1
         store.close()
     peak = tracemalloc.get_traced_memory()[1]

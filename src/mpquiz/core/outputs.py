@@ -54,8 +54,3 @@ def matches(rule: MatchRule, expected: str, actual: str) -> bool:
     return len(exp) == len(act) and all(
         _pattern_line_matches(e, a) for e, a in zip(exp, act, strict=True)
     )
-
-
-def pattern_fits_pattern(expected: str, candidate: str) -> bool:
-    """Whether a candidate written with placeholders is the key itself, line for line."""
-    return normalize(expected) == normalize(candidate)

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from mpquiz.core.scheduling import Spacing
 from mpquiz.session.clock import Clock
+from mpquiz.session.queue import new_allowance
 from mpquiz.store.records import ExamSummary
 from mpquiz.store.repository import Store
 
@@ -122,7 +123,7 @@ def dashboard(
     log = store.review_log(learner_id, now - timedelta(days=400))
     days = {_local_day(r.at, clock) for r in log}
     today = _local_day(now, clock)
-    allowance = max(0, new_per_day - store.new_introduced_since(learner_id, day_start))
+    allowance = new_allowance(store, learner_id, day_start, new_per_day)
     return Dashboard(
         learner=learner,
         due_now=store.count_due(learner_id, now),

@@ -9,6 +9,11 @@ from mpquiz.store.repository import Store, StoredQuestion
 MAX_DUE = 10_000
 
 
+def new_allowance(store: Store, learner_id: int, day_start: datetime, new_per_day: int) -> int:
+    """How many new questions the learner may still start today."""
+    return max(0, new_per_day - store.new_introduced_since(learner_id, day_start))
+
+
 def build_queue(
     store: Store,
     learner_id: int,
@@ -21,6 +26,6 @@ def build_queue(
 ) -> list[StoredQuestion]:
     """Today's questions for a learner: everything due, then new ones up to the daily limit."""
     due = store.due(learner_id, now, MAX_DUE, pack_id=pack_id, topic=topic)
-    allowance = max(0, new_per_day - store.new_introduced_since(learner_id, day_start))
+    allowance = new_allowance(store, learner_id, day_start, new_per_day)
     new = store.unseen(learner_id, allowance, pack_id=pack_id, topic=topic) if allowance else []
     return due + new

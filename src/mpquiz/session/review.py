@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from mpquiz.core.grading import RunFacts, Verdict, grade, parse_answer
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.model import Question
 from mpquiz.core.scheduling import CardState, Rating, Spacing, rating_for
 from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.clock import LEARN_AHEAD, Clock
@@ -229,8 +229,3 @@ def _run_record(run: RunResult | None, started: datetime) -> RunRecord | None:
         output=run.output,
         error=run.error,
     )
-
-
-def is_self_rated(question: Question) -> bool:
-    """Open questions are rated by the learner."""
-    return question.kind is Kind.OPEN

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from mpquiz.session.queue import new_allowance
 from mpquiz.store.repository import Store
 
 
@@ -29,7 +30,7 @@ def progress(
                 continue
             topics.append({"pack": pack.id, "topic": topic_id, "title": title.get(lang), **entry})
     unseen = store.count_unseen(learner_id)
-    allowance = max(0, new_per_day - store.new_introduced_since(learner_id, day_start))
+    allowance = new_allowance(store, learner_id, day_start, new_per_day)
     reviews = store.review_count(learner_id)
     correct = sum(t["correct"] for t in topics)
     return {

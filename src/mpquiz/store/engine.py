@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import StaticPool
 
@@ -57,13 +57,12 @@ def open_engine(url: str) -> Engine:
     kwargs: dict[str, Any] = {}
     is_sqlite = parsed.get_backend_name() == "sqlite"
     where = describe(url)
-    file: Path | None = None
+    file = sqlite_path(parsed)
     if is_sqlite:
-        database = parsed.database or ""
-        if database in ("", ":memory:"):
+        if file is None:
             kwargs["poolclass"] = StaticPool
         else:
-            path = file = Path(database).expanduser()
+            path = file
             where = str(path)
             if not path.parent.is_dir():
                 try:
@@ -94,13 +93,11 @@ def open_engine(url: str) -> Engine:
 
 def location(engine: Engine) -> str:
     """The database file (SQLite) or the URL without password, for messages."""
-    url = engine.url
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        return str(Path(url.database).expanduser())
-    return url.render_as_string(hide_password=True)
+    file = sqlite_path(engine.url)
+    return str(file) if file is not None else engine.url.render_as_string(hide_password=True)
 
 
-def sqlite_path(url: str) -> Path | None:
+def sqlite_path(url: str | URL) -> Path | None:
     """The database file when `url` names an SQLite file database, else None."""
     try:
         parsed = make_url(url)
