@@ -107,6 +107,40 @@ def test_undo_takes_back_the_last_rating(store: Store) -> None:
     session.close()
 
 
+def test_undo_after_an_unrated_answer_asks_that_question_again(store: Store) -> None:
+    clock = FakeClock()
+    learner = store.learner_id("ana", T0)
+    session = _session(store, clock, learner)
+    first = session.show()
+    session.answer("1")
+    session.rate()
+    second = session.show()
+    assert first is not None and second is not None and second.id != first.id
+    session.answer("1")  # answered, not rated: nothing stored for it yet
+    assert session.undo() is not None
+    assert store.review_count(learner) == 0 and session.total == 4
+    assert session.show() is first
+    session.answer("1")
+    session.rate()
+    assert session.show() is second  # the unrated one is asked again, not dropped
+    session.close()
+
+
+def test_undo_of_a_card_shown_again_keeps_one_copy(store: Store) -> None:
+    clock = FakeClock()
+    learner = store.learner_id("ana", T0)
+    session = _session(store, clock, learner, new=1)
+    first = session.show()
+    session.answer("2")  # wrong: rated Again, the card comes back in this sitting
+    session.rate()
+    again = session.show()
+    assert first is not None and again is not None and again.id == first.id
+    session.undo()
+    assert session.total == 1 and store.review_count(learner) == 0
+    assert session.show() is first and first.card is None  # the state before, once
+    session.close()
+
+
 def test_untrusted_pack_runs_no_demo(store: Store) -> None:
     clock = FakeClock()
     learner = store.learner_id("ana", T0)

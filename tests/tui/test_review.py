@@ -132,6 +132,28 @@ def test_undo_takes_back_the_last_rating(svc: Services) -> None:
     drive(app, script)
 
 
+def test_undo_after_answering_the_next_question_asks_both_again(svc: Services) -> None:
+    app = build_app(svc, start="review")
+
+    async def script(pilot: Any) -> None:
+        await pilot.press("1", "enter")
+        await _revealed(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: _qid(pilot) == "basics.exitcode-number")
+        await pilot.press("3", "enter")
+        await _revealed(pilot)  # answered, not rated yet
+        await pilot.press("u")
+        await until(pilot, lambda: _qid(pilot) == "basics.exitcode")
+        assert _reviews(svc) == 0 and pilot.app.screen.phase is Phase.ANSWER
+        await pilot.press("1", "enter")
+        await _revealed(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: _qid(pilot) == "basics.exitcode-number")
+        assert _reviews(svc) == 1
+
+    drive(app, script)
+
+
 def test_run_again_starts_a_fresh_run_of_the_same_demo(svc: Services) -> None:
     app = build_app(svc, start="review")
 

@@ -193,16 +193,21 @@ class ReviewSession:
         return review_id
 
     def undo(self) -> StoredQuestion | None:
-        """Take back the last rating; its question comes back next. None if nothing to undo."""
+        """Take back the last rating; its question comes back next. None if nothing to undo.
+
+        The question on screen, answered or not, goes back to the front of the queue
+        behind it: an answer not yet rated was never stored, so it is asked again.
+        """
         if not self._history:
             return None
         last = self._history.pop()
         self.store.undo_review(last.review_id)
         self._queue = deque(q for q in self._queue if q.id != last.item.id)
-        if self._current is not None and self._current.outcome is None:
+        if self._current is not None:
             if self._current.demo is not None:
                 self._current.demo.cancel()
-            self._queue.appendleft(self._current.item)
+            if self._current.item.id != last.item.id:  # not the undone card shown again
+                self._queue.appendleft(self._current.item)
             self._current = None
         self._queue.appendleft(last.item)
         self.answered -= 1

@@ -218,7 +218,7 @@ class ReviewScreen(BaseScreen):
                 and (self.outcome.run is not None)
             )
         if action == "undo":
-            return self.phase in (Phase.ANSWER, Phase.DONE)
+            return self.phase is not Phase.WAITING
         return True
 
     async def action_rate(self, value: int) -> None:
@@ -253,13 +253,14 @@ class ReviewScreen(BaseScreen):
         self.query_one("#body").scroll_to_widget(output, top=True, animate=False)
 
     async def action_undo(self) -> None:
-        """Take back the last rating; its question comes back now."""
-        if self.session is None or self.phase not in (Phase.ANSWER, Phase.DONE):
+        """Take back the last rating; its question comes back now, the one on screen next."""
+        if self.session is None or self.phase is Phase.WAITING:
             return
         if self.session.undo() is None:
             self.notify(self.say("tui.review.nothing_to_undo"))
             return
         self.notify(self.say("tui.review.undone"))
+        self.output.stop()
         await self._next()
 
     async def action_leave(self) -> None:
