@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.widgets import Input
+
 from mpquiz.services import Services
+from mpquiz.session.exam import ExamSettings
 from mpquiz.tui.factory import build_app
 from mpquiz.tui.screens.exam import ExamScreen
 from mpquiz.tui.screens.exam_result import ExamResultScreen
 from mpquiz.tui.screens.exam_setup import ExamSetupScreen
+from mpquiz.tui.widgets.check_list import CheckList
 from mpquiz.tui.widgets.output_panel import OutputPanel
+from mpquiz.tui.widgets.tick_box import TickBox
 from tests.tui.conftest import drive, plain, until
 
 
@@ -120,5 +125,31 @@ def test_the_set_up_refuses_what_cannot_make_an_exam(svc: Services) -> None:
         session = pilot.app.screen.session
         assert len(session.questions) == 2
         assert {q.question.topic for q in session.questions} == {"order"}
+
+    drive(app, script)
+
+
+def test_mpquiz_exam_opens_the_form_filled_from_its_options(svc: Services) -> None:
+    preset = ExamSettings(
+        count=2, minutes=3, topics=("order",), pack_id="tuipack", weak_first=True, seed=3
+    )
+    app = build_app(svc, start="exam", exam=preset)
+
+    async def script(pilot: Any) -> None:
+        await until(pilot, lambda: _on(pilot, ExamSetupScreen))
+        screen = pilot.app.screen
+        assert screen.query_one("#count", Input).value == "2"
+        assert screen.query_one("#minutes", Input).value == "3"
+        assert screen.query_one("#topics", CheckList).selected == ["order"]
+        assert screen.query_one("#weak", TickBox).value is True
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: _on(pilot, ExamScreen))
+        session = pilot.app.screen.session
+        assert session.settings == preset
+        assert {q.question.topic for q in session.questions} == {"order"}
+        await pilot.press("escape", "escape", "y")  # leave the answer field, finish early
+        await until(pilot, lambda: _on(pilot, ExamResultScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == "HomeScreen")
 
     drive(app, script)

@@ -1,4 +1,4 @@
-"""`mpquiz exam --plain`: a timed exam line by line; feedback only at the end."""
+"""`mpquiz exam`: a timed exam, in the app or line by line; feedback only at the end."""
 
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ def exam(
     weak: Annotated[bool, typer.Option("--weak", help=h("help.opt.weak"))] = False,
     seed: Annotated[int | None, typer.Option("--seed", help=h("help.opt.seed"))] = None,
 ) -> None:
-    """Sit a timed exam."""
+    """Sit a timed exam: in the app on a terminal (the form filled from these options),
+    else line by line."""
+    from mpquiz.cli import tui_cmd
     from mpquiz.cli.plain_exam import PlainExam
     from mpquiz.cli.review_cmd import check_scope
     from mpquiz.session.exam import ExamSettings
@@ -43,4 +45,7 @@ def exam(
         weak_first=weak,
         seed=seed,
     )
+    if not plain and tui_cmd.interactive():
+        tui_cmd.open_app(ctx, start="exam", exam=settings)
+        return
     PlainExam(svc.exam_session(settings), svc.lang).run()

@@ -13,6 +13,7 @@ from mpquiz.tui.keys import localize_bindings
 
 if TYPE_CHECKING:
     from mpquiz.services import Services
+    from mpquiz.session.exam import ExamSettings
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,18 @@ class MpquizApp(App[None]):
         *,
         start: str = "home",
         scope: ReviewScope | None = None,
+        exam: ExamSettings | None = None,
         exam_seed: int | None = None,
     ) -> None:
-        """`start` is "home" or "review"; `exam_seed` fixes the exam draw (tests)."""
+        """`start` is "home", "review" or "exam" (its form filled from `exam`).
+
+        `exam_seed` fixes every exam's draw (tests).
+        """
         super().__init__()
         self.services = services
         self.start = start
         self.scope = scope or ReviewScope()
+        self.exam = exam
         self.exam_seed = exam_seed
         localize_bindings(self, self.lang)
 
@@ -61,11 +67,15 @@ class MpquizApp(App[None]):
         return t(key, self.lang, **params)
 
     def on_mount(self) -> None:
-        """Open the first screen; `mpquiz review` skips home so the question comes first."""
+        """Open the first screen; `mpquiz review` and `mpquiz exam` skip home."""
         if self.start == "review":
             from mpquiz.tui.screens.review import ReviewScreen
 
             self.push_screen(ReviewScreen(self.scope))
+        elif self.start == "exam":
+            from mpquiz.tui.screens.exam_setup import ExamSetupScreen
+
+            self.push_screen(ExamSetupScreen(self.exam))
         else:
             from mpquiz.tui.screens.home import HomeScreen
 

@@ -8,8 +8,9 @@ from mpquiz.tui.app import MpquizApp, ReviewScope
 
 if TYPE_CHECKING:
     from mpquiz.services import Services
+    from mpquiz.session.exam import ExamSettings
 
-STARTS = ("home", "review")
+STARTS = ("home", "review", "exam")
 
 
 def build_app(
@@ -19,9 +20,13 @@ def build_app(
     pack_id: str | None = None,
     topic: str | None = None,
     new_per_day: int | None = None,
+    exam: ExamSettings | None = None,
     exam_seed: int | None = None,
 ) -> MpquizApp:
-    """The app on `services`, opening on `start` ("home", or "review" narrowed as given).
+    """The app on `services`, opening on `start`.
+
+    "home"; "review", narrowed by pack, topic and new questions as given; or "exam",
+    the exam form filled from `exam`.
 
     Raises:
         ValueError: an unknown start screen.
@@ -32,6 +37,7 @@ def build_app(
         services,
         start=start,
         scope=ReviewScope(pack_id=pack_id, topic=topic, new_per_day=new_per_day),
+        exam=exam,
         exam_seed=exam_seed,
     )
 

@@ -122,16 +122,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.exam": {
         "en": "Sit a timed exam: questions drawn from the topics you choose, no feedback until "
         "the end, then your score per topic and the questions you missed with their "
-        "explanations. Results are kept, so the next exam shows your trend. Type - to skip "
-        "a question.",
+        "explanations. Results are kept, so the next exam shows your trend. On a terminal "
+        "it opens in the app with its form filled from these options; with --plain (or a "
+        "pipe) it runs line by line, where - skips a question.",
         "es": "Haz un examen cronometrado: preguntas de los temas que elijas, sin corrección "
         "hasta el final; después, tu nota por tema y las preguntas falladas con su "
         "explicación. Los resultados se guardan y el siguiente examen muestra tu evolución. "
-        "Escribe - para saltar una pregunta.",
+        "En un terminal se abre en la aplicación con el formulario rellenado con estas "
+        "opciones; con --plain (o una tubería) va línea a línea, y - salta una pregunta.",
     },
     "help.exam.example": {
-        "en": "Example: mpquiz exam --plain -n 15 -m 20 --topic lock --topic pool",
-        "es": "Ejemplo: mpquiz exam --plain -n 15 -m 20 --topic lock --topic pool",
+        "en": "Example: mpquiz exam -n 15 -m 20 --topic lock --topic pool",
+        "es": "Ejemplo: mpquiz exam -n 15 -m 20 --topic lock --topic pool",
     },
     "help.opt.questions": {"en": "How many questions.", "es": "Cuántas preguntas."},
     "help.opt.minutes": {"en": "Time limit in minutes.", "es": "Tiempo límite en minutos."},

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,6 +14,9 @@ from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.check_list import CheckList
 from mpquiz.tui.widgets.tick_box import TickBox
 from mpquiz.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from mpquiz.session.exam import ExamSettings
 
 MAX_QUESTIONS = 200
 MAX_MINUTES = 600
@@ -29,29 +32,44 @@ class ExamSetupScreen(BaseScreen):
         Binding("escape", "home", "tui.key.back"),
     ]
 
+    def __init__(self, preset: ExamSettings | None = None) -> None:
+        """`preset` fills the form (`mpquiz exam -n 20 --topic lock`); else the defaults."""
+        super().__init__()
+        self.preset = preset
+
     def compose(self) -> ComposeResult:
         """The topic list on the left, the numbers and the start button on the right."""
-        topics = self.services.dashboard().topics
+        preset = self.preset
+        pack_id = preset.pack_id if preset else None
+        topics = [t for t in self.services.dashboard().topics if pack_id in (None, t.pack_id)]
+        checks = CheckList(
+            [
+                (self.say("tui.exam.topic_line", title=t.title, n=t.questions), t.topic)
+                for t in topics
+            ],
+            self.lang,
+            ticked=preset.topics if preset else None,
+            id="topics",
+        )
         yield TitleBar(self.say("tui.exam.setup_title"))
         with Horizontal(id="exam-setup"):
             with Vertical(id="topics-box"):
                 yield Label(self.say("tui.exam.topics"), classes="field-label")
-                yield CheckList(
-                    [
-                        (self.say("tui.exam.topic_line", title=t.title, n=t.questions), t.topic)
-                        for t in topics
-                    ],
-                    self.lang,
-                    id="topics",
-                )
+                yield checks
             with Vertical(id="exam-fields"):
                 yield Label(self.say("tui.exam.count"), classes="field-label")
-                yield Input("10", id="count", restrict=r"[0-9]*", max_length=3)
+                count = str(preset.count) if preset else "10"
+                yield Input(count, id="count", restrict=r"[0-9]*", max_length=3)
                 yield Label(self.say("tui.exam.minutes"), classes="field-label")
+                minutes = f"{preset.minutes:g}" if preset else "10"
                 yield Input(
-                    "10", id="minutes", restrict=r"[0-9.,]*", max_length=5, classes="steady"
+                    minutes, id="minutes", restrict=r"[0-9.,]*", max_length=5, classes="steady"
                 )
-                yield TickBox(self.say("tui.exam.weak_first"), id="weak")
+                yield TickBox(
+                    self.say("tui.exam.weak_first"),
+                    preset.weak_first if preset else False,
+                    id="weak",
+                )
                 yield Button(self.say("tui.exam.start"), id="start", variant="primary")
                 yield Static(id="exam-error")
         yield Footer(compact=True)
@@ -90,12 +108,14 @@ class ExamSetupScreen(BaseScreen):
             )
             return
         every = len(chosen) == len(self.query_one("#topics", CheckList).values)
+        seed = self.preset.seed if self.preset else None
         settings = ExamSettings(
             count=int(count),
             minutes=minutes,
             topics=None if every else tuple(dict.fromkeys(chosen)),
+            pack_id=self.preset.pack_id if self.preset else None,
             weak_first=self.query_one("#weak", TickBox).value,
-            seed=self.mpq.exam_seed,
+            seed=seed if seed is not None else self.mpq.exam_seed,
         )
         session = self.services.exam_session(settings)
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -19,11 +20,18 @@ class CheckList(OptionList):
         Binding("a", "toggle_all", "tui.key.all"),
     ]
 
-    def __init__(self, items: list[tuple[str, str]], lang: str, **kwargs: object) -> None:
-        """`items` are (label, value) pairs, all ticked at first."""
+    def __init__(
+        self,
+        items: list[tuple[str, str]],
+        lang: str,
+        *,
+        ticked: Collection[str] | None = None,
+        **kwargs: object,
+    ) -> None:
+        """`items` are (label, value) pairs; those in `ticked` start ticked (default: all)."""
         self.labels = [label for label, _ in items]
         self.values = [value for _, value in items]
-        self.checked = set(range(len(items)))
+        self.checked = {i for i, v in enumerate(self.values) if ticked is None or v in ticked}
         super().__init__(*(Option(self._prompt(i)) for i in range(len(items))), **kwargs)  # type: ignore[arg-type]
         localize_bindings(self, lang)
 
