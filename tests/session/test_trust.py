@@ -108,3 +108,18 @@ def test_a_failed_add_changes_nothing(svc: Services, tmp_path: Path, mini_pack_d
         add_pack(broken, svc.store, svc.packs_root, T0)
     assert sorted(p.name for p in svc.packs_root.iterdir()) == before
     assert next(p for p in svc.store.packs() if p.id == "mini").version == "1.0.0"
+
+
+def test_a_demo_file_runs_by_name_under_the_same_rules(svc: Services) -> None:
+    launcher = svc.demo_launcher()
+    assert launcher.start_file("mini", "exitcode.py") == (None, UNTRUSTED)
+    assert launcher.start_file("nope", "exitcode.py") == (None, "demo.no_pack")
+    pack = next(p for p in svc.store.packs() if p.id == "mini")
+    svc.trust.trust("mini", demo_hashes(svc.demos_dir_for(pack)))
+    launcher = svc.demo_launcher()
+    assert launcher.start_file("mini", "absent.py") == (None, "demo.missing")
+    demo, blocked = launcher.start_file("mini", "exitcode.py")
+    assert blocked is None and demo is not None
+    run = demo.wait()
+    assert run.exit_code == 0 and "exitcode: 3" in run.output
+    assert launcher.plan_file("mini", "exitcode.py").spec.timeout == pack.demo_timeout  # type: ignore[union-attr]

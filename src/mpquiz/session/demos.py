@@ -71,22 +71,40 @@ class DemoLauncher:
 
     def plan(self, question: Question) -> DemoPlan:
         """The spec to run for `question`, or the reason it cannot run."""
-        pack = self._packs.get(question.pack_id)
+        return self.plan_file(question.pack_id, question.demo, question.args, question.timeout)
+
+    def plan_file(
+        self,
+        pack_id: str,
+        demo: str,
+        args: tuple[str, ...] = (),
+        timeout: float | None = None,
+    ) -> DemoPlan:
+        """The spec to run a pack's demo file (`timeout` default: the pack's), or why not."""
+        pack = self._packs.get(pack_id)
         if pack is None:
             return DemoPlan(None, "demo.no_pack")
         demos_dir = self._demos_dir_for(pack)
-        script = demos_dir / question.demo
+        script = demos_dir / demo
         if not script.is_file():
             return DemoPlan(None, "demo.missing")
-        blocked = self._trust(pack, demos_dir, question.demo)
+        blocked = self._trust(pack, demos_dir, demo)
         if blocked:
             return DemoPlan(None, blocked)
-        timeout = min(question.timeout or pack.demo_timeout, MAX_TIMEOUT)
-        return DemoPlan(DemoSpec(script=script, args=question.args, timeout=timeout))
+        limit = min(timeout or pack.demo_timeout, MAX_TIMEOUT)
+        return DemoPlan(DemoSpec(script=script, args=args, timeout=limit))
 
     def start(self, question: Question) -> tuple[DemoProcess | None, str | None]:
         """Start the question's demo now; returns the running process or the reason it did not."""
-        plan = self.plan(question)
+        return self._run(self.plan(question))
+
+    def start_file(
+        self, pack_id: str, demo: str, args: tuple[str, ...] = ()
+    ) -> tuple[DemoProcess | None, str | None]:
+        """Start a pack's demo file as a browser would, with the pack's limits and trust."""
+        return self._run(self.plan_file(pack_id, demo, args))
+
+    def _run(self, plan: DemoPlan) -> tuple[DemoProcess | None, str | None]:
         if plan.spec is None:
             return None, plan.blocked
         return self._start(plan.spec), None

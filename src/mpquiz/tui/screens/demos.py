@@ -12,7 +12,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from mpquiz.core.model import Kind, Question, Text
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.code_view import CodeView
 from mpquiz.tui.widgets.output_panel import OutputPanel
@@ -120,16 +119,7 @@ class DemosScreen(BaseScreen):
             return
         title = self.say("tui.demo.title", demo=entry.name)
         self.output.display = True
-        question = Question(
-            qid=f"demo:{entry.name}",
-            pack_id=entry.pack.id,
-            topic="",
-            kind=Kind.OPEN,
-            prompt=Text({}),
-            demo=entry.name,
-            explain=Text({}),
-        )
-        demo, blocked = self.services.demo_launcher().start(question)
+        demo, blocked = self.services.demo_launcher().start_file(entry.pack.id, entry.name)
         if demo is None:
             self.output.show_blocked(title, self.say(blocked or "demo.missing"))
         else:
