@@ -8,6 +8,7 @@ from sqlalchemy import inspect, text
 from mpquiz.core.errors import StoreError
 from mpquiz.store import migrations
 from mpquiz.store.engine import open_engine
+from mpquiz.store.version import SCHEMA_VERSION
 
 
 def _set_version(url: str, version: int) -> None:
@@ -61,3 +62,7 @@ def test_an_older_database_is_upgraded_in_place(
     engine.dispose()
     open_engine(db_url).dispose()  # already upgraded: the step does not run twice
     assert applied == [1]
+
+
+def test_the_written_version_is_the_last_step() -> None:
+    assert migrations.LATEST == max(migrations.STEPS) == SCHEMA_VERSION

@@ -13,6 +13,7 @@ from sqlmodel import SQLModel
 
 from mpquiz.core.errors import StoreError
 from mpquiz.store import tables as _tables  # also registers the tables
+from mpquiz.store.version import SCHEMA_VERSION
 
 Step = Callable[[Connection], None]
 
@@ -24,7 +25,7 @@ def _add_new_frontier(conn: Connection) -> None:
 
 # version -> the step that brings a database from version-1 to version.
 STEPS: dict[int, Step] = {2: _add_new_frontier}
-LATEST = 2
+LATEST = SCHEMA_VERSION
 
 
 def schema_version(conn: Connection) -> int | None:
