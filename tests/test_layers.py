@@ -49,3 +49,20 @@ def test_help_does_not_load_textual_or_sqlmodel() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "LOADED []" in out.stdout
+
+
+def test_the_first_screen_needs_no_sql_library() -> None:
+    """The app paints its first screen before SQLAlchemy, SQLModel or pydantic load (about
+    half a second of imports): the modules on that path must not pull them in."""
+    launch = [
+        "mpquiz.services",
+        "mpquiz.settings",
+        "mpquiz.store.glance",
+        "mpquiz.session.first_look",
+        "mpquiz.tui.factory",
+        "mpquiz.tui.screens.home",
+        "mpquiz.tui.screens.review",
+    ]
+    loaded = _loaded_after_importing(launch)
+    assert "textual" in loaded
+    assert not loaded & {"sqlalchemy", "sqlmodel", "pydantic", "psycopg"}

@@ -8,23 +8,24 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpquiz import __version__, paths
-from mpquiz.core.scheduling import Spacing
-from mpquiz.packs.trust import TrustStore
 from mpquiz.session.clock import Clock
-from mpquiz.session.dashboard import Dashboard, History, dashboard, history
-from mpquiz.session.demos import DemoLauncher, trust_rule, trust_state
-from mpquiz.session.exam import ExamSession, ExamSettings
-from mpquiz.session.queue import build_queue
-from mpquiz.session.review import ReviewSession
-from mpquiz.session.stats import progress
 from mpquiz.settings import Settings, load_settings
-from mpquiz.store.backup import daily_backup
-from mpquiz.store.engine import backups_folder, open_engine, sqlite_path
-from mpquiz.store.meta import read_meta, write_meta
-from mpquiz.store.repository import PackInfo, Store, SyncReport
+
+# The storage and session modules load SQLAlchemy (about half a second): they are imported
+# where first needed, so the app can paint its first screen before (see first_look, warm).
+if TYPE_CHECKING:
+    from mpquiz.core.scheduling import Spacing
+    from mpquiz.packs.trust import TrustStore
+    from mpquiz.session.dashboard import Dashboard, History
+    from mpquiz.session.demos import DemoLauncher
+    from mpquiz.session.exam import ExamSession, ExamSettings
+    from mpquiz.session.first_look import FirstLook
+    from mpquiz.session.review import ReviewSession
+    from mpquiz.store.records import PackInfo, SyncReport
+    from mpquiz.store.repository import Store
 
 
 def default_learner() -> str:
@@ -85,6 +86,10 @@ class Services:
 
         An SQLite file is backed up first, once a day (before any upgrade touches it).
         """
+        from mpquiz.store.backup import daily_backup
+        from mpquiz.store.engine import backups_folder, open_engine, sqlite_path
+        from mpquiz.store.repository import Store
+
         db = sqlite_path(self.url)
         if db is not None:
             daily_backup(db, backups_folder(db), self.clock.now().astimezone().date())
@@ -99,6 +104,8 @@ class Services:
         fingerprint of its raw files (and of this mpquiz's version) skips it when nothing
         changed since the last sync of this database.
         """
+        from mpquiz.store.meta import read_meta, write_meta
+
         root = paths.builtin_pack_dir()
         stamp = source_fingerprint(root)
         if read_meta(store, BUILTIN_STAMP) == stamp:
@@ -123,11 +130,15 @@ class Services:
     @cached_property
     def spacing(self) -> Spacing:
         """The FSRS scheduler with the learner's desired retention."""
+        from mpquiz.core.scheduling import Spacing
+
         return Spacing(self.settings.desired_retention)
 
     @cached_property
     def trust(self) -> TrustStore:
         """This machine's trusted demo hashes."""
+        from mpquiz.packs.trust import TrustStore
+
         return TrustStore(paths.data_dir() / "trust.json")
 
     @property
@@ -137,7 +148,7 @@ class Services:
 
     def demos_dir_for(self, pack: PackInfo) -> Path:
         """Built-in demos come from this install; others from where the pack was added."""
-        return paths.builtin_demos_dir() if pack.builtin else Path(pack.demos_dir)
+        return _demos_dir(pack.builtin, pack.demos_dir)
 
     def review_session(
         self,
@@ -147,6 +158,9 @@ class Services:
         new_per_day: int | None = None,
     ) -> ReviewSession:
         """Today's review for the learner, optionally narrowed to one pack or topic."""
+        from mpquiz.session.queue import build_queue
+        from mpquiz.session.review import ReviewSession
+
         now = self.clock.now()
         limit = self.settings.new_per_day if new_per_day is None else new_per_day
         items = build_queue(
@@ -173,17 +187,25 @@ class Services:
 
     def trust_state(self, pack: PackInfo) -> str:
         """ "builtin", "trusted", "untrusted" or "changed" (see session.demos.trust_state)."""
+        from mpquiz.session.demos import trust_state
+
         return trust_state(self.trust, pack, self.demos_dir_for(pack))
 
     def demo_blocked(self, pack: PackInfo, demo: str) -> str | None:
         """None when the pack's demo file may run here, else why not (a message key)."""
+        from mpquiz.session.demos import trust_rule
+
         return trust_rule(self.trust)(pack, self.demos_dir_for(pack), demo)
 
     def _launcher(self, packs: list[PackInfo]) -> DemoLauncher:
+        from mpquiz.session.demos import DemoLauncher, trust_rule
+
         return DemoLauncher(packs, demos_dir_for=self.demos_dir_for, trust=trust_rule(self.trust))
 
     def exam_session(self, settings: ExamSettings) -> ExamSession:
         """A new exam (call start() on it to draw the questions and start the clock)."""
+        from mpquiz.session.exam import ExamSession
+
         packs = self.store.packs()
         return ExamSession(
             self.store,
@@ -198,6 +220,8 @@ class Services:
 
     def dashboard(self) -> Dashboard:
         """The home screen's figures."""
+        from mpquiz.session.dashboard import dashboard
+
         return dashboard(
             self.store,
             self.spacing,
@@ -210,6 +234,8 @@ class Services:
 
     def history(self) -> History:
         """The stats screen's figures."""
+        from mpquiz.session.dashboard import history
+
         return history(self.store, self.spacing, self.learner_id, self.clock, self.lang)
 
     def demo_launcher(self) -> DemoLauncher:
@@ -218,6 +244,8 @@ class Services:
 
     def progress(self) -> dict[str, Any]:
         """The learner's progress (see session.stats.progress)."""
+        from mpquiz.session.stats import progress
+
         now = self.clock.now()
         return progress(
             self.store,
@@ -229,7 +257,74 @@ class Services:
             self.lang,
         )
 
+    # Starting fast: the first screen before the repository (see store.glance).
+
+    def _glance_terms(self) -> tuple[Path, dict[str, str]] | None:
+        """The SQLite file and the meta values a first look needs, if the URL allows one."""
+        from mpquiz.store.glance import sqlite_file
+        from mpquiz.store.version import SCHEMA_VERSION
+
+        db = sqlite_file(self.url)
+        if db is None or "store" in self.__dict__:
+            return None
+        stamp = source_fingerprint(paths.builtin_pack_dir())
+        return db, {"schema_version": str(SCHEMA_VERSION), BUILTIN_STAMP: stamp}
+
+    def can_defer(self) -> bool:
+        """True when the database may be opened after the first screen is painted: an SQLite
+        file the repository will not change on opening, with this learner in it. Otherwise
+        it is opened first, so its errors come before any screen."""
+        from mpquiz.store.glance import ready
+
+        terms = self._glance_terms()
+        return terms is not None and ready(terms[0], meta=terms[1], learner=self.learner_name)
+
+    def first_look(
+        self,
+        *,
+        pack_id: str | None = None,
+        topic: str | None = None,
+        new_per_day: int | None = None,
+    ) -> FirstLook | None:
+        """Today's first question, read without loading the repository (store.glance), or
+        None when that cannot be relied on (see can_defer) or nothing is due."""
+        from mpquiz.session.first_look import first_look
+        from mpquiz.store.glance import first_question
+
+        terms = self._glance_terms()
+        if terms is None:
+            return None
+        now = self.clock.now()
+        glance = first_question(
+            terms[0],
+            meta=terms[1],
+            learner=self.learner_name,
+            now=now,
+            day_start=self.clock.day_start(now),
+            new_per_day=self.settings.new_per_day if new_per_day is None else new_per_day,
+            pack_id=pack_id,
+            topic=topic,
+        )
+        if glance is None:
+            return None
+        return first_look(glance, self.lang, _demos_dir(glance.pack.builtin, glance.pack.demos_dir))
+
+    def warm(self) -> None:
+        """Open the database and load what the screens use next (for a background thread)."""
+        self.store  # noqa: B018
+        self.learner_id  # noqa: B018
+        self.spacing  # noqa: B018
+        import mpquiz.session.dashboard
+        import mpquiz.session.exam
+        import mpquiz.session.queue
+        import mpquiz.session.review  # noqa: F401
+
     def close(self) -> None:
         """Release the database, if it was opened."""
         if "store" in self.__dict__:
             self.store.close()
+
+
+def _demos_dir(builtin: bool, demos_dir: str) -> Path:
+    """Built-in demos come from this install; others from where the pack was added."""
+    return paths.builtin_demos_dir() if builtin else Path(demos_dir)

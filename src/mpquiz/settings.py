@@ -1,30 +1,84 @@
-"""User settings in a TOML file in the user config folder."""
+"""User settings in a TOML file in the user config folder.
+
+A frozen dataclass with a rule per field rather than a pydantic model: the settings are
+read at every start, before the first screen, and importing pydantic and building a
+model costs about 120 ms there, half of what a bare Textual app needs to start
+(bench/launch.py). Four fields need no more than the rules below.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import Any
 
 from mpquiz.core.errors import BadInput
 
 
-class Settings(BaseModel):
+@dataclass(frozen=True)
+class Settings:
     """What a learner can set with `mpquiz config`."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
-
-    new_per_day: Annotated[int, Field(ge=0, le=1000)] = 10
+    new_per_day: int = 10
     """New questions introduced per day."""
-    desired_retention: Annotated[float, Field(ge=0.7, le=0.99)] = 0.9
+    desired_retention: float = 0.9
     """The recall probability FSRS aims for when it spaces reviews."""
-    language: Literal["", "es", "en"] = ""
+    language: str = ""
     """The interface and content language; empty follows the system locale."""
     database: str = ""
     """A database URL (a classroom's PostgreSQL); empty means SQLite in the data folder."""
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every setting by name, in file order."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Rule:
+    kind: type
+    low: float | None = None
+    high: float | None = None
+    choices: tuple[str, ...] = ()
+
+    def check(self, value: object) -> Any:
+        """`value` as this field holds it; raises ValueError saying what is allowed."""
+        if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if type(value) is not self.kind:
+            raise ValueError(f"must be {_KIND_NAMES[self.kind]}, not {value!r}")
+        if (
+            self.low is not None
+            and self.high is not None
+            and not (
+                self.low <= value <= self.high  # type: ignore[operator]
+            )
+        ):
+            raise ValueError(f"must be from {self.low:g} to {self.high:g}, not {value!r}")
+        if self.choices and value not in self.choices:
+            allowed = ", ".join(repr(c) for c in self.choices)
+            raise ValueError(f"must be one of {allowed}, not {value!r}")
+        return value
+
+    def parse(self, raw: str) -> Any:
+        """A value typed on the command line, checked."""
+        try:
+            value = self.kind(raw.strip()) if self.kind is not str else raw
+        except ValueError:
+            raise ValueError(f"must be {_KIND_NAMES[self.kind]}, not {raw!r}") from None
+        return self.check(value)
+
+
+_KIND_NAMES = {int: "a whole number", float: "a number", str: "text"}
+RULES: dict[str, _Rule] = {
+    "new_per_day": _Rule(int, 0, 1000),
+    "desired_retention": _Rule(float, 0.7, 0.99),
+    "language": _Rule(str, choices=("", "es", "en")),
+    "database": _Rule(str),
+}
+FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Settings))
 
 
 def load_settings(path: Path) -> Settings:
@@ -37,13 +91,17 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-        return Settings.model_validate(data)
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise BadInput(f"{path}: invalid TOML: {exc}") from None
-    except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(str(p) for p in err["loc"])
-        raise BadInput(f"{path}: field {field}: {err['msg']}") from None
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in RULES:
+            raise BadInput(f"{path}: field {key}: unknown setting (known: {', '.join(FIELDS)})")
+        try:
+            values[key] = RULES[key].check(value)
+        except ValueError as exc:
+            raise BadInput(f"{path}: field {key}: {exc}") from None
+    return Settings(**values)
 
 
 def set_value(settings: Settings, key: str, raw: str) -> Settings:
@@ -52,22 +110,20 @@ def set_value(settings: Settings, key: str, raw: str) -> Settings:
     Raises:
         BadInput: unknown key or invalid value.
     """
-    if key not in Settings.model_fields:
-        raise BadInput(f"unknown setting '{key}' (known: {', '.join(Settings.model_fields)})")
-    data = settings.model_dump()
-    data[key] = raw
+    if key not in RULES:
+        raise BadInput(f"unknown setting '{key}' (known: {', '.join(FIELDS)})")
     try:
-        return Settings.model_validate(data, strict=False)
-    except ValidationError as exc:
-        raise BadInput(f"setting {key}: {exc.errors()[0]['msg']}") from None
+        return replace(settings, **{key: RULES[key].parse(raw)})
+    except ValueError as exc:
+        raise BadInput(f"setting {key}: {exc}") from None
 
 
 def save_settings(settings: Settings, path: Path) -> None:
     """Write `settings` atomically (a temporary file renamed over the old one)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# mpquiz settings; change them with `mpquiz config set KEY VALUE`"]
-    for key, value in settings.model_dump().items():
-        shown = f'"{value}"' if isinstance(value, str) else repr(value)
+    for key, value in settings.as_dict().items():
+        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
         lines.append(f"{key} = {shown}")
     tmp = path.with_suffix(".tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")

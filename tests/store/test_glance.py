@@ -94,7 +94,7 @@ def _play(store: Store, packs: list[Pack], history: list[Step]) -> tuple[int, ob
                 )
             )
         elif action == "undo" and done:
-            store.undo_review(done.pop(pick % len(done)))
+            store.undo_review(done.pop())  # as a sitting does: the latest answer
         elif action == "retire":
             pack = packs[pick % 2]
             kept = tuple(q for i, q in enumerate(pack.questions) if i != pick % len(pack.questions))

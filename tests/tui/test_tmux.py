@@ -115,6 +115,26 @@ def test_a_learner_answers_a_question_in_a_real_terminal(tmp_path: Path) -> None
         time.sleep(1.0)
     finally:
         terminal.close()
+    assert _reviews(db, env) == 1  # leaving kept the answer given
+
+    # The second start takes the fast path (the database known and current): the question
+    # is painted before the database is opened, and the answer is still stored.
+    terminal = Terminal(_tmux(), tmp_path)
+    terminal.start([sys.executable, "-m", "mpquiz", "--db", db, "--lang", "en", "review"], env)
+    try:
+        question = terminal.wait_for("Review · 1 of")
+        _answer(terminal, question)
+        terminal.wait_for("exit code", "did not run")
+        if "Compare and rate yourself" in terminal.screen():
+            terminal.keys("3")
+        terminal.keys("C-q")  # quit from anywhere: the answer is kept
+        time.sleep(1.0)
+    finally:
+        terminal.close()
+    assert _reviews(db, env) == 2
+
+
+def _reviews(db: str, env: dict[str, str]) -> int:
     stats = subprocess.run(
         [sys.executable, "-m", "mpquiz", "--db", db, "stats", "--json"],
         capture_output=True,
@@ -123,4 +143,4 @@ def test_a_learner_answers_a_question_in_a_real_terminal(tmp_path: Path) -> None
         timeout=60,
         check=True,
     )
-    assert json.loads(stats.stdout)["reviews"] == 1  # leaving kept the answer given
+    return int(json.loads(stats.stdout)["reviews"])

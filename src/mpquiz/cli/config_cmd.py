@@ -23,7 +23,7 @@ def show(ctx: typer.Context) -> None:
         return
     svc = services(ctx)
     typer.echo(f"# {_path(svc)}")
-    for key, value in svc.settings.model_dump().items():
+    for key, value in svc.settings.as_dict().items():
         typer.echo(f"{key} = {value!r}")
 
 
@@ -31,11 +31,11 @@ def show(ctx: typer.Context) -> None:
 def get(ctx: typer.Context, key: Annotated[str, typer.Argument(metavar="KEY")]) -> None:
     """Print one setting."""
     from mpquiz.core.errors import BadInput
+    from mpquiz.settings import FIELDS
 
-    settings = services(ctx).settings
-    if key not in type(settings).model_fields:
-        raise BadInput(f"unknown setting '{key}' (known: {', '.join(type(settings).model_fields)})")
-    typer.echo(str(getattr(settings, key)))
+    if key not in FIELDS:
+        raise BadInput(f"unknown setting '{key}' (known: {', '.join(FIELDS)})")
+    typer.echo(str(getattr(services(ctx).settings, key)))
 
 
 @app.command("set", help=h("help.config.set"))

@@ -15,9 +15,7 @@ def interactive() -> bool:
 
 
 def open_app(ctx: typer.Context, *, start: str = "home", **scope: object) -> None:
-    """Run the app on this invocation's services, opening on `start` ("home" or "review")."""
+    """Run the app on this invocation's services, opening on `start` (see build_app)."""
     from mpquiz.tui.factory import run_app
 
-    svc = services(ctx)
-    svc.store  # noqa: B018 - open (and upgrade) the database before the screen takes over
-    run_app(svc, start=start, **scope)
+    run_app(services(ctx), start=start, **scope)

@@ -192,6 +192,11 @@ class ReviewSession:
             self._queue.append(StoredQuestion(item.id, item.question, after))
         return review_id
 
+    @property
+    def can_undo(self) -> bool:
+        """True when a rating of this sitting can be taken back."""
+        return bool(self._history)
+
     def undo(self) -> StoredQuestion | None:
         """Take back the last rating; its question comes back next. None if nothing to undo.
 

@@ -77,38 +77,60 @@ def first_question(
     built-in pack's fingerprint): any other value means the repository would change
     something on opening, so the look would not be what the session shows.
     """
-    if not db.is_file():
+    conn = _open(db)
+    if conn is None:
         return None
     try:
-        conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
-    except sqlite3.Error:
-        return None
-    try:
-        return _look(conn, meta, learner, now, day_start, new_per_day, pack_id, topic)
+        learner_id = _learner_id(conn, meta, learner)
+        if learner_id is None:
+            return None
+        return _look(conn, learner_id, now, day_start, new_per_day, pack_id, topic)
     except (sqlite3.Error, ValueError, TypeError):
         return None
     finally:
         conn.close()
 
 
+def ready(db: Path, *, meta: Mapping[str, str], learner: str) -> bool:
+    """True when the file opens, its meta table holds `meta` and `learner` is known."""
+    conn = _open(db)
+    if conn is None:
+        return False
+    try:
+        return _learner_id(conn, meta, learner) is not None
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+
+
+def _open(db: Path) -> sqlite3.Connection | None:
+    if not db.is_file():
+        return None
+    try:
+        return sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)
+    except sqlite3.Error:
+        return None
+
+
+def _learner_id(conn: sqlite3.Connection, meta: Mapping[str, str], learner: str) -> int | None:
+    for key, value in meta.items():
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        if row is None or row[0] != value:
+            return None
+    row = conn.execute("SELECT id FROM learner WHERE name = ?", (learner,)).fetchone()
+    return None if row is None else int(row[0])
+
+
 def _look(
     conn: sqlite3.Connection,
-    meta: Mapping[str, str],
-    learner: str,
+    learner_id: int,
     now: datetime,
     day_start: datetime,
     new_per_day: int,
     pack_id: str | None,
     topic: str | None,
 ) -> Glance | None:
-    for key, value in meta.items():
-        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        if row is None or row[0] != value:
-            return None
-    row = conn.execute("SELECT id FROM learner WHERE name = ?", (learner,)).fetchone()
-    if row is None:
-        return None
-    learner_id = row[0]
     narrow, params = _narrowing(pack_id, topic)
     due_from = (
         " FROM card c JOIN question q ON q.id = c.question_id JOIN pack p ON p.id = q.pack_id"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.worker import Worker, WorkerState
 
 from mpquiz.i18n import t
 from mpquiz.tui.keys import localize_bindings
@@ -14,6 +16,7 @@ from mpquiz.tui.keys import localize_bindings
 if TYPE_CHECKING:
     from mpquiz.services import Services
     from mpquiz.session.exam import ExamSettings
+    from mpquiz.session.first_look import FirstLook
 
 
 @dataclass(frozen=True)
@@ -44,10 +47,13 @@ class MpquizApp(App[None]):
         scope: ReviewScope | None = None,
         exam: ExamSettings | None = None,
         exam_seed: int | None = None,
+        deferred: bool = False,
+        first_look: FirstLook | None = None,
     ) -> None:
         """`start` is "home", "review" or "exam" (its form filled from `exam`).
 
-        `exam_seed` fixes every exam's draw (tests).
+        `deferred`: the database is opened in the background once the first screen is
+        painted (a review first shows `first_look`). `exam_seed` fixes every exam's draw.
         """
         super().__init__()
         self.services = services
@@ -55,6 +61,11 @@ class MpquizApp(App[None]):
         self.scope = scope or ReviewScope()
         self.exam = exam
         self.exam_seed = exam_seed
+        self.deferred = deferred
+        self.first_look = first_look
+        self.failure: BaseException | None = None
+        """What stopped the background loading; the command line reports it on exit."""
+        self._backend_ready = asyncio.Event()
         localize_bindings(self, self.lang)
 
     @property
@@ -66,20 +77,52 @@ class MpquizApp(App[None]):
         """A message in the learner's language."""
         return t(key, self.lang, **params)
 
-    def on_mount(self) -> None:
-        """Open the first screen; `mpquiz review` and `mpquiz exam` skip home."""
+    async def on_mount(self) -> None:
+        """Open the first screen (`mpquiz review` and `mpquiz exam` skip home); then, if
+        deferred, load the database in a thread while the learner reads it."""
         if self.start == "review":
             from mpquiz.tui.screens.review import ReviewScreen
 
-            self.push_screen(ReviewScreen(self.scope))
+            await self.push_screen(ReviewScreen(self.scope))
         elif self.start == "exam":
             from mpquiz.tui.screens.exam_setup import ExamSetupScreen
 
-            self.push_screen(ExamSetupScreen(self.exam))
+            await self.push_screen(ExamSetupScreen(self.exam))
         else:
             from mpquiz.tui.screens.home import HomeScreen
 
-            self.push_screen(HomeScreen())
+            await self.push_screen(HomeScreen())
+        if self.deferred:
+            self.call_after_refresh(self._load_backend)
+        else:
+            self._backend_ready.set()
+
+    def _load_backend(self) -> None:
+        self.run_worker(self.services.warm, name="backend", thread=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The background loading finished: let the screens go on, or leave with its error."""
+        if event.worker.name != "backend":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self._backend_ready.set()
+        elif event.state is WorkerState.ERROR:
+            self.failure = event.worker.error
+            self.exit(return_code=1)
+
+    async def backend(self) -> None:
+        """Wait until the database is open (at once unless the app started deferred)."""
+        await self._backend_ready.wait()
+
+    @property
+    def backend_ready(self) -> bool:
+        """True once the database is open."""
+        return self._backend_ready.is_set()
+
+    def take_first_look(self) -> FirstLook | None:
+        """The question read before the database opened, for the first review screen only."""
+        look, self.first_look = self.first_look, None
+        return look
 
     def go_home(self) -> None:
         """Back to the home screen (it is built on first need when the app started elsewhere)."""

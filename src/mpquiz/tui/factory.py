@@ -22,26 +22,47 @@ def build_app(
     new_per_day: int | None = None,
     exam: ExamSettings | None = None,
     exam_seed: int | None = None,
+    fast_start: bool = False,
 ) -> MpquizApp:
     """The app on `services`, opening on `start`.
 
     "home"; "review", narrowed by pack, topic and new questions as given; or "exam",
-    the exam form filled from `exam`.
+    the exam form filled from `exam`. With `fast_start`, an SQLite database that needs no
+    change on opening is opened in the background after the first screen is painted, and
+    a review first shows the question read by a quick look (see Services.first_look);
+    otherwise it is opened here, so its errors come before any screen.
 
     Raises:
         ValueError: an unknown start screen.
     """
     if start not in STARTS:
         raise ValueError(f"unknown start screen {start!r} (use one of {', '.join(STARTS)})")
+    look = None
+    deferred = False
+    if fast_start and start != "exam":
+        if start == "review":
+            look = services.first_look(pack_id=pack_id, topic=topic, new_per_day=new_per_day)
+        deferred = look is not None or (start == "home" and services.can_defer())
+    if not deferred:
+        services.store  # noqa: B018 - open (and upgrade) the database now
     return MpquizApp(
         services,
         start=start,
         scope=ReviewScope(pack_id=pack_id, topic=topic, new_per_day=new_per_day),
         exam=exam,
         exam_seed=exam_seed,
+        deferred=deferred,
+        first_look=look,
     )
 
 
 def run_app(services: Services, **options: object) -> None:
-    """Build the app (see build_app) and run it in this terminal until the learner quits."""
-    build_app(services, **options).run()  # type: ignore[arg-type]
+    """Build the app (see build_app) and run it in this terminal until the learner quits.
+
+    Raises:
+        StoreError, BadInput: the database failed while the app was loading it.
+    """
+    app = build_app(services, fast_start=True, **options)  # type: ignore[arg-type]
+    app.run()
+    if app.failure is not None:
+        raise app.failure

@@ -66,6 +66,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.demo.title": {"en": "demo: {demo}", "es": "demo: {demo}"},
     "tui.demo.title_run": {"en": "{title} · run {n}", "es": "{title} · ejecución {n}"},
     "tui.demo.running": {"en": "running…", "es": "ejecutándose…"},
+    "tui.demo.starting": {"en": "starting…", "es": "arrancando…"},
     "tui.demo.exit": {"en": "exit code {code}", "es": "código de salida {code}"},
     "tui.demo.no_output": {"en": "(no output yet)", "es": "(sin salida todavía)"},
     "tui.demo.not_run": {
@@ -98,6 +99,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "u deshace la última calificación · Esc vuelve al inicio.",
     },
     "tui.review.nothing_to_undo": {"en": "Nothing to undo.", "es": "No hay nada que deshacer."},
+    "tui.review.queue_changed": {
+        "en": "Today's questions changed while loading: here is the first one now.",
+        "es": "Las preguntas de hoy cambiaron al cargar: esta es ahora la primera.",
+    },
     "tui.review.undone": {
         "en": "Last rating taken back: that question again.",
         "es": "Última calificación deshecha: otra vez esa pregunta.",
@@ -109,6 +114,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "para salir sin ella.",
     },
     # home --------------------------------------------------------------------------------
+    "tui.home.loading": {"en": "Reading your progress…", "es": "Leyendo tu progreso…"},
     "tui.home.due": {"en": "Due now", "es": "Pendientes"},
     "tui.home.new": {"en": "New today", "es": "Nuevas hoy"},
     "tui.home.reviewed": {"en": "Answered today", "es": "Respondidas hoy"},

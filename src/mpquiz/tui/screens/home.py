@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.mastery_bars import MasteryBars
 from mpquiz.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from mpquiz.session.dashboard import Dashboard
 
 ACTIONS = ("review", "exam", "stats", "packs", "demos", "help", "quit")
 LABELS = {name: f"tui.home.action.{name}" for name in ACTIONS}
@@ -34,10 +39,13 @@ class HomeScreen(BaseScreen):
         Binding("q", "app.quit", "tui.key.quit"),
     ]
 
+    board: Dashboard | None = None
+    """The figures on screen (None until the database has been read)."""
+
     def compose(self) -> ComposeResult:
         """Title, today's figures, the menu and the mastery bars, the keys."""
         yield TitleBar(id="title")
-        yield Static(id="today")
+        yield Static(self.say("tui.home.loading"), id="today")
         with Horizontal(id="home-main"):
             yield OptionList(
                 *(
@@ -53,12 +61,19 @@ class HomeScreen(BaseScreen):
 
     def on_screen_resume(self) -> None:
         """Fresh figures each time the learner comes back (after a review, an exam)."""
-        self.refresh_figures()
         self.query_one("#menu").focus()
+        if self.mpq.backend_ready:
+            self.refresh_figures()
+        else:  # the app started before opening the database: the figures follow
+            self.run_worker(self._figures_when_ready(), group="figures", exclusive=True)
+
+    async def _figures_when_ready(self) -> None:
+        await self.mpq.backend()
+        self.refresh_figures()
 
     def refresh_figures(self) -> None:
         """Read the dashboard and redraw."""
-        board = self.services.dashboard()
+        self.board = board = self.services.dashboard()
         self.query_one(TitleBar).set_text("mpquiz", board.learner)
         today = Text()
         figures = [
@@ -90,25 +105,35 @@ class HomeScreen(BaseScreen):
         """Set up an exam."""
         from mpquiz.tui.screens.exam_setup import ExamSetupScreen
 
-        self.app.push_screen(ExamSetupScreen())
+        self._open(ExamSetupScreen)
 
     def action_stats(self) -> None:
         """Open the statistics."""
         from mpquiz.tui.screens.stats import StatsScreen
 
-        self.app.push_screen(StatsScreen())
+        self._open(StatsScreen)
 
     def action_packs(self) -> None:
         """Open the installed packs."""
         from mpquiz.tui.screens.packs import PacksScreen
 
-        self.app.push_screen(PacksScreen())
+        self._open(PacksScreen)
 
     def action_demos(self) -> None:
         """Open the demo browser."""
         from mpquiz.tui.screens.demos import DemosScreen
 
-        self.app.push_screen(DemosScreen())
+        self._open(DemosScreen)
+
+    def _open(self, screen: Callable[[], Screen[None]]) -> None:
+        """Open a screen that reads the database as it is built: at once, or as soon as
+        the database is open (the app may have started before it); the last key wins."""
+
+        async def when_ready() -> None:
+            await self.mpq.backend()
+            self.app.push_screen(screen())
+
+        self.run_worker(when_ready(), group="open", exclusive=True)
 
     async def action_quit(self) -> None:
         """Leave the app."""

@@ -15,7 +15,8 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from mpquiz.core.errors import AnswerError
-from mpquiz.core.model import Kind
+from mpquiz.core.grading import parse_answer
+from mpquiz.core.model import Kind, Question
 from mpquiz.core.scheduling import Rating
 from mpquiz.render import question_code
 from mpquiz.tui.formatting import kind_name
@@ -30,6 +31,8 @@ from mpquiz.tui.widgets.verdict_banner import VerdictBanner
 from mpquiz.tui.widgets.verdict_headline import VerdictHeadline
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from mpquiz.session.review import Outcome, ReviewSession, StoredQuestion
     from mpquiz.tui.app import ReviewScope
 
@@ -61,6 +64,12 @@ class ReviewScreen(BaseScreen):
         self.scope = scope
         self.session: ReviewSession | None = None
         self.item: StoredQuestion | None = None
+        """The session's question on screen (None while the first look stands in for it)."""
+        self.question: Question | None = None
+        """The question on screen."""
+        self._looked: int | None = None  # the id of the question a first look painted
+        self._early: str | None = None  # an answer given before the session was ready
+        self._opening: Worker[None] | None = None
         self.phase = Phase.ANSWER
         self.outcome: Outcome | None = None
         self.runs = 1
@@ -84,12 +93,34 @@ class ReviewScreen(BaseScreen):
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
-        """Build today's queue and show the first question (its demo starts now)."""
+        """Show the first question: at once if the app read it before opening the database
+        (then the session takes over when loaded), else once today's queue is built."""
+        look = self.mpq.take_first_look()
+        if look is not None:
+            self._looked = look.question_id
+            await self._paint(look.question, 1, look.total, look.topic_title, look.demos_dir)
+        self._opening = self.run_worker(self._open_session(), group="session")
+
+    async def _open_session(self) -> None:
+        await self.mpq.backend()
         scope = self.scope
-        self.session = self.services.review_session(
+        session = self.services.review_session(
             pack_id=scope.pack_id, topic=scope.topic, new_per_day=scope.new_per_day
         )
-        await self._next()
+        self.session = session
+        if self._looked is None:
+            await self._next()
+            return
+        item = session.show()  # the session's first question; its demo starts now
+        if item is None or item.id != self._looked:  # the queue changed since the look
+            self._early = None
+            self.notify(self.say("tui.review.queue_changed"))
+            await self._next()
+            return
+        self.item, self.question, self._looked = item, item.question, None
+        if self._early is not None:
+            raw, self._early = self._early, None
+            self._start_reveal(raw)
 
     def on_unmount(self) -> None:
         """Stop any demo still running for this screen."""
@@ -106,24 +137,37 @@ class ReviewScreen(BaseScreen):
     async def _next(self) -> None:
         assert self.session is not None
         session = self.session
-        self.outcome, self.runs, self._leave_armed = None, 1, False
-        self._show()
-        slot = self.query_one("#answer-slot")
-        await slot.remove_children()
         self.item = item = session.show()
         if item is None:
+            await self.query_one("#answer-slot").remove_children()
             self._finish()
             return
         question = item.question
+        await self._paint(
+            question,
+            session.answered + 1,
+            session.total,
+            session.topic_title(question),
+            session.launcher.demos_dir(question),
+        )
+
+    async def _paint(
+        self, question: Question, n: int, total: int, topic: str, demos_dir: Path | None
+    ) -> None:
+        """Put a question on screen, ready for its answer."""
+        self.outcome, self.runs, self._leave_armed = None, 1, False
+        self.question = question
+        self._show()
+        slot = self.query_one("#answer-slot")
+        await slot.remove_children()
         self.query_one(TitleBar).set_text(
-            self.say("tui.review.title", n=session.answered + 1, total=session.total),
-            f"{session.topic_title(question)} · {kind_name(question, self.lang)}",
+            self.say("tui.review.title", n=n, total=total),
+            f"{topic} · {kind_name(question, self.lang)}",
         )
         prompt = self.query_one("#prompt", Static)
         prompt.update(Text(question.prompt.get(self.lang)))
         prompt.display = True
-        code = question_code(question, session.launcher.demos_dir(question))
-        self.query_one(CodeView).show(code)
+        self.query_one(CodeView).show(question_code(question, demos_dir))
         widget = answer_widget(question, self.lang)
         await slot.mount(widget)
         self._set_phase(Phase.ANSWER)
@@ -158,26 +202,34 @@ class ReviewScreen(BaseScreen):
     def on_answered(self, message: Answered) -> None:
         """Check the answer; if it fits, stream the demo and wait for the verdict."""
         message.stop()
-        if self.phase is not Phase.ANSWER or self.session is None or self.item is None:
+        if self.phase is not Phase.ANSWER or self.question is None:
             return
         try:
-            self.session.parse(message.raw)
+            parse_answer(self.question, message.raw)
         except AnswerError as exc:
             self.notify(self.say(exc.key, **exc.params), severity="error")
             return
         self._answer_widget().freeze()  # type: ignore[attr-defined]
         self._set_phase(Phase.WAITING)
-        output = self.output
         self._show("output")
+        if self.item is None:  # the session is still loading: it reveals when ready
+            self._early = message.raw
+            self.output.show_waiting(self._demo_title())
+            return
+        self._start_reveal(message.raw)
+
+    def _start_reveal(self, raw: str) -> None:
+        assert self.session is not None
+        output = self.output
         if self.session.demo is not None:
             output.follow(self.session.demo, self._demo_title())
         body = self.query_one("#body")
         self.call_after_refresh(body.scroll_to_widget, output, top=True, animate=False)
-        self._answering = self.run_worker(self._reveal(message.raw), group="answer")
+        self._answering = self.run_worker(self._reveal(raw), group="answer")
 
     def _demo_title(self) -> str:
-        assert self.item is not None
-        title = self.say("tui.demo.title", demo=self.item.question.demo)
+        assert self.question is not None
+        title = self.say("tui.demo.title", demo=self.question.demo)
         return title if self.runs == 1 else self.say("tui.demo.title_run", title=title, n=self.runs)
 
     async def _reveal(self, raw: str) -> None:
@@ -218,7 +270,11 @@ class ReviewScreen(BaseScreen):
                 and (self.outcome.run is not None)
             )
         if action == "undo":
-            return self.phase is not Phase.WAITING
+            return (
+                self.phase is not Phase.WAITING
+                and self.session is not None
+                and self.session.can_undo
+            )
         return True
 
     async def action_rate(self, value: int) -> None:
@@ -287,6 +343,8 @@ class ReviewScreen(BaseScreen):
         key; the suggested rating is applied. An open question needs the learner's own
         rating, so one left unrated is not stored (as in the plain review).
         """
+        if self._early is not None and self._opening is not None:
+            await self._opening.wait()  # answered before the session loaded: let it load
         if self.phase is Phase.WAITING and self._answering is not None:
             if self.session is not None and self.session.demo is not None:
                 self.session.demo.cancel()

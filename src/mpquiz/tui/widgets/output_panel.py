@@ -77,6 +77,14 @@ class OutputPanel(Static):
             self.border_subtitle = t("tui.demo.exit", self.lang, code=run.exit_code)
         self._draw()
 
+    def show_waiting(self, title: str) -> None:
+        """The demo has not started yet (the session is still loading)."""
+        self.demo, self.result, self.previous = None, None, None
+        self.border_title = title
+        self.border_subtitle = t("tui.demo.starting", self.lang)
+        self.lines = []
+        self.update(Text(t("tui.demo.starting", self.lang), style="italic"))
+
     def show_blocked(self, title: str, reason: str) -> None:
         """The demo did not run; say why."""
         self.demo, self.result = None, None

@@ -1,0 +1,32 @@
+"""The day's first question as the app paints it before the repository has loaded."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from mpquiz.core.codec import question_from_dict
+from mpquiz.core.model import Question, Text
+from mpquiz.store.glance import Glance
+
+
+@dataclass(frozen=True)
+class FirstLook:
+    """What the review screen shows first; the session, once loaded, continues from it."""
+
+    question_id: int
+    question: Question
+    total: int
+    """The length of today's queue."""
+    topic_title: str
+    demos_dir: Path
+    """The folder of the question's demo (a predict question shows its code)."""
+
+
+def first_look(glance: Glance, lang: str, demos_dir: Path) -> FirstLook:
+    """Decode a glance's question and name its topic in `lang`."""
+    question = question_from_dict(json.loads(glance.data))
+    titles = json.loads(glance.pack.topics).get(question.topic)
+    title = Text(titles).get(lang) if titles else question.topic
+    return FirstLook(glance.question_id, question, glance.total, title, demos_dir)

@@ -1,0 +1,149 @@
+"""The fast start: the first screen comes before the database is opened, then the app
+goes on as if it had been open all along (answers given early, keys pressed early)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from mpquiz import paths
+from mpquiz.core.errors import StoreError
+from mpquiz.core.scheduling import CardState, Spacing
+from mpquiz.services import BUILTIN_STAMP, Services, source_fingerprint
+from mpquiz.store.meta import write_meta
+from mpquiz.store.records import ReviewRecord
+from mpquiz.tui.factory import build_app
+from mpquiz.tui.screens.review import Phase
+from mpquiz.tui.widgets.output_panel import OutputPanel
+from tests.conftest import T0
+from tests.tui.conftest import FakeClock, PackOnlyServices, drive, make_services, plain, until
+
+
+@pytest.fixture
+def db(sqlite_url: str) -> Iterator[str]:
+    """A database a learner has opened before: the pack in, the learner known."""
+    svc = make_services(sqlite_url)
+    svc.learner_id  # noqa: B018
+    write_meta(svc.store, BUILTIN_STAMP, source_fingerprint(paths.builtin_pack_dir()))
+    svc.close()
+    yield sqlite_url
+
+
+def _gated(db: str) -> tuple[Services, threading.Event]:
+    """Fresh services whose background opening waits for the returned gate."""
+    svc = PackOnlyServices(db_url=db, lang_option="en", learner="ana", clock=FakeClock())
+    gate = threading.Event()
+    warm = svc.warm
+
+    def held() -> None:
+        assert gate.wait(20), "the test never opened the gate"
+        warm()
+
+    svc.warm = held  # type: ignore[method-assign]
+    return svc, gate
+
+
+def _reviews(db: str) -> int:
+    svc = PackOnlyServices(db_url=db, learner="ana")
+    try:
+        return svc.store.review_count(svc.learner_id)
+    finally:
+        svc.close()
+
+
+def test_the_question_comes_first_and_an_early_answer_is_kept(db: str) -> None:
+    svc, gate = _gated(db)
+    app = build_app(svc, start="review", fast_start=True)
+    assert app.deferred and app.first_look is not None
+    assert "store" not in svc.__dict__  # nothing opened through SQLAlchemy yet
+
+    async def script(pilot: Any) -> None:
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.question is not None)
+        assert screen.question.qid == "basics.exitcode" and screen.session is None
+        assert "1 of 6" in plain(screen.query_one("#title"))
+        await pilot.press("1", "enter")  # answered while the database is still closed
+        assert screen.phase is Phase.WAITING
+        assert "starting" in str(screen.query_one(OutputPanel).border_subtitle)
+        gate.set()
+        await until(pilot, lambda: screen.phase is Phase.REVEAL)
+        assert screen.outcome.verdict.correct is True
+        assert screen.query_one(OutputPanel).lines == ["child finished", "exitcode: 3"]
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.question.qid == "basics.exitcode-number")
+
+    drive(app, script)
+    svc.close()
+    assert _reviews(db) == 1
+
+
+def test_a_question_answered_elsewhere_meanwhile_is_not_asked(db: str) -> None:
+    svc, gate = _gated(db)
+    app = build_app(svc, start="review", fast_start=True)
+    assert app.first_look is not None
+    first = app.first_look.question_id
+
+    async def script(pilot: Any) -> None:
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.question is not None)
+        other = PackOnlyServices(db_url=db, learner="ana")  # another terminal answers it
+        after = Spacing().review(CardState(), 3, T0)  # type: ignore[arg-type]
+        record = ReviewRecord(other.learner_id, first, T0, 3, True, "1", 5, "review", None, after)
+        other.store.record_review(record)
+        other.close()
+        gate.set()
+        await until(pilot, lambda: screen.item is not None)
+        assert screen.item.id != first and screen.question.qid == "basics.exitcode-number"
+        assert any("changed" in n.message for n in pilot.app._notifications)
+
+    drive(app, script)
+    svc.close()
+
+
+def test_home_fills_its_figures_and_keys_wait_for_the_database(db: str) -> None:
+    svc, gate = _gated(db)
+    app = build_app(svc, fast_start=True)
+    assert app.deferred and app.first_look is None
+
+    async def script(pilot: Any) -> None:
+        home = pilot.app.screen
+        await until(pilot, lambda: type(home).__name__ == "HomeScreen")
+        assert "Reading your progress" in plain(home.query_one("#today"))
+        await pilot.press("s")  # waits for the database, then opens
+        assert type(pilot.app.screen).__name__ == "HomeScreen"
+        gate.set()
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == "StatsScreen")
+        assert home.board is not None and "Due now" in plain(home.query_one("#today"))
+
+    drive(app, script)
+    svc.close()
+
+
+def test_a_database_failing_in_the_background_ends_the_app_with_its_error(db: str) -> None:
+    svc = PackOnlyServices(db_url=db, lang_option="en", learner="ana", clock=FakeClock())
+
+    def broken() -> None:
+        raise StoreError("database disk image is malformed: test.db")
+
+    svc.warm = broken  # type: ignore[method-assign]
+    app = build_app(svc, fast_start=True)
+
+    async def script(pilot: Any) -> None:
+        await until(pilot, lambda: app.failure is not None)
+
+    drive(app, script)
+    assert isinstance(app.failure, StoreError) and app.return_code == 1
+
+
+def test_without_the_conditions_the_database_opens_first(sqlite_url: str) -> None:
+    svc = make_services(sqlite_url)  # the meta has no built-in stamp: a sync would run
+    svc.close()
+    fresh = PackOnlyServices(db_url=sqlite_url, lang_option="en", learner="ana")
+    app = build_app(fresh, start="review", fast_start=True)
+    assert not app.deferred and app.first_look is None and "store" in fresh.__dict__
+    fresh.close()
+    newcomer = PackOnlyServices(db_url=sqlite_url, lang_option="en", learner="zoe")
+    assert not newcomer.can_defer() and newcomer.first_look() is None
