@@ -41,6 +41,11 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("MPQUIZ_HOME", str(home))
     monkeypatch.delenv("MPQUIZ_DB", raising=False)
     monkeypatch.setenv("MPQUIZ_LANG", "en")
+    # Options in the pack's order, so tests can say "1" for the first option; the
+    # shuffled order has tests of its own (tests/core/test_shuffle.py and the sessions').
+    config = home / "config" / "config.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("shuffle_options = false\n", encoding="utf-8")
     return home
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import hashlib
 import os
+import random
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -183,6 +185,7 @@ class Services:
             lang=self.lang,
             clock=self.clock,
             packs={p.id: p for p in packs},
+            rng=random.Random() if self.settings.shuffle_options else None,
         )
 
     def trust_state(self, pack: PackInfo) -> str:
@@ -212,7 +215,7 @@ class Services:
             self.spacing,
             self.learner_id,
             self._launcher(packs),
-            settings,
+            dataclasses.replace(settings, shuffle=self.settings.shuffle_options),
             clock=self.clock,
             lang=self.lang,
             packs={p.id: p for p in packs},

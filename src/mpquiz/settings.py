@@ -30,6 +30,8 @@ class Settings:
     """The interface and content language; empty follows the system locale."""
     database: str = ""
     """A database URL (a classroom's PostgreSQL); empty means SQLite in the data folder."""
+    shuffle_options: bool = True
+    """Show choice options and candidate outputs in a new order each time."""
 
     def as_dict(self) -> dict[str, Any]:
         """Every setting by name, in file order."""
@@ -65,18 +67,24 @@ class _Rule:
     def parse(self, raw: str) -> Any:
         """A value typed on the command line, checked."""
         try:
-            value = self.kind(raw.strip()) if self.kind is not str else raw
-        except ValueError:
+            if self.kind is bool:
+                value = _BOOLEANS[raw.strip().lower()]
+            else:
+                value = self.kind(raw.strip()) if self.kind is not str else raw
+        except (ValueError, KeyError):
             raise ValueError(f"must be {_KIND_NAMES[self.kind]}, not {raw!r}") from None
         return self.check(value)
 
 
-_KIND_NAMES = {int: "a whole number", float: "a number", str: "text"}
+_KIND_NAMES = {int: "a whole number", float: "a number", str: "text", bool: "true or false"}
+_BOOLEANS = {"true": True, "yes": True, "on": True, "1": True}
+_BOOLEANS |= {"false": False, "no": False, "off": False, "0": False}
 RULES: dict[str, _Rule] = {
     "new_per_day": _Rule(int, 0, 1000),
     "desired_retention": _Rule(float, 0.7, 0.99),
     "language": _Rule(str, choices=("", "es", "en")),
     "database": _Rule(str),
+    "shuffle_options": _Rule(bool),
 }
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Settings))
 
@@ -123,7 +131,12 @@ def save_settings(settings: Settings, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# mpquiz settings; change them with `mpquiz config set KEY VALUE`"]
     for key, value in settings.as_dict().items():
-        shown = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else repr(value)
+        if isinstance(value, bool):
+            shown = "true" if value else "false"
+        elif isinstance(value, str):
+            shown = json.dumps(value, ensure_ascii=False)
+        else:
+            shown = repr(value)
         lines.append(f"{key} = {shown}")
     tmp = path.with_suffix(".tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")

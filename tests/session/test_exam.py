@@ -8,10 +8,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from mpquiz import paths
 from mpquiz.core.errors import AnswerError, BadInput
 from mpquiz.packs.install import add_pack
 from mpquiz.services import Services
 from mpquiz.session.exam import ExamSettings
+from mpquiz.settings import Settings, save_settings
 from tests.conftest import FakeClock
 
 
@@ -79,3 +81,29 @@ def test_weak_first_and_topic_filters(svc: Services) -> None:
     [drawn] = weak.start()
     # the one answered wrongly is the least likely to be recalled
     assert drawn.question.qid == "basics.exitcode-number"
+
+
+def test_a_shuffled_exam_grades_as_shown_and_stores_as_in_the_pack(svc: Services) -> None:
+    save_settings(Settings(shuffle_options=True), paths.config_file())
+    fresh = Services(db_url=svc.url, lang_option="en", learner="ana", clock=svc.clock)
+    stored_right: dict[str, str] = {}
+    for seed in range(30):  # draws until the choice question is shown out of pack order
+        exam = fresh.exam_session(ExamSettings(pack_id="mini", seed=seed, topics=("basics",)))
+        assert exam.settings.shuffle is True
+        choice = next(q for q in exam.start() if q.question.kind.value == "choice")
+        if choice.question.correct_options != {0}:
+            break
+        exam.finish()
+    while (item := exam.current) is not None:
+        if item.question.kind.value == "choice":
+            right = next(iter(item.question.correct_options))
+            exam.answer(str(right + 1))
+            stored_right[item.question.qid] = "1"  # first in the pack
+        else:
+            exam.skip()
+    result = exam.finish()
+    assert result.correct == 1
+    with fresh.store.engine.connect() as conn:
+        stored = conn.execute(text("SELECT answer FROM review WHERE mode = 'exam'")).all()
+    assert [row[0] for row in stored][-1:] == list(stored_right.values())
+    fresh.close()

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from mpquiz import paths
 from mpquiz.packs.install import add_pack
 from mpquiz.packs.trust import demo_hashes
 from mpquiz.services import Services
+from mpquiz.settings import Settings, save_settings
 from mpquiz.tui.factory import build_app
 from mpquiz.tui.screens.review import Phase, ReviewScreen
 from mpquiz.tui.widgets.output_panel import OutputPanel
@@ -271,3 +273,21 @@ def test_output_streams_live_and_quitting_mid_run_keeps_the_answer(svc: Services
 
     drive(app, script)
     assert _reviews(svc) == 1
+
+
+def test_shuffled_options_are_answered_by_the_numbers_shown(sqlite_url: str) -> None:
+    save_settings(Settings(shuffle_options=True), paths.config_file())
+    svc = make_services(sqlite_url)
+    app = build_app(svc, start="review")
+
+    async def script(pilot: Any) -> None:
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.question is not None)
+        right = next(iter(screen.question.correct_options))
+        assert screen.question.options[right].text.get("en") == "3"  # the key, wherever it is
+        await pilot.press(str(right + 1), "enter")
+        screen = await _revealed(pilot)
+        assert screen.outcome.verdict.correct is True
+
+    drive(app, script)
+    svc.close()

@@ -15,6 +15,7 @@ from mpquiz.core.errors import BadInput
 from mpquiz.core.grading import grade, parse_answer
 from mpquiz.core.model import Kind, Question
 from mpquiz.core.scheduling import CardState, Spacing, rating_for
+from mpquiz.core.shuffle import Shown, as_in_pack, shuffled
 from mpquiz.runner import DemoProcess
 from mpquiz.session.clock import Clock
 from mpquiz.session.demos import DemoLauncher
@@ -35,6 +36,8 @@ class ExamSettings:
     weak_first: bool = False
     """Draw the questions the learner is least likely to recall first."""
     seed: int | None = None
+    shuffle: bool = True
+    """Show options and candidate outputs in a random order (else the pack's)."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,7 @@ class ExamSession:
     index: int = field(init=False, default=0)
     _shown_at: float = field(init=False, default=0.0)
     result: ExamResult | None = field(init=False, default=None)
+    _shown: dict[int, Shown] = field(init=False, default_factory=dict)
 
     def start(self) -> list[StoredQuestion]:
         """Draw the questions and start the clock.
@@ -112,7 +116,14 @@ class ExamSession:
             rng.shuffle(drawn)
         else:
             drawn = rng.sample(pool, min(self.settings.count, len(pool)))
-        self.questions = drawn
+        for item in drawn:
+            question = item.question
+            self._shown[item.id] = (
+                shuffled(question, rng) if self.settings.shuffle else as_in_pack(question)
+            )
+        self.questions = [
+            StoredQuestion(q.id, self._shown[q.id].question, q.card) for q in drawn
+        ]
         self.started_at = now
         self.exam_id = self.store.start_exam(
             self.learner_id,
@@ -127,7 +138,7 @@ class ExamSession:
             },
         )
         self._shown_at = self.clock.monotonic()
-        return drawn
+        return self.questions
 
     @property
     def deadline(self) -> datetime:
@@ -179,7 +190,7 @@ class ExamSession:
                 reviewed_at=now,
                 rating=int(rating_for(correct)),
                 correct=correct,
-                answer=parsed,
+                answer=self._shown[item.id].stored_answer(parsed),
                 duration_ms=int((self.clock.monotonic() - self._shown_at) * 1000),
                 mode="exam",
                 before=before,

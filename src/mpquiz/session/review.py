@@ -6,6 +6,7 @@ ready, or already streaming, when the answer is in. Each rating is committed at 
 
 from __future__ import annotations
 
+import random
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -13,6 +14,7 @@ from datetime import datetime, timedelta
 from mpquiz.core.grading import RunFacts, Verdict, grade, parse_answer
 from mpquiz.core.model import Question
 from mpquiz.core.scheduling import CardState, Rating, Spacing, rating_for
+from mpquiz.core.shuffle import Shown, as_in_pack, shuffled
 from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.clock import LEARN_AHEAD, Clock
 from mpquiz.session.demos import DemoLauncher
@@ -35,6 +37,11 @@ class Outcome:
 @dataclass
 class _Current:
     item: StoredQuestion
+    """As the queue holds it (the pack's order)."""
+    shown: Shown
+    """As the learner sees it (options and candidates perhaps shuffled)."""
+    view: StoredQuestion
+    """`item` carrying the shown question."""
     shown_at: float
     started: datetime
     demo: DemoProcess | None
@@ -65,6 +72,9 @@ class ReviewSession:
     mode: str = "review"
     clock: Clock = field(default_factory=Clock)
     packs: dict[str, PackInfo] = field(default_factory=dict)
+    rng: random.Random | None = None
+    """Shuffles options and candidate outputs each time a question is shown (None: the
+    pack's order)."""
     _queue: deque[StoredQuestion] = field(init=False)
     _current: _Current | None = field(init=False, default=None)
     _history: list[RatedReview] = field(init=False, default_factory=list)
@@ -87,14 +97,18 @@ class ReviewSession:
     def show(self) -> StoredQuestion | None:
         """The next question (None at the end); its demo starts now so it is ready later."""
         if self._current is not None and self._current.outcome is None:
-            return self._current.item
+            return self._current.view
         if not self._queue:
             self._current = None
             return None
         item = self._queue.popleft()
+        shown = as_in_pack(item.question) if self.rng is None else shuffled(item.question, self.rng)
+        view = StoredQuestion(item.id, shown.question, item.card)
         demo, blocked = self.launcher.start(item.question)
-        self._current = _Current(item, self.clock.monotonic(), self.clock.now(), demo, blocked)
-        return item
+        self._current = _Current(
+            item, shown, view, self.clock.monotonic(), self.clock.now(), demo, blocked
+        )
+        return view
 
     def topic_title(self, question: Question) -> str:
         """The question's topic as its pack names it, in the session's language."""
@@ -104,8 +118,8 @@ class ReviewSession:
 
     @property
     def current(self) -> StoredQuestion | None:
-        """The question on screen, if any."""
-        return self._current.item if self._current else None
+        """The question on screen (as shown), if any."""
+        return self._current.view if self._current else None
 
     @property
     def demo(self) -> DemoProcess | None:
@@ -115,12 +129,12 @@ class ReviewSession:
     def parse(self, raw: str) -> str:
         """Check an answer for the current question (raises AnswerError)."""
         assert self._current is not None, "show() a question first"
-        return parse_answer(self._current.item.question, raw)
+        return parse_answer(self._current.shown.question, raw)
 
     def answer(self, raw: str) -> Outcome:
         """Grade an answer once its demo has finished (waits for it)."""
         current = self._require_unanswered()
-        parsed = parse_answer(current.item.question, raw)
+        parsed = parse_answer(current.shown.question, raw)
         current.answered_at = self.clock.monotonic()
         run = current.demo.wait() if current.demo is not None else None
         return self._reveal(current, parsed, run)
@@ -128,7 +142,7 @@ class ReviewSession:
     async def answer_async(self, raw: str) -> Outcome:
         """`answer` for an event loop: awaits the demo without blocking the loop."""
         current = self._require_unanswered()
-        parsed = parse_answer(current.item.question, raw)
+        parsed = parse_answer(current.shown.question, raw)
         current.answered_at = self.clock.monotonic()
         run = await current.demo.result() if current.demo is not None else None
         return self._reveal(current, parsed, run)
@@ -139,7 +153,7 @@ class ReviewSession:
         return self._current
 
     def _reveal(self, current: _Current, parsed: str, run: RunResult | None) -> Outcome:
-        question = current.item.question
+        question = current.shown.question
         facts = None if run is None else RunFacts(run.output, run.ok, run.error)
         verdict = grade(question, parsed, facts, self.lang)
         card = current.item.card or CardState()
@@ -176,7 +190,7 @@ class ReviewSession:
                 reviewed_at=now,
                 rating=int(rating),
                 correct=correct,
-                answer=outcome.answer,
+                answer=current.shown.stored_answer(outcome.answer),
                 duration_ms=int((answered_at - current.shown_at) * 1000),
                 mode=self.mode,
                 before=before,
