@@ -56,3 +56,18 @@ def test_set_parse_save_and_load_round_trip(tmp_path: Path) -> None:
     ]:
         with pytest.raises(BadInput, match=says):
             set_value(settings, key, raw)
+
+
+def test_a_switch_reads_yes_and_no_and_is_saved_as_toml(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    off = set_value(Settings(), "shuffle_options", "no")
+    assert off.shuffle_options is False
+    save_settings(off, path)
+    assert "shuffle_options = false" in path.read_text()
+    assert load_settings(path) == off
+    assert set_value(off, "shuffle_options", "True").shuffle_options is True
+    with pytest.raises(BadInput, match="true or false"):
+        set_value(off, "shuffle_options", "maybe")
+    path.write_text("shuffle_options = 1\n")
+    with pytest.raises(BadInput, match="true or false"):
+        load_settings(path)
