@@ -98,6 +98,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "u takes back the last rating · Esc goes home.",
         "es": "u deshace la última calificación · Esc vuelve al inicio.",
     },
+    "tui.review.done_home": {"en": "Esc goes home.", "es": "Esc vuelve al inicio."},
     "tui.review.nothing_to_undo": {"en": "Nothing to undo.", "es": "No hay nada que deshacer."},
     "tui.review.queue_changed": {
         "en": "Today's questions changed while loading: here is the first one now.",

@@ -182,7 +182,7 @@ class ReviewScreen(BaseScreen):
         self.query_one(CodeView).show(None)
         key = "tui.review.done" if session.answered else "review.nothing_due"
         summary = self.say("review.summary", answered=session.answered, correct=session.correct)
-        keys = self.say("tui.review.done_keys")
+        keys = self.say("tui.review.done_keys" if session.can_undo else "tui.review.done_home")
         self.query_one("#done", Static).update(
             Group(Text(self.say(key), style="bold"), Text(summary), Text(""), Text(keys))
         )
