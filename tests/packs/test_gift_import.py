@@ -92,23 +92,25 @@ def test_an_imported_pack_passes_validate_run(tmp_path: Path) -> None:
 
 
 def test_import_refuses_what_it_cannot_use(tmp_path: Path) -> None:
-    (tmp_path / "taken").mkdir()
-    (tmp_path / "taken" / "x").write_text("x")
+    work = tmp_path / "work"  # beside the isolated home folder the fixtures make
+    work.mkdir()
+    (work / "taken").mkdir()
+    (work / "taken" / "x").write_text("x")
     with pytest.raises(BadInput, match="not an empty folder"):
-        import_gift(GIFT / "docs_examples.gift", tmp_path / "taken", lang="en")
+        import_gift(GIFT / "docs_examples.gift", work / "taken", lang="en")
     with pytest.raises(BadInput, match="not a valid pack id"):
-        import_gift(GIFT / "docs_examples.gift", tmp_path / "out", lang="en", pack_id="Bad Id")
-    latin = tmp_path / "latin1.gift"
+        import_gift(GIFT / "docs_examples.gift", work / "out", lang="en", pack_id="Bad Id")
+    latin = work / "latin1.gift"
     latin.write_bytes("¿Qué? {T}".encode("latin-1"))
     with pytest.raises(BadInput, match="not UTF-8"):
-        import_gift(latin, tmp_path / "out", lang="es")
-    useless = tmp_path / "essays.gift"
+        import_gift(latin, work / "out", lang="es")
+    useless = work / "essays.gift"
     useless.write_text("Why? {}\n\nMatch {=a -> b =c -> d}\n", encoding="utf-8")
     with pytest.raises(NoQuestions) as err:
-        import_gift(useless, tmp_path / "out", lang="en")
+        import_gift(useless, work / "out", lang="en")
     assert [s.line for s in err.value.result.skipped] == [1, 3]
-    assert not (tmp_path / "out").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["essays.gift", "latin1.gift", "taken"]
+    assert not (work / "out").exists()
+    assert sorted(p.name for p in work.iterdir()) == ["essays.gift", "latin1.gift", "taken"]
 
 
 def test_topics_from_moodle_category_paths() -> None:
