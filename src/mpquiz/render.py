@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import Path
 
 from rich.console import Group, RenderableType
 from rich.syntax import Syntax
@@ -13,7 +12,6 @@ from mpquiz.core.grading import Verdict
 from mpquiz.core.model import Kind, Question
 from mpquiz.core.scheduling import Rating, format_interval
 from mpquiz.i18n import t
-from mpquiz.packs.code import shown_code
 
 RATING_KEYS = {Rating.Again: "1", Rating.Hard: "2", Rating.Good: "3", Rating.Easy: "4"}
 
@@ -21,16 +19,6 @@ RATING_KEYS = {Rating.Again: "1", Rating.Hard: "2", Rating.Good: "3", Rating.Eas
 def rating_name(rating: Rating, lang: str) -> str:
     """ "Again", "Hard", "Good", "Easy" in the learner's language."""
     return t(f"rating.{rating.name.lower()}", lang)
-
-
-def question_code(question: Question, demos_dir: Path | None) -> str | None:
-    """The demo code shown with a question, if any."""
-    if demos_dir is None or question.code == "none":
-        return None
-    try:
-        return shown_code(demos_dir / question.demo, question.code)
-    except OSError:
-        return None
 
 
 def render_question(

@@ -14,7 +14,8 @@ from mpquiz.core.errors import AnswerError
 from mpquiz.core.grading import answer_key
 from mpquiz.core.model import Kind, Question
 from mpquiz.i18n import t
-from mpquiz.render import question_code, render_question
+from mpquiz.packs.code import question_code
+from mpquiz.render import render_question
 from mpquiz.session.exam import ExamResult, ExamSession
 
 

@@ -13,10 +13,10 @@ from mpquiz.core.errors import AnswerError
 from mpquiz.core.model import Kind, Question
 from mpquiz.core.scheduling import Rating, format_interval
 from mpquiz.i18n import t
+from mpquiz.packs.code import question_code
 from mpquiz.render import (
     RATING_KEYS,
     intervals_line,
-    question_code,
     rating_name,
     render_evidence,
     render_open_key,

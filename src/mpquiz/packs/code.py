@@ -6,6 +6,8 @@ import re
 import textwrap
 from pathlib import Path
 
+from mpquiz.core.model import Question
+
 _BEGIN = re.compile(r"^\s*#\s*region:\s*(?P<name>[\w.-]+)\s*$")
 _END = re.compile(r"^\s*#\s*endregion\b")
 
@@ -45,3 +47,13 @@ def shown_code(demo_path: Path, code: str) -> str | None:
     if code == "all":
         return strip_markers(source)
     return regions(source).get(code)
+
+
+def question_code(question: Question, demos_dir: Path | None) -> str | None:
+    """The demo code shown with a question, if any."""
+    if demos_dir is None or question.code == "none":
+        return None
+    try:
+        return shown_code(demos_dir / question.demo, question.code)
+    except OSError:
+        return None

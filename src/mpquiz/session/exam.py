@@ -121,9 +121,7 @@ class ExamSession:
             self._shown[item.id] = (
                 shuffled(question, rng) if self.settings.shuffle else as_in_pack(question)
             )
-        self.questions = [
-            StoredQuestion(q.id, self._shown[q.id].question, q.card) for q in drawn
-        ]
+        self.questions = [StoredQuestion(q.id, self._shown[q.id].question, q.card) for q in drawn]
         self.started_at = now
         self.exam_id = self.store.start_exam(
             self.learner_id,

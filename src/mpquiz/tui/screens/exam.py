@@ -11,7 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from mpquiz.core.errors import AnswerError
-from mpquiz.render import question_code
+from mpquiz.packs.code import question_code
 from mpquiz.tui.formatting import clock_text, kind_name
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.answers import Answered, answer_widget

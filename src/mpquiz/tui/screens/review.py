@@ -15,10 +15,8 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from mpquiz.core.errors import AnswerError
-from mpquiz.core.grading import parse_answer
 from mpquiz.core.model import Kind, Question
-from mpquiz.core.scheduling import Rating
-from mpquiz.render import question_code
+from mpquiz.packs.code import question_code
 from mpquiz.tui.formatting import kind_name
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.answers import Answered, answer_widget, is_text_entry
@@ -33,6 +31,7 @@ from mpquiz.tui.widgets.verdict_headline import VerdictHeadline
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from mpquiz.core.scheduling import Rating
     from mpquiz.session.review import Outcome, ReviewSession, StoredQuestion
     from mpquiz.tui.app import ReviewScope
 
@@ -51,7 +50,9 @@ class ReviewScreen(BaseScreen):
 
     HELP_KEY = "tui.help.review"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(r.value), f"rate({r.value})", "tui.key.rate", show=False) for r in Rating),
+        # 1 Again, 2 Hard, 3 Good, 4 Easy (core.scheduling.Rating, not imported before the
+        # first frame: see "Starting fast" in docs/ARCHITECTURE.md).
+        *(Binding(str(n), f"rate({n})", "tui.key.rate", show=False) for n in range(1, 5)),
         Binding("enter", "rate_suggested", "tui.key.rate_suggested", show=False),
         Binding("r", "rerun", "tui.key.rerun"),
         Binding("u", "undo", "tui.key.undo"),
@@ -205,6 +206,8 @@ class ReviewScreen(BaseScreen):
         if self.phase is not Phase.ANSWER or self.question is None:
             return
         try:
+            from mpquiz.core.grading import parse_answer
+
             parse_answer(self.question, message.raw)
         except AnswerError as exc:
             self.notify(self.say(exc.key, **exc.params), severity="error")
@@ -279,6 +282,8 @@ class ReviewScreen(BaseScreen):
 
     async def action_rate(self, value: int) -> None:
         """Commit the answer with this rating and go on."""
+        from mpquiz.core.scheduling import Rating
+
         await self._commit(Rating(value))
 
     async def action_rate_suggested(self) -> None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 from rich.text import Text
 from textual.widgets import Static
 
-from mpquiz.core.scheduling import Rating, format_interval
 from mpquiz.i18n import t
-from mpquiz.render import RATING_KEYS, rating_name
+
+if TYPE_CHECKING:
+    from mpquiz.core.scheduling import Rating
 
 
 class RatingBar(Static):
@@ -28,6 +30,10 @@ class RatingBar(Static):
 
     def show(self, intervals: dict[Rating, timedelta], suggested: Rating | None, lang: str) -> None:
         """Draw the four choices."""
+        # Imported here: fsrs is not needed until the first answer (see "Starting fast").
+        from mpquiz.core.scheduling import Rating, format_interval
+        from mpquiz.render import RATING_KEYS, rating_name
+
         grid = Table.grid(expand=True)
         for _ in Rating:
             grid.add_column(ratio=1, justify="center", no_wrap=True)

@@ -10,7 +10,6 @@ from textual.widgets import Static
 
 from mpquiz.core.model import Kind, Question
 from mpquiz.i18n import t
-from mpquiz.render import render_open_key, render_verdict
 
 if TYPE_CHECKING:
     from mpquiz.session.review import Outcome
@@ -31,6 +30,8 @@ class VerdictBanner(Static):
 
     def show(self, question: Question, outcome: Outcome, lang: str) -> bool:
         """Fill the banner from the outcome of an answer; False when it has nothing to say."""
+        from mpquiz.render import render_open_key, render_verdict  # after the first frame
+
         verdict = outcome.verdict
         state = {True: "-confirmed", False: "-corrected", None: "-open"}[verdict.correct]
         for name in ("-confirmed", "-corrected", "-open"):

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
-from mpquiz.core.grading import Verdict
 from mpquiz.i18n import t
+
+if TYPE_CHECKING:
+    from mpquiz.core.grading import Verdict
 
 
 class VerdictHeadline(Static):
