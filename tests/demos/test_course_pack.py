@@ -135,3 +135,24 @@ def test_keys_hold_under_other_start_methods(
             measured = measured_value(q.evidence, out)
             assert measured is not None and q.answer is not None, q.qid
             assert q.answer.accepts(measured), f"{q.qid} measured {measured} under {method}"
+
+
+SPOILS_NOTHING = {
+    ("pool.apply-blocks", "pool.apply-wait-seconds"): "the run prints no timings",
+}
+"""Question pairs close together on the same run whose output does not give the answer."""
+
+
+def test_no_run_just_shown_gives_away_the_next_answer() -> None:
+    """After each answer the learner sees the question's demo run; a question close behind
+    it in study order that asks for that same run's output or a figure in it (predict,
+    numeric) would be answered by reading, not by recall. Such pairs are kept apart."""
+    ordered = sorted(questions(), key=lambda q: q.position)
+    close = [
+        (earlier.qid, later.qid)
+        for i, later in enumerate(ordered)
+        if later.kind in (Kind.PREDICT, Kind.NUMERIC)
+        for earlier in ordered[max(0, i - 2) : i]
+        if (earlier.demo, earlier.args) == (later.demo, later.args)
+    ]
+    assert [pair for pair in close if pair not in SPOILS_NOTHING] == []
