@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mpquiz.cli.context import h, services
+
+if TYPE_CHECKING:
+    from mpquiz.services import Services
 
 
 def review(
@@ -42,10 +45,13 @@ def review(
     PlainReview(session, svc.lang, ask_rating=ask).run()
 
 
-def check_scope(svc, pack: str | None, topic: str | None) -> None:
+def check_scope(svc: Services, pack: str | None, topic: str | None) -> None:
+    """Refuse an unknown --pack or --topic in one line (opens the database only then)."""
     from mpquiz.core.errors import BadInput
     from mpquiz.i18n import t
 
+    if pack is None and topic is None:
+        return  # nothing to check: the app may still start before the database opens
     packs = svc.store.packs()
     if pack is not None and pack not in {p.id for p in packs}:
         raise BadInput(
