@@ -105,6 +105,29 @@ app.run(headless=True, size=(80, 24), auto_pilot=loaded)
 """
 )
 
+# The whole command, as a learner types it: `mpquiz --db URL review`, parsed by the CLI;
+# only the terminal is replaced by a headless 80x24 one.
+_COMMAND = (
+    """
+import sys
+from mpquiz.cli import tui_cmd
+from mpquiz.tui.app import MpquizApp
+
+def WANTED(app):
+    question = getattr(app.screen, "question", None)
+    return None if question is None else " ".join(question.prompt.get("en").split()[:4])
+"""
+    + _FRAMES
+    + """
+_run = MpquizApp.run
+MpquizApp.run = lambda self, **kw: _run(self, headless=True, size=(80, 24))
+tui_cmd.interactive = lambda: True
+sys.argv = ["mpquiz", "--db", sys.argv[1], "--lang", "en", "--learner", "bench", "review"]
+from mpquiz.cli.main import run
+run()
+"""
+)
+
 _BACKEND = """
 import os, sys
 from mpquiz.services import Services
@@ -141,6 +164,7 @@ def run(quick: bool) -> list[Measure]:
     repeat = 3 if quick else 9
     sides = {
         "question": (_MPQUIZ, "review", "paint"),
+        "command": (_COMMAND,),
         "loaded": (_MPQUIZ, "review", "loaded"),
         "home": (_MPQUIZ, "home", "paint"),
         "figures": (_MPQUIZ, "home", "figures"),
@@ -167,6 +191,11 @@ def run(quick: bool) -> list[Measure]:
             "question",
             "launch to first question painted (vs minimal app)",
             f"{note} {base:.0f} ms",
+        ),
+        measure(
+            "command",
+            "`mpquiz review` to first question painted (vs minimal app)",
+            "the same, through the command line (its parser and imports included)",
         ),
         measure(
             "loaded",

@@ -30,7 +30,6 @@ def exam(
     """Sit a timed exam: in the app on a terminal (the form filled from these options),
     else line by line."""
     from mpquiz.cli import tui_cmd
-    from mpquiz.cli.plain_exam import PlainExam
     from mpquiz.cli.review_cmd import check_scope
     from mpquiz.session.exam import ExamSettings
 
@@ -48,4 +47,6 @@ def exam(
     if not plain and tui_cmd.interactive():
         tui_cmd.open_app(ctx, start="exam", exam=settings)
         return
+    from mpquiz.cli.plain_exam import PlainExam
+
     PlainExam(svc.exam_session(settings), svc.lang).run()

@@ -28,8 +28,6 @@ def review(
     rate: Annotated[str, typer.Option("--rate", metavar="ask|auto", help=h("help.opt.rate"))] = "",
 ) -> None:
     """Answer today's due and new questions."""
-    from mpquiz.cli.plain_review import PlainReview
-
     svc = services(ctx)
     if rate not in ("", "ask", "auto"):
         raise typer.BadParameter(f"{rate!r}: use ask or auto", param_hint="--rate")
@@ -40,6 +38,8 @@ def review(
         # On a terminal the review opens in the app; pipes and scripts get the plain mode.
         tui_cmd.open_app(ctx, start="review", pack_id=pack, topic=topic, new_per_day=new)
         return
+    from mpquiz.cli.plain_review import PlainReview  # loads the storage: only here
+
     session = svc.review_session(pack_id=pack, topic=topic, new_per_day=new)
     ask = rate == "ask" or (rate == "" and sys.stdin.isatty())
     PlainReview(session, svc.lang, ask_rating=ask).run()
