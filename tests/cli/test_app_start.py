@@ -3,6 +3,8 @@ terminal, with the fast start when the database allows it (the app itself is not
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -65,3 +67,23 @@ def test_an_unknown_topic_is_refused_before_any_screen(
     url = _known_database(tmp_path)
     result = CliRunner().invoke(app, ["--db", url, "review", "--topic", "nope"])
     assert result.exit_code != 0 and opened == []
+
+
+def test_the_review_command_builds_its_first_screen_without_sql(tmp_path: Path) -> None:
+    """In a fresh interpreter, `mpquiz review` on a known database gets as far as running
+    the app without importing SQLAlchemy."""
+    url = _known_database(tmp_path)
+    code = (
+        "import sys\n"
+        "from mpquiz.cli import tui_cmd\n"
+        "from mpquiz.tui.app import MpquizApp\n"
+        "tui_cmd.interactive = lambda: True\n"
+        "def run(self, **_):\n"
+        "    print('DEFERRED', self.deferred, 'SQL', 'sqlalchemy' in sys.modules)\n"
+        "MpquizApp.run = run\n"
+        f"sys.argv = ['mpquiz', '--db', {url!r}, '--learner', 'ana', 'review']\n"
+        "from mpquiz.cli.main import run as main\n"
+        "main()\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "DEFERRED True SQL False" in out.stdout, out.stdout + out.stderr
