@@ -7,7 +7,7 @@ import inspect
 import pkgutil
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from mpquiz.core.model import Kind, NumericKey, Option, Question, Text
 from mpquiz.i18n.messages import MESSAGES
 from mpquiz.tui import formatting as f
 from mpquiz.tui.factory import build_app
+from mpquiz.tui.widgets.heatmap import LABEL, Heatmap
 from tests.conftest import ROOT
 
 
@@ -125,3 +126,18 @@ def test_without_a_terminal_mpquiz_falls_back_to_the_plain_review(tmp_path: Path
     )
     assert out.returncode == 0, out.stderr
     assert "Answered 0, right 0." in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("weeks", "first_names"),
+    [
+        (53, ["Dec", "Jan"]),  # a single week of November at the left edge gives way
+        (8, ["Oct", "Nov"]),  # the edge month has room for its name
+    ],
+)
+def test_the_partial_month_at_the_left_edge_gives_way(weeks: int, first_names: list[str]) -> None:
+    today = date(2026, 11, 25)
+    heat = Heatmap("en")
+    first = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    names = heat._months(first, weeks, 1)[LABEL:].split()
+    assert names[:2] == first_names

@@ -62,15 +62,21 @@ class Heatmap(Widget):
         return text
 
     def _months(self, first: date, weeks: int, cell: int) -> str:
+        """Each month's name above its first week; a month that starts too close to the
+        previous name is left unnamed, except that the partial month at the left edge
+        gives way to the whole month after it (as GitHub's and Anki's calendars do)."""
         row = [" "] * (LABEL + weeks * cell)
         previous = None
         for week in range(weeks):
             day = first + timedelta(weeks=week)
             if day.month != previous:
-                month = f"tui.month.{day.month}"
-                name = t(month, self.lang)
+                name = t(f"tui.month.{day.month}", self.lang)
                 start = LABEL + week * cell
-                if week == 0 or all(c == " " for c in row[start - 1 : start + len(name)]):
+                free = all(c == " " for c in row[start - 1 : start + len(name)])
+                if not free and week * cell <= len(name):  # only the edge month is in the way
+                    row[LABEL:start] = [" "] * (start - LABEL)
+                    free = True
+                if week == 0 or free:
                     row[start : start + len(name)] = name
                 previous = day.month
         return "".join(row)[: LABEL + weeks * cell]
