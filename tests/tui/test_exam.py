@@ -154,3 +154,23 @@ def test_mpquiz_exam_opens_the_form_filled_from_its_options(svc: Services) -> No
         await until(pilot, lambda: type(pilot.app.screen).__name__ == "HomeScreen")
 
     drive(app, script)
+
+
+def test_in_spanish_s_for_si_confirms(svc_es: Services) -> None:
+    app = build_app(svc_es, exam_seed=2)
+
+    async def script(pilot: Any) -> None:
+        await pilot.press("e")
+        await until(pilot, lambda: _on(pilot, ExamSetupScreen))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: _on(pilot, ExamScreen))
+        await pilot.press("escape")  # finish? (a text field takes one Esc first)
+        await pilot.pause()
+        if type(pilot.app.screen).__name__ != "ConfirmScreen":
+            await pilot.press("escape")
+        await until(pilot, lambda: type(pilot.app.screen).__name__ == "ConfirmScreen")
+        assert "s (o y) Sí" in plain(pilot.app.screen.query(".hint").first())
+        await pilot.press("s")
+        await until(pilot, lambda: _on(pilot, ExamResultScreen))
+
+    drive(app, script)

@@ -193,7 +193,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Press d to run its demo and see it happen.",
         "es": "Pulsa d para ejecutar su demo y verlo ocurrir.",
     },
-    "tui.confirm.keys": {"en": "y Yes · n No", "es": "y Sí · n No"},
+    "tui.confirm.keys": {"en": "y Yes · n No", "es": "s (o y) Sí · n No"},
     # stats -------------------------------------------------------------------------------
     "tui.stats.title": {"en": "Statistics", "es": "Estadísticas"},
     "tui.stats.summary": {
@@ -305,7 +305,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Ficheros de demo, cada uno con su SHA-256:",
     },
     "tui.trust.no_files": {"en": "(no demo files)", "es": "(sin ficheros de demo)"},
-    "tui.trust.keys": {"en": "y Trust · n No", "es": "y Confiar · n No"},
+    "tui.trust.keys": {"en": "y Trust · n No", "es": "s (o y) Confiar · n No"},
     "tui.demos.title": {"en": "Demos", "es": "Demos"},
     "tui.demos.none": {"en": "No demos installed.", "es": "No hay demos instaladas."},
     "tui.demos.can_run": {

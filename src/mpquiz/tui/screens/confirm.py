@@ -14,10 +14,10 @@ from mpquiz.tui.screens.base import BaseModal
 
 
 class ConfirmScreen(BaseModal):
-    """ "Finish the exam now?" — y confirms, n or Esc cancels."""
+    """ "Finish the exam now?" — y (or s, for sí) confirms, n or Esc cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "tui.key.yes"),
+        Binding("y,s", "answer(True)", "tui.key.yes"),
         Binding("n,escape", "answer(False)", "tui.key.no"),
     ]
 

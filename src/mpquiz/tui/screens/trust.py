@@ -20,7 +20,7 @@ class TrustScreen(BaseModal):
     """Lists every demo file and its hash; y trusts exactly these files, n or Esc cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "tui.key.trust"),
+        Binding("y,s", "answer(True)", "tui.key.trust"),
         Binding("n,escape", "answer(False)", "tui.key.no"),
     ]
 
