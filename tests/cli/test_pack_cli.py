@@ -208,3 +208,28 @@ def test_schema_prints_json_schema() -> None:
     question = json.loads(cli("pack", "schema").stdout)
     assert question["title"] == "mpquiz questions/*.toml"
     assert cli("pack", "schema", "--kind", "bogus").exit_code == 2
+
+
+def test_validate_takes_a_zip_and_names_files_as_in_it(tmp_path: Path) -> None:
+    import zipfile
+
+    def zipped(folder: Path, name: str) -> Path:
+        out = tmp_path / name
+        with zipfile.ZipFile(out, "w") as zf:
+            for file in sorted(folder.rglob("*")):
+                if file.is_file() and "__pycache__" not in file.parts:
+                    zf.write(file, f"{folder.name}/{file.relative_to(folder).as_posix()}")
+        return out
+
+    good = cli("pack", "validate", str(zipped(FIXTURES / "mini", "mini.zip")), "--run")
+    assert good.exit_code == 0 and "mini 1.0.0: 4 questions" in good.stdout, good.stderr
+    broken = cli("pack", "validate", str(zipped(FIXTURES / "packs" / "broken-typos", "b.zip")))
+    assert broken.exit_code == 2
+    assert "b.zip/broken-typos/questions/" in broken.stderr
+    assert "mpquiz-pack-" not in broken.stderr  # no temporary folder in any message
+    unsafe = tmp_path / "evil.zip"
+    with zipfile.ZipFile(unsafe, "w") as zf:
+        zf.writestr("pack.toml", "")
+        zf.writestr("../evil.py", "print('owned')")
+    refused = cli("pack", "validate", str(unsafe))
+    assert refused.exit_code == 2 and "path leaves the pack folder" in refused.stderr

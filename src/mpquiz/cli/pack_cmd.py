@@ -40,16 +40,16 @@ def validate(
     run: Annotated[bool, typer.Option("--run", help=h("help.opt.run"))] = False,
     as_json: Annotated[bool, typer.Option("--json", help=h("help.opt.problems_json"))] = False,
 ) -> None:
-    """Check a pack folder: exit 0 when clean, 1 when --run contradicts a key, 2 when invalid."""
-    from mpquiz import paths
-    from mpquiz.packs.loader import load_pack
+    """Check a pack folder or zip: exit 0 when clean, 1 when --run contradicts a key, 2 when
+    invalid."""
+    from mpquiz.packs.archive import pack_folder
     from mpquiz.packs.problems import PackErrors
 
     lang = services(ctx).lang
-    builtin = path.resolve() == paths.builtin_pack_dir().resolve()
     report: dict[str, Any] = {"path": str(path), "valid": False, "pack": None, "problems": []}
     try:
-        pack = load_pack(path, demos_dir=paths.builtin_demos_dir() if builtin else None)
+        with pack_folder(path) as root:  # a zip is checked where it is unpacked
+            code = _validate(root, path, lang, report, run=run, as_json=as_json)
     except PackErrors as exc:
         report["problems"] = [p.to_dict() for p in exc.problems]
         if as_json:
@@ -58,6 +58,20 @@ def validate(
             typer.echo(str(problem), err=True)
         typer.echo(t("pack.validate.problems", lang, count=len(exc.problems), path=path), err=True)
         raise typer.Exit(2) from None
+    if as_json:
+        _emit(report, code)
+    raise typer.Exit(code)
+
+
+def _validate(
+    root: Path, path: Path, lang: str, report: dict[str, Any], *, run: bool, as_json: bool
+) -> int:
+    """Load (and with `run`, key-check) the pack in `root`; fills `report`; the exit code."""
+    from mpquiz import paths
+    from mpquiz.packs.loader import load_pack
+
+    builtin = path.resolve() == paths.builtin_pack_dir().resolve()
+    pack = load_pack(root, demos_dir=paths.builtin_demos_dir() if builtin else None)
     report |= {
         "valid": True,
         "pack": {"id": pack.id, "version": pack.version, "questions": len(pack.questions)},
@@ -73,10 +87,7 @@ def validate(
                 kinds=_kinds(pack),
             )
         )
-    code = _run_keys(pack, lang, report, show=not as_json) if run else 0
-    if as_json:
-        _emit(report, code)
-    raise typer.Exit(code)
+    return _run_keys(pack, lang, report, show=not as_json) if run else 0
 
 
 def _emit(report: dict[str, Any], code: int) -> None:

@@ -1,4 +1,5 @@
-"""Packs as zip files: safe extraction for `pack add`, reproducible archives for `pack export`.
+"""Packs as zip files: safe extraction for `pack add` and `pack validate`, reproducible
+archives for `pack export`.
 
 A zip from someone else is untrusted input: every entry is checked before anything is
 written (no absolute paths, no `..`, no links, no encryption, bounded sizes and counts),
@@ -7,11 +8,15 @@ and sizes are enforced again while reading, since a zip's declared sizes can lie
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import stat
+import tempfile
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
 from mpquiz.packs.problems import PackErrors, PackProblem
@@ -57,6 +62,39 @@ def _pack_prefix(names: list[str]) -> str | None:
         if f"{top}/pack.toml" in names:
             return f"{top}/"
     return None
+
+
+@contextmanager
+def pack_folder(source: Path) -> Iterator[Path]:
+    """The pack at `source`: the folder itself, or a zip of one unpacked to a temporary
+    folder for the duration. Problems raised inside name files as they are in the zip.
+
+    Raises:
+        PackErrors: a zip that is not one, is unsafe, or holds no pack.
+    """
+    if not source.is_file():
+        yield source
+        return
+    with tempfile.TemporaryDirectory(prefix="mpquiz-pack-") as tmp:
+        root = extract_pack(source, Path(tmp))
+        try:
+            yield root
+        except PackErrors as exc:
+            raise PackErrors([_as_in_zip(p, source, Path(tmp)) for p in exc.problems]) from None
+
+
+def _as_in_zip(problem: PackProblem, archive: Path, unpacked: Path) -> PackProblem:
+    """The problem with the temporary folder replaced by the zip's name, wherever it shows."""
+
+    def named(text: str | None) -> str | None:
+        return None if text is None else text.replace(f"{unpacked}{os.sep}", f"{archive.name}/")
+
+    return dataclasses.replace(
+        problem,
+        file=named(problem.file) or problem.file,
+        message=named(problem.message) or problem.message,
+        hint=named(problem.hint),
+    )
 
 
 def extract_pack(archive: Path, into: Path) -> Path:

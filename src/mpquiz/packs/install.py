@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
-import tempfile
 import uuid
 from datetime import datetime
 from pathlib import Path
 
 from mpquiz.core.errors import BadInput
 from mpquiz.core.model import Pack
-from mpquiz.packs.archive import extract_pack, write_pack_zip
+from mpquiz.packs.archive import pack_folder, write_pack_zip
 from mpquiz.packs.loader import load_pack
-from mpquiz.packs.problems import PackErrors
 from mpquiz.store.repository import PackInfo, Store, SyncReport
 
 
@@ -37,27 +35,8 @@ def add_pack(
         BadInput: same or lower version than the installed one (without `force`), or the
             id of the built-in pack.
     """
-    if not source.is_file():
-        return _add_folder(source, store, packs_root, now, force=force, label=source)
-    with tempfile.TemporaryDirectory(prefix="mpquiz-add-") as tmp:
-        root = extract_pack(source, Path(tmp))
-        try:
-            return _add_folder(root, store, packs_root, now, force=force, label=source)
-        except PackErrors as exc:
-            # Name files as they are in the zip, not in the temporary folder.
-            raise PackErrors(
-                [
-                    dataclasses.replace(p, file=_in_zip(source, Path(tmp), p.file))
-                    for p in exc.problems
-                ]
-            ) from None
-
-
-def _in_zip(archive: Path, unpacked: Path, file: str) -> str:
-    try:
-        return f"{archive.name}/{Path(file).relative_to(unpacked).as_posix()}"
-    except ValueError:
-        return file
+    with pack_folder(source) as root:
+        return _add_folder(root, store, packs_root, now, force=force, label=source)
 
 
 def _add_folder(

@@ -66,8 +66,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "No pide confirmación.",
     },
     "help.arg.pack_path": {
-        "en": "The pack folder (holding pack.toml).",
-        "es": "La carpeta del paquete (con pack.toml).",
+        "en": "The pack folder (holding pack.toml), or a .zip of one.",
+        "es": "La carpeta del paquete (con pack.toml), o un .zip de ella.",
     },
     "help.opt.db": {
         "en": "Database URL (any SQLAlchemy URL); default: MPQUIZ_DB, else SQLite in your "

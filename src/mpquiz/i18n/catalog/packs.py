@@ -12,10 +12,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Ejemplo: mpquiz pack validate ./mi-paquete",
     },
     "help.pack.validate": {
-        "en": "Check a pack folder and list every problem with its file, line, question, "
+        "en": "Check a pack folder (or a .zip of one) and list every problem with its file, "
+        "line, question, "
         "field and a hint. Exit code 0 when clean, 1 when --run finds a key the real output "
         "contradicts, 2 when the pack is invalid or PATH is not a pack.",
-        "es": "Comprueba una carpeta de paquete y lista cada problema con su fichero, línea, "
+        "es": "Comprueba una carpeta de paquete (o un .zip de ella) y lista cada problema con "
+        "su fichero, línea, "
         "pregunta, campo y una pista. Código de salida 0 si está bien, 1 si --run encuentra "
         "una clave que la salida real contradice, 2 si el paquete no es válido o PATH no es "
         "un paquete.",
