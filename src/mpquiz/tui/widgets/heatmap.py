@@ -70,7 +70,8 @@ class Heatmap(Widget):
         for week in range(weeks):
             day = first + timedelta(weeks=week)
             if day.month != previous:
-                name = t(f"tui.month.{day.month}", self.lang)
+                month = f"tui.month.{day.month}"
+                name = t(month, self.lang)
                 start = LABEL + week * cell
                 free = all(c == " " for c in row[start - 1 : start + len(name)])
                 if not free and week * cell <= len(name):  # only the edge month is in the way
