@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from enum import Enum
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import Group
 from rich.text import Text
@@ -21,12 +22,8 @@ from mpquiz.tui.formatting import kind_name
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.answers import Answered, answer_widget, is_text_entry
 from mpquiz.tui.widgets.code_view import CodeView
-from mpquiz.tui.widgets.explanation import Explanation
 from mpquiz.tui.widgets.output_panel import OutputPanel
-from mpquiz.tui.widgets.rating_bar import RatingBar
 from mpquiz.tui.widgets.title_bar import TitleBar
-from mpquiz.tui.widgets.verdict_banner import VerdictBanner
-from mpquiz.tui.widgets.verdict_headline import VerdictHeadline
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -34,6 +31,10 @@ if TYPE_CHECKING:
     from mpquiz.core.scheduling import Rating
     from mpquiz.session.review import Outcome, ReviewSession, StoredQuestion
     from mpquiz.tui.app import ReviewScope
+    from mpquiz.tui.widgets.explanation import Explanation
+    from mpquiz.tui.widgets.rating_bar import RatingBar
+    from mpquiz.tui.widgets.verdict_banner import VerdictBanner
+    from mpquiz.tui.widgets.verdict_headline import VerdictHeadline
 
 
 class Phase(Enum):
@@ -77,21 +78,44 @@ class ReviewScreen(BaseScreen):
         self._answering: Worker[None] | None = None
         self._leave_armed = False
         self.output = OutputPanel(self.lang, id="output")
+        self._after_parts: asyncio.Task[None] | None = None
 
     def compose(self) -> ComposeResult:
-        """Title; prompt, code, answer, verdict, output and why, scrolling; ratings; keys."""
+        """Title; prompt, code and answer, scrolling; keys. What shows after an answer
+        (verdict, output, why, ratings) is added once the question is on screen."""
         yield TitleBar(id="title")
         with VerticalScroll(id="body"):
             yield Static(id="prompt")
             yield CodeView(id="code")
             yield Vertical(id="answer-slot")
-            yield VerdictHeadline(id="headline")
-            yield self.output
-            yield VerdictBanner(id="verdict")
-            yield Explanation(id="explain")
-            yield Static(id="done")
-        yield RatingBar(id="ratings")
         yield Footer(compact=True)
+
+    async def _after_answer_parts(self) -> None:
+        """Mount the verdict, output, explanation, end-of-sitting text and ratings (hidden)
+        the first time they are needed or right after the first frame, whichever is first:
+        the first question appears sooner without them (see "Starting fast")."""
+        if self._after_parts is None:
+            self._after_parts = asyncio.ensure_future(self._mount_after_parts())
+        await asyncio.shield(self._after_parts)
+
+    async def _mount_after_parts(self) -> None:
+        from mpquiz.tui.widgets.explanation import Explanation
+        from mpquiz.tui.widgets.rating_bar import RatingBar
+        from mpquiz.tui.widgets.verdict_banner import VerdictBanner
+        from mpquiz.tui.widgets.verdict_headline import VerdictHeadline
+
+        parts = [
+            VerdictHeadline(id="headline"),
+            self.output,
+            VerdictBanner(id="verdict"),
+            Explanation(id="explain"),
+            Static(id="done"),
+        ]
+        ratings = RatingBar(id="ratings")
+        for part in [*parts, ratings]:
+            part.display = False
+        await self.query_one("#body").mount_all(parts)
+        await self.mount(ratings, before=self.query_one(Footer))
 
     async def on_mount(self) -> None:
         """Show the first question: at once if the app read it before opening the database
@@ -101,6 +125,7 @@ class ReviewScreen(BaseScreen):
             self._looked = look.question_id
             await self._paint(look.question, 1, look.total, look.topic_title, look.demos_dir)
         self._opening = self.run_worker(self._open_session(), group="session")
+        self.call_after_refresh(self.run_worker, self._after_answer_parts(), group="parts")
 
     async def _open_session(self) -> None:
         await self.mpq.backend()
@@ -133,7 +158,8 @@ class ReviewScreen(BaseScreen):
 
     def _show(self, *ids: str) -> None:
         for name in ("headline", "output", "verdict", "explain", "ratings", "done"):
-            self.query_one(f"#{name}").display = name in ids
+            for part in self.query(f"#{name}"):  # none before they are mounted
+                part.display = name in ids
 
     async def _next(self) -> None:
         assert self.session is not None
@@ -141,7 +167,7 @@ class ReviewScreen(BaseScreen):
         self.item = item = session.show()
         if item is None:
             await self.query_one("#answer-slot").remove_children()
-            self._finish()
+            await self._finish()
             return
         question = item.question
         await self._paint(
@@ -175,7 +201,8 @@ class ReviewScreen(BaseScreen):
         widget.focus(scroll_visible=False)  # the prompt and code first; keys scroll on
         self.query_one("#body").scroll_home(animate=False)
 
-    def _finish(self) -> None:
+    async def _finish(self) -> None:
+        await self._after_answer_parts()
         assert self.session is not None
         session = self.session
         self.query_one(TitleBar).set_text(self.say("tui.review.title_done"))
@@ -200,11 +227,12 @@ class ReviewScreen(BaseScreen):
 
     # Answering and revealing.
 
-    def on_answered(self, message: Answered) -> None:
+    async def on_answered(self, message: Answered) -> None:
         """Check the answer; if it fits, stream the demo and wait for the verdict."""
         message.stop()
         if self.phase is not Phase.ANSWER or self.question is None:
             return
+        await self._after_answer_parts()
         try:
             from mpquiz.core.grading import parse_answer
 
@@ -248,16 +276,19 @@ class ReviewScreen(BaseScreen):
             output.mark_evidence(outcome.verdict.evidence)
         if question.kind is Kind.CHOICE:
             self._answer_widget().show_right(question.correct_options)  # type: ignore[attr-defined]
-        self.query_one(VerdictHeadline).show(outcome.verdict, self.lang)
-        details = self.query_one(VerdictBanner).show(question, outcome, self.lang)
-        self.query_one(Explanation).show(question, self.lang)
-        self.query_one(RatingBar).show(outcome.intervals, outcome.suggested, self.lang)
+        headline = cast("VerdictHeadline", self.query_one("#headline"))
+        headline.show(outcome.verdict, self.lang)
+        banner = cast("VerdictBanner", self.query_one("#verdict"))
+        details = banner.show(question, outcome, self.lang)
+        cast("Explanation", self.query_one("#explain")).show(question, self.lang)
+        ratings = cast("RatingBar", self.query_one("#ratings"))
+        ratings.show(outcome.intervals, outcome.suggested, self.lang)
         shown = ["headline", "output", "explain", "ratings"] + (["verdict"] if details else [])
         self._show(*shown)
         self._set_phase(Phase.REVEAL)
         body = self.query_one("#body")
         body.focus()
-        headline = self.query_one(VerdictHeadline)  # the verdict in words, then the output
+        # the verdict in words, then the output
         self.call_after_refresh(body.scroll_to_widget, headline, top=True, animate=False)
 
     # Keys.
