@@ -185,7 +185,7 @@ class Services:
             lang=self.lang,
             clock=self.clock,
             packs={p.id: p for p in packs},
-            rng=random.Random() if self.settings.shuffle_options else None,
+            rng=self._shuffler(),
         )
 
     def trust_state(self, pack: PackInfo) -> str:
@@ -310,7 +310,17 @@ class Services:
         )
         if glance is None:
             return None
-        return first_look(glance, self.lang, _demos_dir(glance.pack.builtin, glance.pack.demos_dir))
+        demos_dir = _demos_dir(glance.pack.builtin, glance.pack.demos_dir)
+        return first_look(glance, self.lang, demos_dir, self._shuffler())
+
+    @cached_property
+    def _sitting_seed(self) -> int:
+        return random.randrange(2**63)
+
+    def _shuffler(self) -> random.Random | None:
+        """The order of options for this run of mpquiz (None: the pack's order). The same
+        seed each time, so the first look and the session show the first question alike."""
+        return random.Random(self._sitting_seed) if self.settings.shuffle_options else None
 
     def warm(self) -> None:
         """Open the database and load what the screens use next (for a background thread)."""

@@ -13,6 +13,7 @@ from mpquiz import paths
 from mpquiz.core.errors import StoreError
 from mpquiz.core.scheduling import CardState, Spacing
 from mpquiz.services import BUILTIN_STAMP, Services, source_fingerprint
+from mpquiz.settings import Settings, save_settings
 from mpquiz.store.meta import write_meta
 from mpquiz.store.records import ReviewRecord
 from mpquiz.tui.factory import build_app
@@ -147,3 +148,29 @@ def test_without_the_conditions_the_database_opens_first(sqlite_url: str) -> Non
     fresh.close()
     newcomer = PackOnlyServices(db_url=sqlite_url, lang_option="en", learner="zoe")
     assert not newcomer.can_defer() and newcomer.first_look() is None
+
+
+def test_shuffled_options_keep_their_places_when_the_session_takes_over(db: str) -> None:
+    save_settings(Settings(shuffle_options=True), paths.config_file())
+    for _ in range(3):  # several draws: the order differs, the agreement must not
+        _answer_early_by_the_painted_number(db)
+
+
+def _answer_early_by_the_painted_number(db: str) -> None:
+    svc, gate = _gated(db)
+    app = build_app(svc, start="review", fast_start=True)
+    look = app.first_look
+    assert look is not None
+    right = next(iter(look.question.correct_options))
+
+    async def script(pilot: Any) -> None:
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.question is not None)
+        await pilot.press(str(right + 1), "enter")  # by the number painted
+        gate.set()
+        await until(pilot, lambda: screen.phase is Phase.REVEAL)
+        assert screen.item.question.options == look.question.options
+        assert screen.outcome.verdict.correct is True
+
+    drive(app, script)
+    svc.close()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
 from mpquiz.core.codec import question_from_dict
 from mpquiz.core.model import Question, Text
+from mpquiz.core.shuffle import shuffled
 from mpquiz.store.glance import Glance
 
 
@@ -17,6 +19,7 @@ class FirstLook:
 
     question_id: int
     question: Question
+    """As shown: options and candidates in the order the session will show them."""
     total: int
     """The length of today's queue."""
     topic_title: str
@@ -24,9 +27,14 @@ class FirstLook:
     """The folder of the question's demo (a predict question shows its code)."""
 
 
-def first_look(glance: Glance, lang: str, demos_dir: Path) -> FirstLook:
-    """Decode a glance's question and name its topic in `lang`."""
+def first_look(
+    glance: Glance, lang: str, demos_dir: Path, rng: random.Random | None = None
+) -> FirstLook:
+    """Decode a glance's question and name its topic in `lang`; with `rng`, shuffle it as
+    a ReviewSession given an rng in the same state shows its first question."""
     question = question_from_dict(json.loads(glance.data))
+    if rng is not None:
+        question = shuffled(question, rng).question
     titles = json.loads(glance.pack.topics).get(question.topic)
     title = Text(titles).get(lang) if titles else question.topic
     return FirstLook(glance.question_id, question, glance.total, title, demos_dir)

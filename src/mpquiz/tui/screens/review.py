@@ -138,7 +138,15 @@ class ReviewScreen(BaseScreen):
             await self._next()
             return
         item = session.show()  # the session's first question; its demo starts now
-        if item is None or item.id != self._looked:  # the queue changed since the look
+        shown = self.question
+        same = (
+            item is not None
+            and shown is not None
+            and item.id == self._looked
+            and (item.question.options, item.question.candidates)
+            == (shown.options, shown.candidates)
+        )
+        if not same:  # the queue changed since the look (or, never expected, its order)
             self._early = None
             self.notify(self.say("tui.review.queue_changed"))
             await self._next()
