@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 from enum import Enum
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group
 from rich.text import Text
@@ -20,9 +19,9 @@ from mpquiz.core.model import Kind, Question
 from mpquiz.packs.code import question_code
 from mpquiz.tui.formatting import kind_name
 from mpquiz.tui.screens.base import BaseScreen
+from mpquiz.tui.widgets.after_answer import AfterAnswer
 from mpquiz.tui.widgets.answers import Answered, answer_widget, is_text_entry
 from mpquiz.tui.widgets.code_view import CodeView
-from mpquiz.tui.widgets.output_panel import OutputPanel
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -31,10 +30,6 @@ if TYPE_CHECKING:
     from mpquiz.core.scheduling import Rating
     from mpquiz.session.review import Outcome, ReviewSession, StoredQuestion
     from mpquiz.tui.app import ReviewScope
-    from mpquiz.tui.widgets.explanation import Explanation
-    from mpquiz.tui.widgets.rating_bar import RatingBar
-    from mpquiz.tui.widgets.verdict_banner import VerdictBanner
-    from mpquiz.tui.widgets.verdict_headline import VerdictHeadline
 
 
 class Phase(Enum):
@@ -77,8 +72,8 @@ class ReviewScreen(BaseScreen):
         self.runs = 1
         self._answering: Worker[None] | None = None
         self._leave_armed = False
-        self.output = OutputPanel(self.lang, id="output")
-        self._after_parts: asyncio.Task[None] | None = None
+        self.after = AfterAnswer(self, self.lang)
+        self.output = self.after.output
 
     def compose(self) -> ComposeResult:
         """Title; prompt, code and answer, scrolling; keys. What shows after an answer
@@ -90,33 +85,6 @@ class ReviewScreen(BaseScreen):
             yield Vertical(id="answer-slot")
         yield Footer(compact=True)
 
-    async def _after_answer_parts(self) -> None:
-        """Mount the verdict, output, explanation, end-of-sitting text and ratings (hidden)
-        the first time they are needed or right after the first frame, whichever is first:
-        the first question appears sooner without them (see "Starting fast")."""
-        if self._after_parts is None:
-            self._after_parts = asyncio.ensure_future(self._mount_after_parts())
-        await asyncio.shield(self._after_parts)
-
-    async def _mount_after_parts(self) -> None:
-        from mpquiz.tui.widgets.explanation import Explanation
-        from mpquiz.tui.widgets.rating_bar import RatingBar
-        from mpquiz.tui.widgets.verdict_banner import VerdictBanner
-        from mpquiz.tui.widgets.verdict_headline import VerdictHeadline
-
-        parts = [
-            VerdictHeadline(id="headline"),
-            self.output,
-            VerdictBanner(id="verdict"),
-            Explanation(id="explain"),
-            Static(id="done"),
-        ]
-        ratings = RatingBar(id="ratings")
-        for part in [*parts, ratings]:
-            part.display = False
-        await self.query_one("#body").mount_all(parts)
-        await self.mount(ratings, before=self.query_one(Footer))
-
     async def on_mount(self) -> None:
         """Show the first question: at once if the app read it before opening the database
         (then the session takes over when loaded), else once today's queue is built."""
@@ -125,7 +93,7 @@ class ReviewScreen(BaseScreen):
             self._looked = look.question_id
             await self._paint(look.question, 1, look.total, look.topic_title, look.demos_dir)
         self._opening = self.run_worker(self._open_session(), group="session")
-        self.call_after_refresh(self.run_worker, self._after_answer_parts(), group="parts")
+        self.call_after_refresh(self.run_worker, self.after.ready(), group="parts")
 
     async def _open_session(self) -> None:
         await self.mpq.backend()
@@ -164,10 +132,8 @@ class ReviewScreen(BaseScreen):
 
     # Showing questions.
 
-    def _show(self, *ids: str) -> None:
-        for name in ("headline", "output", "verdict", "explain", "ratings", "done"):
-            for part in self.query(f"#{name}"):  # none before they are mounted
-                part.display = name in ids
+    def _show(self, *names: str) -> None:
+        self.after.show(*names)
 
     async def _next(self) -> None:
         assert self.session is not None
@@ -210,7 +176,7 @@ class ReviewScreen(BaseScreen):
         self.query_one("#body").scroll_home(animate=False)
 
     async def _finish(self) -> None:
-        await self._after_answer_parts()
+        await self.after.ready()
         assert self.session is not None
         session = self.session
         self.query_one(TitleBar).set_text(self.say("tui.review.title_done"))
@@ -219,7 +185,7 @@ class ReviewScreen(BaseScreen):
         key = "tui.review.done" if session.answered else "review.nothing_due"
         summary = self.say("review.summary", answered=session.answered, correct=session.correct)
         keys = self.say("tui.review.done_keys" if session.can_undo else "tui.review.done_home")
-        self.query_one("#done", Static).update(
+        self.after.done.update(
             Group(Text(self.say(key), style="bold"), Text(summary), Text(""), Text(keys))
         )
         self._show("done")
@@ -240,7 +206,7 @@ class ReviewScreen(BaseScreen):
         message.stop()
         if self.phase is not Phase.ANSWER or self.question is None:
             return
-        await self._after_answer_parts()
+        await self.after.ready()
         try:
             from mpquiz.core.grading import parse_answer
 
@@ -284,15 +250,7 @@ class ReviewScreen(BaseScreen):
             output.mark_evidence(outcome.verdict.evidence)
         if question.kind is Kind.CHOICE:
             self._answer_widget().show_right(question.correct_options)  # type: ignore[attr-defined]
-        headline = cast("VerdictHeadline", self.query_one("#headline"))
-        headline.show(outcome.verdict, self.lang)
-        banner = cast("VerdictBanner", self.query_one("#verdict"))
-        details = banner.show(question, outcome, self.lang)
-        cast("Explanation", self.query_one("#explain")).show(question, self.lang)
-        ratings = cast("RatingBar", self.query_one("#ratings"))
-        ratings.show(outcome.intervals, outcome.suggested, self.lang)
-        shown = ["headline", "output", "explain", "ratings"] + (["verdict"] if details else [])
-        self._show(*shown)
+        headline = self.after.fill(question, outcome)
         self._set_phase(Phase.REVEAL)
         body = self.query_one("#body")
         body.focus()
