@@ -11,6 +11,7 @@ import typer
 
 from mpquiz import __version__
 from mpquiz.cli import class_cmd, config_cmd, db_cmd, exam_cmd, pack_cmd, review_cmd, stats_cmd
+from mpquiz.cli import gift_cmd as _gift_cmd  # noqa: F401 - adds `pack import-gift`, `export-gift`
 from mpquiz.cli.context import Options, h
 from mpquiz.core.errors import MpquizError
 
