@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.console import RenderableType
@@ -38,6 +39,10 @@ class PickAnswer(Vertical, can_focus=True):
         self.chosen: set[int] = set()
         self.right: set[int] = set()
         localize_bindings(self, lang)
+        # The footer shows "1-4 Mark an option": the list may be below the fold, under a
+        # long program, and the keys work from anywhere on the screen.
+        table = self._bindings.key_to_bindings
+        table["1"] = [replace(b, show=True, key_display=f"1-{count}") for b in table["1"]]
 
     def compose(self) -> ComposeResult:
         """The hint, then one line (or block) per item."""
