@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from mpquiz import paths
 from mpquiz.core.grading import grade, parse_answer
 from mpquiz.core.model import Kind, Question
-from mpquiz.core.shuffle import as_in_pack, shuffled
+from mpquiz.core.shuffle import as_shown, shuffled
 from mpquiz.packs.loader import load_pack
 
 COURSE = load_pack(paths.builtin_pack_dir(), demos_dir=paths.builtin_demos_dir())
@@ -63,5 +63,5 @@ def test_the_right_option_moves_around() -> None:
 
 def test_in_pack_order_nothing_moves() -> None:
     question = CHOICE[0]
-    shown = as_in_pack(question)
+    shown = as_shown(question, None)
     assert shown.question is question and shown.stored_answer("2,1") == "2,1"

@@ -31,9 +31,9 @@ class Shown:
         return ",".join(str(i) for i in picked)
 
 
-def as_in_pack(question: Question) -> Shown:
-    """The question in its pack's order."""
-    return Shown(question)
+def as_shown(question: Question, rng: random.Random | None) -> Shown:
+    """The question as the learner will see it: shuffled with `rng`, else in pack order."""
+    return Shown(question) if rng is None else shuffled(question, rng)
 
 
 def shuffled(question: Question, rng: random.Random) -> Shown:

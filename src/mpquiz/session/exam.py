@@ -15,7 +15,7 @@ from mpquiz.core.errors import BadInput
 from mpquiz.core.grading import grade, parse_answer
 from mpquiz.core.model import Kind, Question
 from mpquiz.core.scheduling import CardState, Spacing, rating_for
-from mpquiz.core.shuffle import Shown, as_in_pack, shuffled
+from mpquiz.core.shuffle import Shown, as_shown
 from mpquiz.runner import DemoProcess
 from mpquiz.session.clock import Clock
 from mpquiz.session.demos import DemoLauncher
@@ -116,11 +116,9 @@ class ExamSession:
             rng.shuffle(drawn)
         else:
             drawn = rng.sample(pool, min(self.settings.count, len(pool)))
+        order = rng if self.settings.shuffle else None
         for item in drawn:
-            question = item.question
-            self._shown[item.id] = (
-                shuffled(question, rng) if self.settings.shuffle else as_in_pack(question)
-            )
+            self._shown[item.id] = as_shown(item.question, order)
         self.questions = [StoredQuestion(q.id, self._shown[q.id].question, q.card) for q in drawn]
         self.started_at = now
         self.exam_id = self.store.start_exam(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mpquiz.core.codec import question_from_dict
 from mpquiz.core.model import Question, Text
-from mpquiz.core.shuffle import shuffled
+from mpquiz.core.shuffle import as_shown
 from mpquiz.store.glance import Glance
 
 
@@ -32,9 +32,7 @@ def first_look(
 ) -> FirstLook:
     """Decode a glance's question and name its topic in `lang`; with `rng`, shuffle it as
     a ReviewSession given an rng in the same state shows its first question."""
-    question = question_from_dict(json.loads(glance.data))
-    if rng is not None:
-        question = shuffled(question, rng).question
+    question = as_shown(question_from_dict(json.loads(glance.data)), rng).question
     titles = json.loads(glance.pack.topics).get(question.topic)
     title = Text(titles).get(lang) if titles else question.topic
     return FirstLook(glance.question_id, question, glance.total, title, demos_dir)

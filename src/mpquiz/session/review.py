@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from mpquiz.core.grading import RunFacts, Verdict, grade, parse_answer
 from mpquiz.core.model import Question
 from mpquiz.core.scheduling import CardState, Rating, Spacing, rating_for
-from mpquiz.core.shuffle import Shown, as_in_pack, shuffled
+from mpquiz.core.shuffle import Shown, as_shown
 from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.clock import LEARN_AHEAD, Clock
 from mpquiz.session.demos import DemoLauncher
@@ -40,14 +40,17 @@ class _Current:
     """As the queue holds it (the pack's order)."""
     shown: Shown
     """As the learner sees it (options and candidates perhaps shuffled)."""
-    view: StoredQuestion
-    """`item` carrying the shown question."""
     shown_at: float
     started: datetime
     demo: DemoProcess | None
     blocked: str | None
     outcome: Outcome | None = None
     answered_at: float | None = None
+
+    @property
+    def view(self) -> StoredQuestion:
+        """`item` carrying the question as shown."""
+        return StoredQuestion(self.item.id, self.shown.question, self.item.card)
 
 
 @dataclass
@@ -102,13 +105,16 @@ class ReviewSession:
             self._current = None
             return None
         item = self._queue.popleft()
-        shown = as_in_pack(item.question) if self.rng is None else shuffled(item.question, self.rng)
-        view = StoredQuestion(item.id, shown.question, item.card)
         demo, blocked = self.launcher.start(item.question)
         self._current = _Current(
-            item, shown, view, self.clock.monotonic(), self.clock.now(), demo, blocked
+            item,
+            as_shown(item.question, self.rng),
+            self.clock.monotonic(),
+            self.clock.now(),
+            demo,
+            blocked,
         )
-        return view
+        return self._current.view
 
     def topic_title(self, question: Question) -> str:
         """The question's topic as its pack names it, in the session's language."""
