@@ -86,14 +86,14 @@ def pack_folder(source: Path) -> Iterator[Path]:
 def _as_in_zip(problem: PackProblem, archive: Path, unpacked: Path) -> PackProblem:
     """The problem with the temporary folder replaced by the zip's name, wherever it shows."""
 
-    def named(text: str | None) -> str | None:
-        return None if text is None else text.replace(f"{unpacked}{os.sep}", f"{archive.name}/")
+    def named(text: str) -> str:
+        return text.replace(f"{unpacked}{os.sep}", f"{archive.name}/")
 
     return dataclasses.replace(
         problem,
-        file=named(problem.file) or problem.file,
-        message=named(problem.message) or problem.message,
-        hint=named(problem.hint),
+        file=named(problem.file),
+        message=named(problem.message),
+        hint=None if problem.hint is None else named(problem.hint),
     )
 
 

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from mpquiz.store.glance import MAX_DUE as GLANCE_MAX_DUE
+from mpquiz.store.glance import MAX_DUE  # one bound for the queue and for its first look
 from mpquiz.store.repository import Store, StoredQuestion
-
-MAX_DUE = GLANCE_MAX_DUE
 
 
 def new_allowance(store: Store, learner_id: int, day_start: datetime, new_per_day: int) -> int:

@@ -132,9 +132,6 @@ class ReviewScreen(BaseScreen):
 
     # Showing questions.
 
-    def _show(self, *names: str) -> None:
-        self.after.show(*names)
-
     async def _next(self) -> None:
         assert self.session is not None
         session = self.session
@@ -158,7 +155,7 @@ class ReviewScreen(BaseScreen):
         """Put a question on screen, ready for its answer."""
         self.outcome, self.runs, self._leave_armed = None, 1, False
         self.question = question
-        self._show()
+        self.after.show()
         slot = self.query_one("#answer-slot")
         await slot.remove_children()
         self.query_one(TitleBar).set_text(
@@ -188,7 +185,7 @@ class ReviewScreen(BaseScreen):
         self.after.done.update(
             Group(Text(self.say(key), style="bold"), Text(summary), Text(""), Text(keys))
         )
-        self._show("done")
+        self.after.show("done")
         self._set_phase(Phase.DONE)
         self.query_one("#body").focus()
 
@@ -207,16 +204,16 @@ class ReviewScreen(BaseScreen):
         if self.phase is not Phase.ANSWER or self.question is None:
             return
         await self.after.ready()
-        try:
-            from mpquiz.core.grading import parse_answer
+        from mpquiz.core.grading import parse_answer  # loaded at the first answer
 
+        try:
             parse_answer(self.question, message.raw)
         except AnswerError as exc:
             self.notify(self.say(exc.key, **exc.params), severity="error")
             return
         self._answer_widget().freeze()  # type: ignore[attr-defined]
         self._set_phase(Phase.WAITING)
-        self._show("output")
+        self.after.show("output")
         if self.item is None:  # the session is still loading: it reveals when ready
             self._early = message.raw
             self.output.show_waiting(self._demo_title())
