@@ -23,6 +23,14 @@ def _on(pilot: Any, kind: type) -> bool:
     return isinstance(pilot.app.screen, kind)
 
 
+async def _start_exam(pilot: Any) -> None:
+    """From home: open the set-up, start with its defaults, wait for the first question."""
+    await pilot.press("e")
+    await until(pilot, lambda: _on(pilot, ExamSetupScreen))
+    await pilot.press("ctrl+s")
+    await until(pilot, lambda: _on(pilot, ExamScreen))
+
+
 async def _answer_current(pilot: Any, right: bool) -> None:
     """Answer the exam's current question, right or wrong, by its kind."""
     question = pilot.app.screen.session.current.question
@@ -46,10 +54,7 @@ def test_an_exam_from_set_up_to_result_and_trend(svc: Services) -> None:
 
     async def script(pilot: Any) -> None:
         for attempt, right in enumerate((False, True)):
-            await pilot.press("e")
-            await until(pilot, lambda: _on(pilot, ExamSetupScreen))
-            await pilot.press("ctrl+s")
-            await until(pilot, lambda: _on(pilot, ExamScreen))
+            await _start_exam(pilot)
             session = pilot.app.screen.session
             assert len(session.questions) == 5  # the open question is never examined
             for _ in range(5):
@@ -87,10 +92,7 @@ def test_skip_finish_early_and_a_missed_demo_on_demand(svc: Services) -> None:
     app = build_app(svc, exam_seed=3)
 
     async def script(pilot: Any) -> None:
-        await pilot.press("e")
-        await until(pilot, lambda: _on(pilot, ExamSetupScreen))
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: _on(pilot, ExamScreen))
+        await _start_exam(pilot)
         await pilot.press("ctrl+n")  # skip
         assert pilot.app.screen.session.index == 1
         await pilot.press("escape")
@@ -160,10 +162,7 @@ def test_in_spanish_s_for_si_confirms(svc_es: Services) -> None:
     app = build_app(svc_es, exam_seed=2)
 
     async def script(pilot: Any) -> None:
-        await pilot.press("e")
-        await until(pilot, lambda: _on(pilot, ExamSetupScreen))
-        await pilot.press("ctrl+s")
-        await until(pilot, lambda: _on(pilot, ExamScreen))
+        await _start_exam(pilot)
         await pilot.press("escape")  # finish? (a text field takes one Esc first)
         await pilot.pause()
         if type(pilot.app.screen).__name__ != "ConfirmScreen":

@@ -30,6 +30,14 @@ async def _revealed(pilot: Any) -> ReviewScreen:
     return pilot.app.screen
 
 
+async def _first_right_then_second(pilot: Any) -> None:
+    """Answer the first question right, take the suggested rating, reach the second."""
+    await pilot.press("1", "enter")
+    await _revealed(pilot)
+    await pilot.press("enter")
+    await until(pilot, lambda: _qid(pilot) == "basics.exitcode-number")
+
+
 def _qid(pilot: Any) -> str:
     return pilot.app.screen.item.question.qid
 
@@ -120,10 +128,7 @@ def test_undo_takes_back_the_last_rating(svc: Services) -> None:
     app = build_app(svc, start="review")
 
     async def script(pilot: Any) -> None:
-        await pilot.press("1", "enter")
-        await _revealed(pilot)
-        await pilot.press("enter")
-        await until(pilot, lambda: _qid(pilot) == "basics.exitcode-number")
+        await _first_right_then_second(pilot)
         assert _reviews(svc) == 1
         await pilot.press("escape")  # leave the number field: keys act again
         await pilot.press("u")
@@ -138,19 +143,13 @@ def test_undo_after_answering_the_next_question_asks_both_again(svc: Services) -
     app = build_app(svc, start="review")
 
     async def script(pilot: Any) -> None:
-        await pilot.press("1", "enter")
-        await _revealed(pilot)
-        await pilot.press("enter")
-        await until(pilot, lambda: _qid(pilot) == "basics.exitcode-number")
+        await _first_right_then_second(pilot)
         await pilot.press("3", "enter")
         await _revealed(pilot)  # answered, not rated yet
         await pilot.press("u")
         await until(pilot, lambda: _qid(pilot) == "basics.exitcode")
         assert _reviews(svc) == 0 and pilot.app.screen.phase is Phase.ANSWER
-        await pilot.press("1", "enter")
-        await _revealed(pilot)
-        await pilot.press("enter")
-        await until(pilot, lambda: _qid(pilot) == "basics.exitcode-number")
+        await _first_right_then_second(pilot)
         assert _reviews(svc) == 1
 
     drive(app, script)
@@ -178,10 +177,7 @@ def test_leaving_keeps_an_answer_given_but_not_yet_rated(svc: Services) -> None:
     app = build_app(svc, start="review")
 
     async def script(pilot: Any) -> None:
-        await pilot.press("1", "enter")
-        await _revealed(pilot)
-        await pilot.press("enter")
-        await until(pilot, lambda: _qid(pilot) == "basics.exitcode-number")
+        await _first_right_then_second(pilot)
         await pilot.press("3", "enter")
         await _revealed(pilot)
         await pilot.press("escape")  # home, rating the second with its suggestion
