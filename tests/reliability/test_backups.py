@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from mpquiz.core.errors import StoreError
-from mpquiz.store.backup import KEEP, backup_now, backups, daily_backup, integrity
-from mpquiz.store.engine import backups_folder
+from mpquiz.store import backup as backup_module
+from mpquiz.store.backup import (
+    KEEP,
+    backup_now,
+    backups,
+    daily_backup,
+    integrity,
+    prune,
+    restore,
+    worth_restoring,
+)
+from mpquiz.store.engine import backups_folder, open_engine
 from tests.reliability.files import digest, make_learner_db, mpquiz
 from tests.reliability.workers import EPOCH, audit, context, drain, review_loop, saved_ids
 
@@ -83,3 +94,66 @@ def test_the_app_backs_up_when_it_opens(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     days = [b.day for b in backups(backups_folder(db))]
     assert days == [date.today(), date.today() - timedelta(days=1)]
+
+
+def test_a_database_without_reviews_is_never_backed_up(tmp_path: Path) -> None:
+    db = tmp_path / "mpquiz.db"
+    open_engine(f"sqlite:///{db}").dispose()  # a new database: packs maybe, no reviews
+    folder = tmp_path / "backups"
+    assert daily_backup(db, folder, DAY) is None
+    assert not folder.exists()
+
+
+def test_the_rotation_drops_backups_without_reviews_first(tmp_path: Path) -> None:
+    db = tmp_path / "mpquiz.db"
+    make_learner_db(db)
+    empty = tmp_path / "empty.db"
+    open_engine(f"sqlite:///{empty}").dispose()
+    folder = tmp_path / "backups"
+    for n in range(KEEP):  # a week of backups with reviews...
+        backup_now(db, folder, DAY + timedelta(days=n))
+    for n in range(KEEP, KEEP + 3):  # ...then newer ones of a database without any
+        backup_now(empty, folder, DAY + timedelta(days=n))
+    assert prune(folder) == [
+        folder / f"mpquiz-{(DAY + timedelta(days=n)).isoformat()}.db"
+        for n in range(KEEP + 2, KEEP - 1, -1)
+    ]
+    assert [b.day for b in backups(folder)] == [DAY + timedelta(days=n) for n in range(6, -1, -1)]
+    assert worth_restoring(backups(folder)).day == DAY + timedelta(days=6)  # type: ignore[union-attr]
+    assert daily_backup(db, folder, DAY + timedelta(days=20)) is not None
+    days = [b.day for b in backups(folder)]
+    assert days[0] == DAY + timedelta(days=20) and len(days) == KEEP and DAY not in days
+
+
+def test_restore_prefers_the_newest_backup_with_reviews(tmp_path: Path) -> None:
+    db = tmp_path / "mpquiz.db"
+    make_learner_db(db)
+    empty = tmp_path / "empty.db"
+    open_engine(f"sqlite:///{empty}").dispose()
+    folder = tmp_path / "backups"
+    backup_now(db, folder, DAY)
+    backup_now(empty, folder, DAY + timedelta(days=1))
+    assert worth_restoring(backups(folder)).day == DAY  # type: ignore[union-attr]
+    assert worth_restoring([]) is None
+
+
+def test_a_restore_that_fails_at_its_last_step_puts_everything_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "mpquiz.db"
+    make_learner_db(db)
+    db.with_name(db.name + "-wal").write_bytes(b"")  # moved aside with it, and back
+    backup = backups(backups_folder(db))[0].path
+
+    def files() -> dict[str, str]:
+        return {str(p.relative_to(tmp_path)): digest(p) for p in tmp_path.rglob("*") if p.is_file()}
+
+    before = files()
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_module.os, "replace", full)
+    with pytest.raises(StoreError, match="the disk is full; nothing was changed"):
+        restore(backup, db, datetime(2026, 3, 2, 9, 0))
+    assert files() == before

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 
+from mpquiz.store.engine import backups_folder
 from tests.reliability.files import REVIEWS, digest, make_learner_db, mpquiz, one_line
 
 pytestmark = pytest.mark.slow
@@ -140,13 +141,18 @@ def test_a_read_only_file_can_be_read_but_an_answer_says_why_it_is_not_saved(
     assert digest(db) == before
 
 
+def _copy_with_backups(db: Path, folder: Path) -> None:
+    shutil.copy2(db, folder / db.name)
+    shutil.copytree(backups_folder(db), backups_folder(folder / db.name))
+
+
 @pytest.fixture
 def read_only_folder(db: Path, tmp_path: Path) -> Iterator[Path]:
     """The database in a read-only folder: a read-only tmpfs as root, mode 0555 otherwise."""
     folder = tmp_path / "ro"
     folder.mkdir()
     if not ROOT_USER:
-        shutil.copy2(db, folder / db.name)
+        _copy_with_backups(db, folder)
         folder.chmod(0o555)
         yield folder / db.name
         folder.chmod(0o755)
@@ -157,7 +163,7 @@ def read_only_folder(db: Path, tmp_path: Path) -> Iterator[Path]:
     if mounted.returncode:
         pytest.skip("cannot mount a tmpfs here")
     try:
-        shutil.copy2(db, folder / db.name)
+        _copy_with_backups(db, folder)
         subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
         yield folder / db.name
     finally:
@@ -174,3 +180,32 @@ def test_a_read_only_folder_is_named_as_the_cause(read_only_folder: Path) -> Non
     check = mpquiz("--db", url, "db", "check")  # the file itself is sound
     assert check.returncode == 0 and check.stdout.strip().endswith(": ok"), check.stderr
     assert digest(db) == before
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): digest(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_restore_onto_a_read_only_file_says_so_and_changes_nothing(
+    read_only_file: Path,
+) -> None:
+    db = read_only_file
+    before = _files(db.parent)
+    result = mpquiz("--db", f"sqlite:///{db}", "db", "restore", "--yes")
+    line = one_line(result)
+    assert result.returncode == 3 and str(db) in line
+    assert "cannot restore a backup here" in line and "read-only" in line
+    assert "nothing was changed" in line
+    assert _files(db.parent) == before  # no .restoring copy, nothing moved aside
+
+
+def test_restore_into_a_read_only_folder_says_so_and_changes_nothing(
+    read_only_folder: Path,
+) -> None:
+    db = read_only_folder
+    before = _files(db.parent)
+    result = mpquiz("--db", f"sqlite:///{db}", "db", "restore", "--yes")
+    line = one_line(result)
+    assert result.returncode == 3 and str(db) in line
+    assert "its folder is read-only" in line and "nothing was changed" in line
+    assert _files(db.parent) == before

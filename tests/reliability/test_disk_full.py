@@ -7,7 +7,9 @@ test may mount one, a tiny tmpfs that really fills up (ENOSPC).
 
 from __future__ import annotations
 
+import contextlib
 import resource
+import shutil
 import signal
 import subprocess
 from collections.abc import Callable
@@ -15,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.reliability.files import REVIEWS, make_learner_db, mpquiz, one_line
+from mpquiz.store.engine import backups_folder
+from tests.reliability.files import REVIEWS, digest, make_learner_db, mpquiz, one_line
 from tests.reliability.workers import EPOCH, audit, context, drain, review_loop, saved_ids
 
 pytestmark = pytest.mark.slow
@@ -106,3 +109,49 @@ def test_the_cli_says_the_disk_is_full_in_one_line(tmp_path: Path) -> None:
     assert "everything saved before is safe" in line
     found = audit(db)
     assert found.integrity == [] and len(found.review_ids) >= REVIEWS
+
+
+def _assert_could_not_check(result: subprocess.CompletedProcess[str], db: Path) -> None:
+    line = one_line(result)
+    assert result.returncode == 3 and str(db) in line
+    assert "could not check the database" in line and "disk is full" in line
+    assert "damaged" not in line and result.stdout == ""
+
+
+def test_db_check_under_a_file_size_limit_says_it_could_not_check(tmp_path: Path) -> None:
+    db = tmp_path / "data" / "mpquiz.db"
+    db.parent.mkdir()
+    make_learner_db(db)
+    before = digest(db)
+    result = mpquiz("--db", f"sqlite:///{db}", "db", "check", preexec=_file_size_limit(0))
+    _assert_could_not_check(result, db)
+    assert digest(db) == before
+    assert mpquiz("--db", f"sqlite:///{db}", "db", "check").stdout.strip().endswith(": ok")
+
+
+def test_db_check_on_a_full_disk_says_it_could_not_check(tmp_path: Path) -> None:
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1500k", "tmpfs", str(folder)], capture_output=True
+    )
+    if mounted.returncode:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        db = folder / "mpquiz.db"
+        make_learner_db(db)
+        shutil.rmtree(backups_folder(db))
+        filler = folder / "filler"
+        with contextlib.suppress(OSError), filler.open("wb") as out:
+            while True:
+                out.write(bytes(4096))
+                out.flush()
+        before = digest(db)
+        _assert_could_not_check(mpquiz("--db", f"sqlite:///{db}", "db", "check"), db)
+        assert digest(db) == before
+        for extra in ("-wal", "-shm"):  # what the failed check left: SQLite's own files
+            db.with_name(db.name + extra).unlink(missing_ok=True)
+        filler.unlink()
+        assert mpquiz("--db", f"sqlite:///{db}", "db", "check").stdout.strip().endswith(": ok")
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)

@@ -66,3 +66,23 @@ def test_an_older_database_is_upgraded_in_place(
 
 def test_the_written_version_is_the_last_step() -> None:
     assert migrations.LATEST == max(migrations.STEPS) == SCHEMA_VERSION
+
+
+@pytest.mark.parametrize("stored", ["two", "", "2.5", "-1", "9" * 5000])
+def test_a_version_that_is_not_a_number_is_refused(db_url: str, stored: str) -> None:
+    engine = open_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": stored})
+    engine.dispose()
+    with pytest.raises(StoreError, match="is not a number") as err:
+        open_engine(db_url)
+    assert "\n" not in str(err.value)
+
+
+def test_the_migrations_refuse_a_bad_version_on_any_backend(db_url: str) -> None:
+    engine = open_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE meta SET value = 'x' WHERE key = 'schema_version'"))
+        with pytest.raises(StoreError, match=r"schema version 'x' is not a number"):
+            migrations.migrate(conn, where="the database")
+    engine.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -34,46 +35,75 @@ def path(ctx: typer.Context) -> None:
 @app.command("check", help=h("help.db.check"))
 def check(ctx: typer.Context) -> None:
     """Run SQLite's integrity check; exit 1 when it finds problems."""
-    from mpquiz.core.errors import StoreError
     from mpquiz.store.backup import integrity
 
     db = _sqlite_file(ctx)
-    if not db.is_file():
-        raise StoreError(f"{db}: no database file here yet")
+    _refuse_if_not_checkable(db)
     problems = integrity(db)
     if not problems:
         typer.echo(f"{db}: ok")
         return
-    if problems == ["unable to open database file"]:  # unreadable, not damaged
-        from mpquiz.store.failures import cannot_open
-
-        raise cannot_open(db, problems[0])
     for problem in problems[:50]:
         typer.echo(f"{db}: {problem}", err=True)
     typer.echo(f"{db}: damaged; `mpquiz db restore` brings back the latest backup", err=True)
     raise typer.Exit(1)
 
 
+def _refuse_if_not_checkable(db: Path) -> None:
+    """StoreError for a file with no database to check: none, empty, or another program's.
+
+    A damaged or non-SQLite file is left to the check, which reports what SQLite finds.
+    """
+    from mpquiz.core.errors import StoreError
+    from mpquiz.store.failures import unusable
+    from mpquiz.store.peek import Kind, look
+
+    found = look(db)
+    if found.kind is Kind.MISSING:
+        raise StoreError(f"{db}: no database file here yet")
+    if found.kind is Kind.EMPTY:
+        raise StoreError(
+            f"{db}: the file is empty (0 bytes): there is no database in it to check "
+            "(mpquiz makes a new one there when it next opens it)"
+        )
+    if found.kind in (Kind.FOREIGN, Kind.BAD_VERSION) and (refusal := unusable(db, found)):
+        raise refusal
+
+
 @app.command("backup", help=h("help.db.backup"))
 def backup(ctx: typer.Context) -> None:
     """Back up the database now (the backup of today is replaced)."""
+    import sqlite3
+
     from mpquiz.core.errors import StoreError
     from mpquiz.store.backup import backup_now, integrity
     from mpquiz.store.engine import backups_folder
 
     db = _sqlite_file(ctx)
-    if not db.is_file():
-        raise StoreError(f"{db}: no database file here yet")
+    _refuse_if_not_checkable(db)
     if problems := integrity(db, quick=True):
         raise StoreError(f"{db}: damaged, not backed up: {problems[0]}")
-    import sqlite3
-
     folder = backups_folder(db)
+    today = services(ctx).clock.now().astimezone().date()
+    _keep_a_backup_with_reviews(db, folder, today)
     try:
-        made = backup_now(db, folder, services(ctx).clock.now().astimezone().date())
+        made = backup_now(db, folder, today)
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"{db}: cannot write a backup in {folder}: {exc}") from None
     typer.echo(str(made))
+
+
+def _keep_a_backup_with_reviews(db: Path, folder: Path, today: date) -> None:
+    """StoreError when a database without reviews would replace today's backup with some."""
+    from mpquiz.core.errors import StoreError
+    from mpquiz.store.backup import backups
+    from mpquiz.store.peek import has_reviews
+
+    todays = [b.path for b in backups(folder) if b.day == today]
+    if todays and has_reviews(todays[0]) and not has_reviews(db):
+        raise StoreError(
+            f"{db}: holds no reviews, so it does not replace today's backup {todays[0]}, which does"
+        )
 
 
 @app.command("restore", help=h("help.db.restore"))
@@ -99,11 +129,13 @@ def restore(
             typer.echo(f"{item.day.isoformat()}\t{item.path}")
         return
     if backup_file is None:
-        if not found:
+        latest = backups_mod.worth_restoring(found)
+        if latest is None:
             raise StoreError(f"{db}: no backups in {backups_folder(db)}")
-        backup_file = found[0].path
+        backup_file = latest.path
     if not backup_file.is_file():
         raise BadInput(f"{backup_file}: no such backup")
+    backups_mod.ensure_replaceable(db)
     typer.echo(f"Restore {backup_file} over {db}? The current file is kept beside it.")
     if not yes:
         if not sys.stdin.isatty():

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from mpquiz.store.failures import damaged
+from mpquiz.store.failures import cannot_restore, could_not_check, damaged
+from mpquiz.store.peek import Kind, has_reviews, look
 
 KEEP = 7
 PREFIX = "mpquiz-"
@@ -43,7 +44,8 @@ def backups(folder: Path) -> list[Backup]:
 
 def _check(db: Path, pragma: str, *, immutable: bool = False) -> list[str]:
     flags = "mode=ro&immutable=1" if immutable else "mode=ro"
-    with contextlib.closing(sqlite3.connect(f"file:{db}?{flags}", uri=True)) as con:
+    uri = f"{db.absolute().as_uri()}?{flags}"
+    with contextlib.closing(sqlite3.connect(uri, uri=True)) as con:
         rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
     return [] if rows == ["ok"] else rows
 
@@ -53,22 +55,29 @@ def _wal_is_empty(db: Path) -> bool:
     return not wal.exists() or wal.stat().st_size == 0
 
 
-def integrity(db: Path, *, quick: bool = False) -> list[str]:
+def integrity(db: Path, *, quick: bool = False, at_rest: bool = False) -> list[str]:
     """Problems SQLite finds in the file (empty when it is sound); opens it read-only.
 
     A file in a read-only folder cannot get the shared-memory file WAL mode wants; when
-    there is no write-ahead log to read, it is checked as an immutable file instead.
+    there is no write-ahead log to read, it is checked as an immutable file instead, and
+    so is a file `at_rest` (a backup, which nothing writes), so nothing is made beside it.
+
+    Raises:
+        StoreError: the check could not run (a full disk, a lock, no access), which says
+            nothing about damage.
     """
     pragma = "quick_check" if quick else "integrity_check"
     try:
-        return _check(db, pragma)
+        return _check(db, pragma, immutable=at_rest and _wal_is_empty(db))
     except sqlite3.OperationalError as exc:
-        if "unable to open" in str(exc) and db.is_file() and _wal_is_empty(db):
-            try:
-                return _check(db, pragma, immutable=True)
-            except sqlite3.DatabaseError as again:
-                return [str(again)]
-        return [str(exc)]
+        if "unable to open" not in str(exc) or not db.is_file() or not _wal_is_empty(db):
+            raise could_not_check(db, exc) from None
+        try:
+            return _check(db, pragma, immutable=True)
+        except sqlite3.OperationalError as again:
+            raise could_not_check(db, again) from None
+        except sqlite3.DatabaseError as again:
+            return [str(again)]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
 
@@ -97,8 +106,15 @@ def daily_backup(db: Path, folder: Path, today: date, keep: int = KEEP) -> Path 
     is refused (StoreError) before mpquiz writes a byte to it, so a damaged file stays as
     it was for `mpquiz db restore` and for anyone who wants to look at it. A backup that
     cannot be written (a read-only or full disk) is skipped: the learner can still study.
+    Only an mpquiz database with reviews is copied, so a new or emptied one never pushes a
+    backup that holds reviews out of the rotation.
     """
     if not db.is_file() or any(b.day == today for b in backups(folder)):
+        return None
+    found = look(db)
+    if found.kind in (Kind.DAMAGED, Kind.NOT_SQLITE):
+        raise damaged(str(db), found.detail)
+    if found.kind is not Kind.MPQUIZ:
         return None
     try:
         problems = _check(db, "quick_check")
@@ -108,31 +124,89 @@ def daily_backup(db: Path, folder: Path, today: date, keep: int = KEEP) -> Path 
         problems = [str(exc)]
     if problems:
         raise damaged(str(db), problems[0])
+    if not has_reviews(db):
+        return None
     try:
         made = backup_now(db, folder, today)
     except (OSError, sqlite3.Error):
         return None
-    for old in backups(folder)[keep:]:
-        old.path.unlink(missing_ok=True)
+    prune(folder, keep)
     return made
+
+
+def prune(folder: Path, keep: int = KEEP) -> list[Path]:
+    """Delete all but `keep` backups, those without reviews first; returns the deleted.
+
+    Among backups alike, the oldest go first.
+    """
+    ranked = sorted(backups(folder), key=lambda b: (has_reviews(b.path), b.day), reverse=True)
+    gone = [b.path for b in ranked[keep:]]
+    for path in gone:
+        path.unlink(missing_ok=True)
+    return gone
+
+
+def worth_restoring(found: list[Backup]) -> Backup | None:
+    """The newest backup that holds reviews, else the newest; None when there is none."""
+    return next((b for b in found if has_reviews(b.path)), found[0] if found else None)
 
 
 def restore(backup: Path, db: Path, now: datetime) -> Path | None:
     """Put `backup` in place of `db`; the current file (and its WAL) is kept aside.
 
+    The backup is copied beside `db` before anything is moved, so a failure at any step
+    (a read-only file or folder, a full disk) leaves everything as it was.
     Returns where the replaced database was moved, or None if there was none.
+
+    Raises:
+        ValueError: the backup fails its integrity check.
+        StoreError: the backup cannot be put in place (nothing was changed).
     """
-    if integrity(backup):
+    if look(backup).kind is not Kind.MPQUIZ:
+        raise ValueError(f"{backup}: not an mpquiz database, so it was not restored")
+    if integrity(backup, at_rest=True):
         raise ValueError(f"{backup} fails its integrity check")
-    aside = None
-    if db.exists():
-        aside = db.with_name(f"{db.name}.replaced-{now:%Y%m%d-%H%M%S}")
-        db.rename(aside)
-    for suffix in ("-wal", "-shm"):
-        extra = db.with_name(db.name + suffix)
-        if extra.exists():
-            extra.rename(extra.with_name(f"{aside.name if aside else db.name}{suffix}"))
+    ensure_replaceable(db)
     tmp = db.with_suffix(".restoring")
-    shutil.copyfile(backup, tmp)
-    os.replace(tmp, db)
-    return aside
+    try:
+        shutil.copyfile(backup, tmp)
+        moves = _aside_moves(db, now)
+        _rename_all(moves)
+        try:
+            os.replace(tmp, db)
+        except OSError:
+            _rename_all([(target, source) for source, target in reversed(moves)])
+            raise
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise cannot_restore(db, exc) from None
+    return moves[0][1] if moves and moves[0][0] == db else None
+
+
+def ensure_replaceable(db: Path) -> None:
+    """StoreError when `db` is a read-only file or in a read-only folder."""
+    if not os.access(db.parent, os.W_OK) or (db.exists() and not os.access(db, os.W_OK)):
+        raise cannot_restore(db)
+
+
+def _aside_moves(db: Path, now: datetime) -> list[tuple[Path, Path]]:
+    """(file, new name) for `db` and its -wal and -shm: NAME.replaced-TIME[-wal|-shm]."""
+    aside = db.with_name(f"{db.name}.replaced-{now:%Y%m%d-%H%M%S}")
+    files = [(db, aside)] + [
+        (db.with_name(db.name + suffix), aside.with_name(aside.name + suffix))
+        for suffix in ("-wal", "-shm")
+    ]
+    return [(source, target) for source, target in files if source.exists()]
+
+
+def _rename_all(moves: list[tuple[Path, Path]]) -> None:
+    """Rename each (source, target); when one fails, undo those done and raise."""
+    done: list[tuple[Path, Path]] = []
+    try:
+        for source, target in moves:
+            source.rename(target)
+            done.append((source, target))
+    except OSError:
+        for source, target in reversed(done):
+            target.rename(source)
+        raise

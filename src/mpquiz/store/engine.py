@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,8 +12,9 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from mpquiz.core.errors import BadInput, StoreError
-from mpquiz.store.failures import cannot_open, explain
+from mpquiz.store.failures import cannot_open, explain, unusable
 from mpquiz.store.migrations import migrate
+from mpquiz.store.peek import look
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -43,8 +45,14 @@ def describe(url: str) -> str:
         return url
 
 
-def open_engine(url: str) -> Engine:
+def open_engine(
+    url: str, *, checked: bool = False, on_new: Callable[[], None] | None = None
+) -> Engine:
     """An engine for `url`, with the schema created or upgraded in place.
+
+    An SQLite file is first looked at read-only (store.peek) and refused untouched when it
+    is not mpquiz's, unless the caller `checked` it already. `on_new` is called once the
+    tables of a new database are written.
 
     Raises:
         BadInput: the URL is malformed or names an unknown backend.
@@ -64,6 +72,8 @@ def open_engine(url: str) -> Engine:
         else:
             path = file
             where = str(path)
+            if not checked and (refusal := unusable(path, look(path))) is not None:
+                raise refusal
             if not path.parent.is_dir():
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
@@ -79,7 +89,7 @@ def open_engine(url: str) -> Engine:
         event.listen(engine, "begin", _begin_immediate)
     try:
         with engine.begin() as conn:
-            migrate(conn, where=where)
+            created = migrate(conn, where=where) == 0
     except StoreError:
         engine.dispose()
         raise
@@ -88,6 +98,8 @@ def open_engine(url: str) -> Engine:
         if file is not None and "unable to open" in str(exc.orig):
             raise cannot_open(file, str(exc.orig)) from None
         raise explain(exc, where) from None
+    if created and on_new is not None:
+        on_new()
     return engine
 
 

@@ -5,9 +5,9 @@ app's start. The first screen needs one answer: which question comes first today
 many there are. This module gives it without them, so the app paints the question while
 the repository loads in the background. It never writes; the repository stays the one way
 in. Its answer equals the first item and the length of `session.queue.build_queue` (see
-tests/store/test_glance.py, on random histories); on anything unusual (no such file,
-other meta values, an unknown learner, any SQLite error) it gives up with None and the
-caller takes the normal path.
+tests/store/test_glance.py, on random histories); on anything unusual (no such file, a
+file that is not mpquiz's, other meta values, an unknown learner, any SQLite error) it
+gives up with None and the caller takes the normal path.
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from mpquiz.store.peek import Kind, look
 
 MAX_DUE = 10_000
 """The most due cards a queue holds (session.queue.MAX_DUE is this value)."""
@@ -105,7 +107,9 @@ def ready(db: Path, *, meta: Mapping[str, str], learner: str) -> bool:
 
 
 def _open(db: Path) -> sqlite3.Connection | None:
-    if not db.is_file():
+    # Only a file that a read-only look finds to be mpquiz's: another program's file in
+    # WAL mode would get -wal and -shm files beside it even from a read-only connection.
+    if look(db).kind is not Kind.MPQUIZ:
         return None
     try:
         return sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=1.0)

@@ -13,6 +13,8 @@ from sqlmodel import SQLModel
 
 from mpquiz.core.errors import StoreError
 from mpquiz.store import tables as _tables  # also registers the tables
+from mpquiz.store.failures import newer, unusable_version
+from mpquiz.store.peek import parse_version, shown_value
 from mpquiz.store.version import SCHEMA_VERSION
 
 Step = Callable[[Connection], None]
@@ -28,12 +30,21 @@ STEPS: dict[int, Step] = {2: _add_new_frontier}
 LATEST = SCHEMA_VERSION
 
 
-def schema_version(conn: Connection) -> int | None:
-    """The stored schema version, None for an empty database."""
+def schema_version(conn: Connection, *, where: str = "database") -> int | None:
+    """The stored schema version, None for an empty database.
+
+    Raises:
+        StoreError: the stored version is not a positive whole number.
+    """
     if not inspect(conn).has_table("meta"):
         return None
     row = conn.execute(text("SELECT value FROM meta WHERE key = 'schema_version'")).first()
-    return int(row[0]) if row else None
+    if row is None:
+        return None
+    version = parse_version(row[0])
+    if version is None:
+        raise unusable_version(where, shown_value(row[0]))
+    return version
 
 
 def _set_version(conn: Connection, version: int) -> None:
@@ -59,7 +70,7 @@ def migrate(
         StoreError: the database is newer than this mpquiz, or is not an mpquiz database.
     """
     steps = STEPS if steps is None else steps
-    current = schema_version(conn)
+    current = schema_version(conn, where=where)
     if current is None:
         if inspect(conn).get_table_names():
             raise StoreError(f"{where} is not an mpquiz database (it has other tables)")
@@ -67,10 +78,7 @@ def migrate(
         _set_version(conn, latest)
         return 0
     if current > latest:
-        raise StoreError(
-            f"{where} has schema version {current}, newer than this mpquiz understands "
-            f"({latest}); upgrade mpquiz to open it"
-        )
+        raise newer(where, current, latest)
     for version in range(current + 1, latest + 1):
         steps[version](conn)
         _set_version(conn, version)
