@@ -86,16 +86,11 @@ class Services:
     def store(self) -> Store:
         """The opened (and if needed upgraded) database, with the built-in pack synced.
 
-        An SQLite file is backed up first, once a day (before any upgrade touches it).
+        An SQLite file is looked at, and backed up once a day, first (store.opening).
         """
-        from mpquiz.store.backup import daily_backup
-        from mpquiz.store.engine import backups_folder, open_engine, sqlite_path
-        from mpquiz.store.repository import Store
+        from mpquiz.store.opening import open_store
 
-        db = sqlite_path(self.url)
-        if db is not None:
-            daily_backup(db, backups_folder(db), self.clock.now().astimezone().date())
-        store = Store(open_engine(self.url))
+        store = open_store(self.url, self.clock.now().astimezone().date())
         self.sync_builtin(store)
         return store
 
