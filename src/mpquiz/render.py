@@ -4,16 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.syntax import Syntax
 from rich.text import Text as RichText
 
 from mpquiz.core.grading import Verdict
+from mpquiz.core.inert import inert
 from mpquiz.core.model import Kind, Question
 from mpquiz.core.scheduling import Rating, format_interval
 from mpquiz.i18n import t
 
 RATING_KEYS = {Rating.Again: "1", Rating.Hard: "2", Rating.Good: "3", Rating.Easy: "4"}
+
+
+def text_console(**options: object) -> Console:
+    """A console for the line-by-line modes and CLI listings: strings are printed as they
+    are (no Rich markup, no emoji codes, no highlighting), so a pack's text can never
+    style or hide itself; mpquiz's own styling goes through Text objects."""
+    settings: dict[str, object] = {
+        "markup": False,
+        "emoji": False,
+        "highlight": False,
+        "soft_wrap": True,
+    }
+    return Console(**(settings | options))  # type: ignore[arg-type]
 
 
 def rating_name(rating: Rating, lang: str) -> str:
@@ -53,14 +67,14 @@ def render_verdict(question: Question, verdict: Verdict, lang: str) -> Renderabl
         parts.append(RichText("✔ " + t("verdict.confirmed", lang), style="bold green"))
     elif verdict.correct is False:
         parts.append(RichText("✘ " + t("verdict.corrected", lang), style="bold red"))
-        parts.append(RichText(t("verdict.key", lang, key=verdict.key)))
+        parts.append(RichText(t("verdict.key", lang, key=inert(verdict.key))))
     for feedback in verdict.feedback:
         parts.append(RichText("  • " + feedback.get(lang), style="yellow"))
     if verdict.diff and verdict.correct is False:
         parts.append(RichText(t("verdict.diff_legend", lang), style="dim"))
         for line in verdict.diff:
             style = {"-": "red", "+": "green"}.get(line.tag, "")
-            parts.append(RichText(f"  {line.tag} {line.text}", style=style))
+            parts.append(RichText(f"  {line.tag} {inert(line.text)}", style=style))
     if verdict.run_value is not None and question.unit is not None:
         parts.append(
             RichText(
@@ -94,7 +108,7 @@ def render_open_key(question: Question, lang: str) -> RenderableType:
 
 def render_evidence(lines: Iterable[str]) -> RenderableType:
     """The output lines that prove the point, marked with an arrow (not only colour)."""
-    return Group(*(RichText(f"  ▶ {line}", style="bold yellow") for line in lines))
+    return Group(*(RichText(f"  ▶ {inert(line)}", style="bold yellow") for line in lines))
 
 
 def intervals_line(

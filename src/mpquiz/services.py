@@ -19,7 +19,9 @@ from mpquiz.settings import Settings, load_settings
 # The storage and session modules load SQLAlchemy (about half a second): they are imported
 # where first needed, so the app can paint its first screen before (see first_look, warm).
 if TYPE_CHECKING:
+    from mpquiz.core.refusal import Refusal
     from mpquiz.core.scheduling import Spacing
+    from mpquiz.packs.places import PackPlaces
     from mpquiz.packs.trust import TrustStore
     from mpquiz.session.dashboard import Dashboard, History
     from mpquiz.session.demos import DemoLauncher
@@ -143,9 +145,19 @@ class Services:
         """Where added packs are copied."""
         return paths.data_dir() / "packs"
 
-    def demos_dir_for(self, pack: PackInfo) -> Path:
-        """Built-in demos come from this install; others from where the pack was added."""
-        return _demos_dir(pack.builtin, pack.demos_dir)
+    @cached_property
+    def places(self) -> PackPlaces:
+        """Where each pack's files are on this machine (never taken from the database)."""
+        from mpquiz.packs.places import PackPlaces
+
+        return PackPlaces.here(self.packs_root)
+
+    @cached_property
+    def launcher(self) -> DemoLauncher:
+        """Decides what each question runs here, and starts it (see session.demos)."""
+        from mpquiz.session.demos import DemoLauncher
+
+        return DemoLauncher(self.places, self.trust)
 
     def review_session(
         self,
@@ -170,12 +182,11 @@ class Services:
             topic=topic,
         )
         packs = self.store.packs()
-        launcher = self._launcher(packs)
         return ReviewSession(
             self.store,
             self.spacing,
             self.learner_id,
-            launcher,
+            self.launcher,
             items,
             lang=self.lang,
             clock=self.clock,
@@ -184,21 +195,13 @@ class Services:
         )
 
     def trust_state(self, pack: PackInfo) -> str:
-        """ "builtin", "trusted", "untrusted" or "changed" (see session.demos.trust_state)."""
-        from mpquiz.session.demos import trust_state
+        """ "builtin", "trusted", "untrusted", "changed", "absent" or "damaged" (see
+        session.demos)."""
+        return self.launcher.state(pack.id)
 
-        return trust_state(self.trust, pack, self.demos_dir_for(pack))
-
-    def demo_blocked(self, pack: PackInfo, demo: str) -> str | None:
-        """None when the pack's demo file may run here, else why not (a message key)."""
-        from mpquiz.session.demos import trust_rule
-
-        return trust_rule(self.trust)(pack, self.demos_dir_for(pack), demo)
-
-    def _launcher(self, packs: list[PackInfo]) -> DemoLauncher:
-        from mpquiz.session.demos import DemoLauncher, trust_rule
-
-        return DemoLauncher(packs, demos_dir_for=self.demos_dir_for, trust=trust_rule(self.trust))
+    def demo_blocked(self, pack: PackInfo, demo: str) -> Refusal | None:
+        """None when the pack's demo file may run here, else why not."""
+        return self.launcher.plan_file(pack.id, demo).blocked
 
     def exam_session(self, settings: ExamSettings) -> ExamSession:
         """A new exam (call start() on it to draw the questions and start the clock)."""
@@ -209,7 +212,7 @@ class Services:
             self.store,
             self.spacing,
             self.learner_id,
-            self._launcher(packs),
+            self.launcher,
             dataclasses.replace(settings, shuffle=self.settings.shuffle_options),
             clock=self.clock,
             lang=self.lang,
@@ -238,7 +241,7 @@ class Services:
 
     def demo_launcher(self) -> DemoLauncher:
         """Starts any installed question's demo (for the demo browser)."""
-        return self._launcher(self.store.packs())
+        return self.launcher
 
     def progress(self) -> dict[str, Any]:
         """The learner's progress (see session.stats.progress)."""
@@ -305,8 +308,7 @@ class Services:
         )
         if glance is None:
             return None
-        demos_dir = _demos_dir(glance.pack.builtin, glance.pack.demos_dir)
-        return first_look(glance, self.lang, demos_dir, self._shuffler())
+        return first_look(glance, self.lang, self.launcher.code, self._shuffler())
 
     @cached_property
     def _sitting_seed(self) -> int:
@@ -331,8 +333,3 @@ class Services:
         """Release the database, if it was opened."""
         if "store" in self.__dict__:
             self.store.close()
-
-
-def _demos_dir(builtin: bool, demos_dir: str) -> Path:
-    """Built-in demos come from this install; others from where the pack was added."""
-    return paths.builtin_demos_dir() if builtin else Path(demos_dir)

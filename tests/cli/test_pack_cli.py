@@ -45,7 +45,7 @@ def docs_example(into: Path) -> Path:
 def test_the_docs_example_is_validated_added_and_reviewed(tmp_path: Path) -> None:
     root = docs_example(tmp_path)
     db = ["--db", f"sqlite:///{tmp_path / 'x.db'}", "--lang", "en"]
-    checked = mpquiz("pack", "validate", str(root), "--run")
+    checked = mpquiz("pack", "validate", str(root), "--run", "--yes")
     assert checked.returncode == 0, checked.stderr
     assert "4 questions (1 choice, 1 numeric, 1 open, 1 predict), valid" in checked.stdout
     assert "all keys confirmed" in checked.stdout
@@ -101,7 +101,7 @@ def test_validate_run_exits_1_when_the_output_contradicts_a_key(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(ROOT)
-    result = cli("pack", "validate", "tests/fixtures/packs/keys-wrong", "--run", "--json")
+    result = cli("pack", "validate", "tests/fixtures/packs/keys-wrong", "--run", "--yes", "--json")
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["valid"] and report["exit_code"] == 1
@@ -111,7 +111,7 @@ def test_validate_run_exits_1_when_the_output_contradicts_a_key(
         problems["keys.exitcode"]["file"] == "tests/fixtures/packs/keys-wrong/questions/keys.toml"
     )
     assert problems["keys.exitcode"]["line"] == 4
-    text = cli("pack", "validate", "tests/fixtures/packs/keys-wrong", "--run")
+    text = cli("pack", "validate", "tests/fixtures/packs/keys-wrong", "--run", "--yes")
     assert text.exit_code == 1
     assert "tests/fixtures/packs/keys-wrong/questions/keys.toml:4:" in text.stderr
 
@@ -120,7 +120,7 @@ def test_validate_run_exits_1_when_the_output_contradicts_a_key(
 def test_new_writes_a_pack_that_passes_validate_run(tmp_path: Path) -> None:
     made = mpquiz("pack", "new", str(tmp_path / "my-pack"))
     assert made.returncode == 0 and "Created pack my-pack" in made.stdout
-    checked = mpquiz("pack", "validate", str(tmp_path / "my-pack"), "--run")
+    checked = mpquiz("pack", "validate", str(tmp_path / "my-pack"), "--run", "--yes")
     assert checked.returncode == 0 and "all keys confirmed" in checked.stdout, checked.stderr
     again = mpquiz("pack", "new", str(tmp_path / "my-pack"))
     assert again.returncode == 2
@@ -221,7 +221,7 @@ def test_validate_takes_a_zip_and_names_files_as_in_it(tmp_path: Path) -> None:
                     zf.write(file, f"{folder.name}/{file.relative_to(folder).as_posix()}")
         return out
 
-    good = cli("pack", "validate", str(zipped(FIXTURES / "mini", "mini.zip")), "--run")
+    good = cli("pack", "validate", str(zipped(FIXTURES / "mini", "mini.zip")), "--run", "--yes")
     assert good.exit_code == 0 and "mini 1.0.0: 4 questions" in good.stdout, good.stderr
     broken = cli("pack", "validate", str(zipped(FIXTURES / "packs" / "broken-typos", "b.zip")))
     assert broken.exit_code == 2

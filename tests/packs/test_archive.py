@@ -156,7 +156,7 @@ def test_export_then_add_gives_the_same_pack(
     out = tmp_path / "out" / "mini.zip"
     (svc.packs_root / "mini" / "README.md").write_text("# Mini\n")
     (svc.packs_root / "mini" / "notes.txt").write_text("not part of a pack")
-    assert export_pack(info, svc.demos_dir_for(info), out) == 5
+    assert export_pack(info, svc.places.folder(info.id), svc.places.demos(info.id), out) == 5
     assert zipfile.ZipFile(out).namelist() == [
         "mini/pack.toml",
         "mini/questions/basics.toml",
@@ -165,7 +165,7 @@ def test_export_then_add_gives_the_same_pack(
         "mini/README.md",
     ]
     first = out.read_bytes()
-    export_pack(info, svc.demos_dir_for(info), out)
+    export_pack(info, svc.places.folder(info.id), svc.places.demos(info.id), out)
     assert out.read_bytes() == first  # reproducible
     other = Services(db_url=f"sqlite:///{tmp_path / 'other.db'}", lang_option="en")
     try:
@@ -181,7 +181,9 @@ def test_export_then_add_gives_the_same_pack(
 
 def test_export_of_the_builtin_pack_uses_its_demos(svc: Services, tmp_path: Path) -> None:
     info = installed_pack(svc.store, "mp-course")
-    count = export_pack(info, svc.demos_dir_for(info), tmp_path / "course.zip")
+    count = export_pack(
+        info, svc.places.folder(info.id), svc.places.demos(info.id), tmp_path / "course.zip"
+    )
     names = zipfile.ZipFile(tmp_path / "course.zip").namelist()
     assert "mp-course/demos/race_counter.py" in names and count == len(names)
 

@@ -148,7 +148,8 @@ def _review_loop(
     go: Any,
 ) -> None:
     from mpquiz.core.scheduling import Rating, Spacing
-    from mpquiz.session.demos import DemoLauncher
+    from mpquiz.packs.places import PackPlaces
+    from mpquiz.session.demos import DemoLauncher, TrustLocalFiles
     from mpquiz.session.queue import build_queue
     from mpquiz.session.review import ReviewSession
     from mpquiz.store.engine import open_engine
@@ -158,7 +159,7 @@ def _review_loop(
     store = Store(open_engine(url))
     store.sync_pack(builtin_pack(), start)  # every session syncs its pack, as the app does
     learner_id = store.learner_id(learner, start)
-    launcher = DemoLauncher(store.packs(), trust=lambda *_: None, start=StubDemo)
+    launcher = DemoLauncher(PackPlaces.here(), TrustLocalFiles(), start=StubDemo)
     clock = SteppingClock(start)
     out.send(("ready", None))
     if go is not None:

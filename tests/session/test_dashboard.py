@@ -12,13 +12,14 @@ from mpquiz.packs.install import add_pack
 from mpquiz.services import Services
 from mpquiz.session.dashboard import streaks
 from tests.conftest import FakeClock
+from tests.support.trusting import trust_installed
 
 
 @pytest.fixture
 def svc(db_url: str, mini_pack_dir: Path) -> Services:
     services = Services(db_url=db_url, lang_option="en", learner="ana", clock=FakeClock())
     add_pack(mini_pack_dir, services.store, services.packs_root, services.clock.now())
-    services.trust.trust("mini", {})
+    trust_installed(services, "mini")
     yield services
     services.close()
 

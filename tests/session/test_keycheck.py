@@ -31,12 +31,12 @@ def test_a_wrong_key_is_caught(mini_pack_dir: Path) -> None:
 
 
 def test_validate_run_exit_codes(mini_pack_dir: Path, tmp_path: Path) -> None:
-    assert mpquiz("pack", "validate", str(mini_pack_dir), "--run").returncode == 0
+    assert mpquiz("pack", "validate", str(mini_pack_dir), "--run", "--yes").returncode == 0
     broken = tmp_path / "p"
     shutil.copytree(mini_pack_dir, broken)
     toml = broken / "questions" / "basics.toml"
     toml.write_text(toml.read_text().replace("answer = 3", "answer = 5"))
-    result = mpquiz("pack", "validate", str(broken), "--run")
+    result = mpquiz("pack", "validate", str(broken), "--run", "--yes")
     assert result.returncode == 1 and "basics.exitcode-number" in result.stderr
 
 

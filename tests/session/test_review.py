@@ -12,12 +12,15 @@ from mpquiz.core.errors import AnswerError
 from mpquiz.core.scheduling import Rating, Spacing
 from mpquiz.core.shuffle import shuffled
 from mpquiz.packs.loader import load_pack
-from mpquiz.session.demos import DemoLauncher
+from mpquiz.packs.trust import TrustStore
 from mpquiz.session.queue import build_queue
 from mpquiz.session.review import ReviewSession
 from mpquiz.store.engine import open_engine
 from mpquiz.store.repository import Store
-from tests.conftest import T0, FakeClock
+from tests.conftest import FIXTURES, T0, FakeClock
+from tests.support.trusting import launcher_for
+
+MINI = FIXTURES / "mini"
 
 
 @pytest.fixture
@@ -30,7 +33,7 @@ def store(db_url: str, mini_pack_dir: Path) -> Store:
 
 def _session(store: Store, clock: FakeClock, learner: int, new: int = 10) -> ReviewSession:
     items = build_queue(store, learner, clock.now(), clock.day_start(), new)
-    launcher = DemoLauncher(store.packs(), trust=lambda *_: None)
+    launcher = launcher_for(MINI)
     return ReviewSession(store, Spacing(), learner, launcher, items, lang="en", clock=clock)
 
 
@@ -144,17 +147,17 @@ def test_undo_of_a_card_shown_again_keeps_one_copy(store: Store) -> None:
     session.close()
 
 
-def test_untrusted_pack_runs_no_demo(store: Store) -> None:
+def test_untrusted_pack_runs_no_demo(store: Store, tmp_path: Path) -> None:
     clock = FakeClock()
     learner = store.learner_id("ana", T0)
     items = build_queue(store, learner, T0, clock.day_start(), 10)
-    session = ReviewSession(
-        store, Spacing(), learner, DemoLauncher(store.packs()), items, clock=clock
-    )
+    untrusted = launcher_for(MINI, trust=TrustStore(tmp_path / "trust.json"))
+    session = ReviewSession(store, Spacing(), learner, untrusted, items, clock=clock)
     session.show()
     assert session.demo is None
     outcome = session.answer("1")
-    assert outcome.run is None and outcome.blocked == "trust.untrusted"
+    assert outcome.run is None and outcome.blocked is not None
+    assert outcome.blocked.key == "trust.untrusted"
     assert [n.key for n in outcome.verdict.notes] == ["verdict.no_run"]
     assert outcome.verdict.correct is True
 
@@ -166,7 +169,7 @@ def test_shuffled_options_are_graded_as_shown_and_stored_as_in_the_pack(store: S
     first = items[0].question
     assert first.correct_options == {0}  # the pack lists the right option first
     seed = next(s for s in range(50) if shuffled(first, random.Random(s)).order[0] != 0)
-    launcher = DemoLauncher(store.packs(), trust=lambda *_: None)
+    launcher = launcher_for(MINI)
     session = ReviewSession(
         store, Spacing(), learner, launcher, items, lang="en", clock=clock,
         rng=random.Random(seed),

@@ -13,12 +13,12 @@ from typing import Any
 import pytest
 
 from mpquiz.packs.install import add_pack
-from mpquiz.packs.trust import demo_hashes
 from mpquiz.services import Services
 from mpquiz.session.clock import Clock
 from mpquiz.tui.app import MpquizApp
 from mpquiz.tui.factory import build_app
 from tests.conftest import T0
+from tests.support.trusting import trust_installed
 
 PACK = Path(__file__).resolve().parent / "fixtures" / "tuipack"
 SIZES = {"small": (80, 24), "large": (120, 40)}
@@ -55,8 +55,7 @@ def make_services(db_url: str, lang: str = "en", *, trusted: bool = True) -> Ser
     svc = PackOnlyServices(db_url=db_url, lang_option=lang, learner="ana", clock=FakeClock())
     add_pack(PACK, svc.store, svc.packs_root, T0)
     if trusted:
-        pack = next(p for p in svc.store.packs() if p.id == "tuipack")
-        svc.trust.trust("tuipack", demo_hashes(svc.demos_dir_for(pack)))
+        trust_installed(svc, "tuipack")
     return svc
 
 

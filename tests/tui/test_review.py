@@ -7,7 +7,6 @@ from typing import Any
 
 from mpquiz import paths
 from mpquiz.packs.install import add_pack
-from mpquiz.packs.trust import demo_hashes
 from mpquiz.services import Services
 from mpquiz.settings import Settings, save_settings
 from mpquiz.tui.factory import build_app
@@ -16,6 +15,7 @@ from mpquiz.tui.widgets.output_panel import OutputPanel
 from mpquiz.tui.widgets.title_bar import TitleBar
 from mpquiz.tui.widgets.verdict_banner import VerdictBanner
 from tests.conftest import T0
+from tests.support.trusting import trust_installed
 from tests.tui.conftest import PACK, drive, make_services, plain, until
 
 SLOW_PACK = PACK.parent / "slowpack"
@@ -254,8 +254,7 @@ def test_spanish_review(svc_es: Services) -> None:
 
 def test_output_streams_live_and_quitting_mid_run_keeps_the_answer(svc: Services) -> None:
     add_pack(SLOW_PACK, svc.store, svc.packs_root, T0)
-    pack = next(p for p in svc.store.packs() if p.id == "slowpack")
-    svc.trust.trust("slowpack", demo_hashes(svc.demos_dir_for(pack)))
+    trust_installed(svc, "slowpack")
     app = build_app(svc, start="review", pack_id="slowpack")
 
     async def script(pilot: Any) -> None:

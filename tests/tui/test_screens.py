@@ -14,6 +14,7 @@ from mpquiz.tui.screens.packs import PacksScreen
 from mpquiz.tui.screens.stats import StatsScreen
 from mpquiz.tui.screens.trust import TrustScreen
 from mpquiz.tui.widgets.output_panel import OutputPanel
+from tests.support.trusting import trust_installed
 from tests.tui.conftest import drive, make_services, plain, until
 
 
@@ -81,13 +82,14 @@ def test_trusting_a_pack_from_the_packs_screen(sqlite_url: str) -> None:
         assert isinstance(pilot.app.screen, TrustScreen)
         assert "exitcode.py" in plain(pilot.app.screen.query_one("#trust-files"))
         await pilot.press("n")
-        assert svc.trust.trusted("tuipack") == {}
+        assert svc.trust.trusted("tuipack") is None
         await pilot.press("t", "y")
         await pilot.pause()
-        assert set(svc.trust.trusted("tuipack")) == {"exitcode.py", "in_turn.py"}
+        trusted = svc.trust.trusted("tuipack")
+        assert trusted is not None and set(trusted.files) == {"exitcode.py", "in_turn.py"}
         assert "trusted" in str(pilot.app.screen.query_one("#packs").get_row_at(0))
         await pilot.press("x")
-        assert svc.trust.trusted("tuipack") == {}
+        assert svc.trust.trusted("tuipack") is None
 
     try:
         drive(app, script)
@@ -124,22 +126,18 @@ def test_the_demo_browser_runs_trusted_demos_only(sqlite_url: str) -> None:
         assert "sys.exit(3)" in plain(screen.query_one("CodeView"))
         await pilot.press("enter")
         assert "not trusted" in plain(screen.query_one(OutputPanel))
-        svc.trust.trust("tuipack", {"exitcode.py": _sha(svc, "exitcode.py")})
+        trust_installed(svc, "tuipack")
         await pilot.press("r")
         output = screen.query_one(OutputPanel)
         await until(pilot, lambda: output.result is not None)
         assert output.lines == ["child finished", "exitcode: 3"]
+        demo = svc.places.demos("tuipack") / "in_turn.py"  # type: ignore[operator]
+        demo.write_text(demo.read_text() + "\n# changed\n")
         await pilot.press("down")
         assert "does not run" in _text(pilot, "#demo-state")
+        assert "changed since you trusted it (in_turn.py)" in _text(pilot, "#demo-state")
 
     try:
         drive(app, script)
     finally:
         svc.close()
-
-
-def _sha(svc: Services, name: str) -> str:
-    from mpquiz.packs.trust import file_sha256
-
-    pack = next(p for p in svc.store.packs() if p.id == "tuipack")
-    return file_sha256(svc.demos_dir_for(pack) / name)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -11,6 +10,7 @@ from typing import Annotated
 import typer
 
 from mpquiz.cli.context import h, services
+from mpquiz.cli.output import csv_cell, to_json
 
 app = typer.Typer(help=h("help.class"), no_args_is_help=True)
 
@@ -40,7 +40,7 @@ def report(
         svc.store, svc.spacing, svc.clock.now(), since_days=since, pack_id=pack, lang=svc.lang
     )
     if fmt == "json":
-        typer.echo(json.dumps(data.to_dict(), ensure_ascii=False, indent=2))
+        typer.echo(to_json(data.to_dict()))
     elif fmt == "csv":
         _csv(data)
     else:
@@ -51,16 +51,18 @@ def _csv(data) -> None:
     writer = csv.writer(sys.stdout)
     writer.writerow(["learner", "pack", "topic", "mastery", "reviews", "correct"])
     for r in data.rows:
-        writer.writerow([r.learner, r.pack, r.topic, f"{r.mastery:.3f}", r.reviews, r.correct])
+        cells = [r.learner, r.pack, r.topic, f"{r.mastery:.3f}", r.reviews, r.correct]
+        writer.writerow([csv_cell(cell) for cell in cells])
 
 
 def _table(data, lang: str) -> None:
-    from rich.console import Console
     from rich.table import Table
 
+    from mpquiz.core.inert import inert
     from mpquiz.i18n import t
+    from mpquiz.render import text_console
 
-    console = Console()
+    console = text_console()
     console.print(
         t("class.header", lang, learners=len(data.learners), since=data.since.date().isoformat())
     )
@@ -75,7 +77,9 @@ def _table(data, lang: str) -> None:
         table.add_column(t(key, lang))
     for r in data.rows:
         accuracy = f"{100 * r.correct / r.reviews:.0f}%" if r.reviews else "—"
-        table.add_row(r.learner, r.title, f"{100 * r.mastery:.0f}%", str(r.reviews), accuracy)
+        table.add_row(
+            inert(r.learner), inert(r.title), f"{100 * r.mastery:.0f}%", str(r.reviews), accuracy
+        )
     console.print(table)
     if not data.hardest:
         console.print(t("class.no_hard", lang))
@@ -83,13 +87,11 @@ def _table(data, lang: str) -> None:
     console.print(t("class.hardest", lang))
     for i, q in enumerate(data.hardest, 1):
         console.print(
-            f"{i}. [{q.pack}] {q.qid} · {100 * q.error_rate:.0f}% ({q.wrong}/{q.reviews})",
-            markup=False,
-            highlight=False,
+            inert(f"{i}. [{q.pack}] {q.qid} · {100 * q.error_rate:.0f}% ({q.wrong}/{q.reviews})")
         )
-        console.print(f"   {q.prompt}", markup=False, highlight=False)
+        console.print(inert(f"   {q.prompt}"))
         for w in q.wrong_answers:
-            console.print(f"   ✘ {w.count}× {w.shown}", markup=False, highlight=False)
+            console.print(inert(f"   ✘ {w.count}× {w.shown}"))
 
 
 @app.command("export", help=h("help.class.export"))
@@ -114,7 +116,7 @@ def export(
             if writer is None:
                 writer = csv.DictWriter(handle, fieldnames=list(row))
                 writer.writeheader()
-            writer.writerow(row)
+            writer.writerow({key: csv_cell(value) for key, value in row.items()})
             count += 1
     finally:
         if out:

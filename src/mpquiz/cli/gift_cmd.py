@@ -6,14 +6,15 @@ proper, because GIFT needs its own report of what could not be converted.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mpquiz.cli.context import h, services
+from mpquiz.cli.output import to_json
 from mpquiz.cli.pack_cmd import IdArg, _check_lang, app
+from mpquiz.core.inert import inert
 from mpquiz.i18n import t
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def _gift_report(
     failed = out is None
     if as_json:
         data = result.to_dict(str(source), str(out) if out else None)
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(to_json(data))
     elif not failed:
         skipped = len(result.skipped)
         count = len(result.questions)
@@ -77,7 +78,7 @@ def _gift_report(
         if lines:
             typer.echo(t(key, ui), err=failed)
             for line in lines:
-                typer.echo(f"  {line}", err=failed)
+                typer.echo(inert(f"  {line}"), err=failed)
 
 
 @app.command("export-gift", help=h("help.pack.export_gift"))
@@ -99,7 +100,13 @@ def export_gift(
     _check_lang(lang)
     svc = services(ctx)
     info = installed_pack(svc.store, pack_id)
-    pack = load_pack(Path(info.root), demos_dir=svc.demos_dir_for(info))
+    places = svc.places
+    folder, demos = places.folder(info.id), places.demos(info.id)
+    if folder is None or demos is None or not places.installed(info.id):
+        from mpquiz.core.errors import BadInput
+
+        raise BadInput(t("pack.not_here", svc.lang, pack=info.id))
+    pack = load_pack(folder, demos_dir=demos)
     result = write_gift(pack, lang or pack.languages[0])
     out.write_text(result.text, encoding="utf-8")
     for qid, reason in result.skipped:

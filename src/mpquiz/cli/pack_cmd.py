@@ -10,10 +10,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from mpquiz.cli.context import h, help_lang, services
+from mpquiz.cli.output import to_json
+from mpquiz.core.inert import inert
 from mpquiz.i18n import t
 
 if TYPE_CHECKING:
     from mpquiz.core.model import Pack
+    from mpquiz.packs.manifest import Manifest
+    from mpquiz.services import Services
 
 app = typer.Typer(help=h("help.pack"), no_args_is_help=True)
 
@@ -38,23 +42,25 @@ def validate(
     path: Annotated[Path, typer.Argument(metavar="PATH", help=h("help.arg.pack_path"))],
     run: Annotated[bool, typer.Option("--run", help=h("help.opt.run"))] = False,
     as_json: Annotated[bool, typer.Option("--json", help=h("help.opt.problems_json"))] = False,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help=h("help.opt.yes_run"))] = False,
 ) -> None:
     """Check a pack folder or zip: exit 0 when clean, 1 when --run contradicts a key, 2 when
     invalid."""
     from mpquiz.packs.archive import pack_folder
     from mpquiz.packs.problems import PackErrors
 
-    lang = services(ctx).lang
+    svc = services(ctx)
+    lang = svc.lang
     report: dict[str, Any] = {"path": str(path), "valid": False, "pack": None, "problems": []}
     try:
         with pack_folder(path) as root:  # a zip is checked where it is unpacked
-            code = _validate(root, path, lang, report, run=run, as_json=as_json)
+            code = _validate(svc, root, path, report, run=run, as_json=as_json, yes=yes)
     except PackErrors as exc:
         report["problems"] = [p.to_dict() for p in exc.problems]
         if as_json:
             _emit(report, 2)
         for problem in exc.problems:
-            typer.echo(str(problem), err=True)
+            typer.echo(inert(str(problem)), err=True)
         typer.echo(t("pack.validate.problems", lang, count=len(exc.problems), path=path), err=True)
         raise typer.Exit(2) from None
     if as_json:
@@ -63,12 +69,20 @@ def validate(
 
 
 def _validate(
-    root: Path, path: Path, lang: str, report: dict[str, Any], *, run: bool, as_json: bool
+    svc: Services,
+    root: Path,
+    path: Path,
+    report: dict[str, Any],
+    *,
+    run: bool,
+    as_json: bool,
+    yes: bool,
 ) -> int:
     """Load (and with `run`, key-check) the pack in `root`; fills `report`; the exit code."""
     from mpquiz import paths
     from mpquiz.packs.loader import load_pack
 
+    lang = svc.lang
     builtin = path.resolve() == paths.builtin_pack_dir().resolve()
     pack = load_pack(root, demos_dir=paths.builtin_demos_dir() if builtin else None)
     report |= {
@@ -86,11 +100,53 @@ def _validate(
                 kinds=_kinds(pack),
             )
         )
-    return _run_keys(pack, lang, report, show=not as_json) if run else 0
+    if not run:
+        return 0
+    _confirm_running(svc, pack, yes=yes)
+    return _run_keys(pack, lang, report, show=not as_json)
+
+
+def _confirm_running(svc: Services, pack: Pack, *, yes: bool) -> None:
+    """`--run` runs the pack's programs: unless this machine trusts exactly these files
+    (or the built-in pack as shipped), show them and ask, or require --yes."""
+    from mpquiz.core.errors import BadInput
+    from mpquiz.packs.builtin_lock import read_lock
+    from mpquiz.packs.manifest import ManifestError, read_manifest
+
+    try:
+        manifest = read_manifest(Path(pack.root), Path(pack.demos_dir))
+    except ManifestError as exc:
+        raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=exc)) from None
+    trusted = svc.trust.trusted(pack.id)
+    try:
+        shipped = read_lock().digest
+    except ManifestError:
+        shipped = None
+    if manifest.digest in {shipped, trusted.digest if trusted else None} or yes:
+        return
+    if manifest.escapes:
+        reason = f"demos/{manifest.escapes[0]}"
+        raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=reason))
+    if not sys.stdin.isatty():
+        raise BadInput(t("pack.validate.need_yes", svc.lang, pack=pack.id))
+    _show_manifest(svc, manifest, "pack.validate.run_header", pack.id, pack.version)
+    if not typer.confirm(t("pack.validate.run_confirm", svc.lang), default=False):
+        raise typer.Exit(1)
+
+
+def _show_manifest(svc: Services, manifest: Manifest, header: str, pack: str, version: str) -> None:
+    from mpquiz.core.inert import inert
+
+    typer.echo(inert(t(header, svc.lang, pack=pack, version=version)))
+    for name, digest in manifest.files.items():
+        typer.echo(f"  {digest}  {inert(name)}")
+    typer.echo(t("pack.trust.runs", svc.lang))
+    for command in manifest.commands():
+        typer.echo(f"  python {inert(command)}")
 
 
 def _emit(report: dict[str, Any], code: int) -> None:
-    typer.echo(json.dumps(report | {"exit_code": code}, ensure_ascii=False, indent=2))
+    typer.echo(to_json(report | {"exit_code": code}))
     raise typer.Exit(code)
 
 
@@ -129,7 +185,7 @@ def _run_keys(pack: Pack, lang: str, report: dict[str, Any], *, show: bool) -> i
     }
     if show:
         for problem in result.problems:
-            typer.echo(f"{root / str(problem)}", err=True)
+            typer.echo(inert(f"{root / str(problem)}"), err=True)
         key = "pack.validate.keys_bad" if result.problems else "pack.validate.keys_ok"
         typer.echo(
             t(key, lang, runs=result.runs, count=result.questions, problems=len(result.problems))
@@ -161,21 +217,26 @@ def list_(
     as_json: Annotated[bool, typer.Option("--json", help=h("help.opt.json"))] = False,
 ) -> None:
     """Show the installed packs with their question counts and trust."""
+    from mpquiz.core.inert import inert_tree
+
     svc = services(ctx)
-    rows = [
-        {
-            "id": pack.id,
-            "version": pack.version,
-            "questions": pack.active_questions,
-            "title": pack.title.get(svc.lang),
-            "builtin": pack.builtin,
-            "trust": svc.trust_state(pack),
-            "path": pack.root,
-        }
-        for pack in svc.store.packs()
-    ]
+    places = svc.places
+    rows = inert_tree(
+        [
+            {
+                "id": pack.id,
+                "version": pack.version,
+                "questions": pack.active_questions,
+                "title": pack.title.get(svc.lang),
+                "builtin": places.is_builtin(pack.id),
+                "trust": svc.trust_state(pack),
+                "path": str(places.folder(pack.id) or ""),
+            }
+            for pack in svc.store.packs()
+        ]
+    )
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        typer.echo(to_json(rows))
         return
     for row in rows:
         typer.echo(
@@ -198,7 +259,7 @@ def add(
         pack, report = add_pack(path, svc.store, svc.packs_root, svc.clock.now(), force=force)
     except PackErrors as exc:
         for problem in exc.problems:
-            typer.echo(str(problem), err=True)
+            typer.echo(inert(str(problem)), err=True)
         typer.echo(t("pack.add.failed", svc.lang, count=len(exc.problems), path=path), err=True)
         raise typer.Exit(2) from None
     typer.echo(
@@ -241,7 +302,8 @@ def export(
 
     svc = services(ctx)
     info = installed_pack(svc.store, pack_id)
-    count = export_pack(info, svc.demos_dir_for(info), out)
+    folder = _folder(svc, info.id)
+    count = export_pack(info, folder, svc.places.demos(info.id) or folder / "demos", out)
     typer.echo(
         t("pack.export.done", svc.lang, pack=info.id, version=info.version, count=count, path=out)
     )
@@ -256,24 +318,28 @@ def trust(
     """List a pack's demo files with their SHA-256 and trust them."""
     from mpquiz.core.errors import BadInput
     from mpquiz.packs.install import installed_pack
-    from mpquiz.packs.trust import demo_hashes
+    from mpquiz.packs.manifest import ManifestError
 
     svc = services(ctx)
     pack = installed_pack(svc.store, pack_id)
-    if pack.builtin:
+    if svc.places.is_builtin(pack.id):
         typer.echo(t("pack.trust.builtin", svc.lang))
         return
-    hashes = demo_hashes(svc.demos_dir_for(pack))
-    typer.echo(t("pack.trust.header", svc.lang, pack=pack.id, version=pack.version))
-    for name, digest in hashes.items():
-        typer.echo(f"  {digest}  {name}")
+    try:
+        manifest = svc.launcher.local_manifest(pack.id)
+    except ManifestError as exc:
+        raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=exc)) from None
+    if manifest.escapes:
+        reason = f"demos/{manifest.escapes[0]}"
+        raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=reason))
+    _show_manifest(svc, manifest, "pack.trust.header", pack.id, pack.version)
     if not yes:
         if not sys.stdin.isatty():
             raise BadInput(t("pack.trust.need_yes", svc.lang))
         if not typer.confirm(t("pack.trust.confirm", svc.lang), default=False):
             raise typer.Exit(1)
-    svc.trust.trust(pack.id, hashes)
-    typer.echo(t("pack.trust.done", svc.lang, pack=pack.id, count=len(hashes)))
+    svc.trust.trust(pack.id, manifest)
+    typer.echo(t("pack.trust.done", svc.lang, pack=pack.id, count=len(manifest.files)))
 
 
 @app.command("untrust", help=h("help.pack.untrust"))
@@ -298,3 +364,13 @@ def schema(
             t("pack.bad_schema_kind", help_lang(), kind=kind), param_hint="--kind"
         )
     typer.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2))
+
+
+def _folder(svc: Services, pack_id: str) -> Path:
+    """The installed pack's folder on this machine (never the one the database names)."""
+    from mpquiz.core.errors import BadInput
+
+    folder = svc.places.folder(pack_id)
+    if folder is None or not svc.places.installed(pack_id):
+        raise BadInput(t("pack.not_here", svc.lang, pack=pack_id))
+    return folder

@@ -12,10 +12,10 @@ from rich.text import Text as RichText
 from mpquiz.cli.plain_review import EndOfInput, LineReader
 from mpquiz.core.errors import AnswerError
 from mpquiz.core.grading import answer_key
+from mpquiz.core.inert import inert
 from mpquiz.core.model import Kind, Question
 from mpquiz.i18n import t
-from mpquiz.packs.code import question_code
-from mpquiz.render import render_question
+from mpquiz.render import render_question, text_console
 from mpquiz.session.exam import ExamResult, ExamSession
 
 
@@ -37,7 +37,7 @@ class PlainExam:
     ) -> None:
         self.exam = exam
         self.lang = lang
-        self.console = console or Console(highlight=False, soft_wrap=True)
+        self.console = console or text_console()
         self.reader = LineReader(stdin or sys.stdin, self.console)
 
     def say(self, key: str, /, **params: object) -> str:
@@ -72,7 +72,7 @@ class PlainExam:
             left=_clock(left),
         )
         self.console.print(Rule())
-        code = question_code(question, exam.launcher.demos_dir(question))
+        code = exam.launcher.code(question)
         self.console.print(
             render_question(question, self.lang, code, header, highlight=self.console.is_terminal)
         )
@@ -124,8 +124,8 @@ class PlainExam:
             self.console.print(Rule(style="dim"))
             self.console.print(RichText(q.prompt.get(self.lang), style="bold"))
             shown = given if given is not None else self.say("exam.unanswered")
-            self.console.print(self.say("exam.your_answer", answer=shown))
-            self.console.print(self.say("exam.key", key=answer_key(q, self.lang)))
+            self.console.print(self.say("exam.your_answer", answer=inert(shown)))
+            self.console.print(self.say("exam.key", key=inert(answer_key(q, self.lang))))
             self.console.print(q.explain.get(self.lang))
         if result.missed:
             self.console.print(self.say("exam.demos_hint"))

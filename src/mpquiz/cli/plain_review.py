@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import TextIO
 
@@ -9,11 +10,12 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text as RichText
 
-from mpquiz.core.errors import AnswerError
+from mpquiz.cli.interrupts import Interrupts
+from mpquiz.core.errors import AnswerError, StoreError
+from mpquiz.core.inert import inert
 from mpquiz.core.model import Kind, Question
 from mpquiz.core.scheduling import Rating, format_interval
-from mpquiz.i18n import t
-from mpquiz.packs.code import question_code
+from mpquiz.i18n import reason, t
 from mpquiz.render import (
     RATING_KEYS,
     intervals_line,
@@ -22,6 +24,7 @@ from mpquiz.render import (
     render_open_key,
     render_question,
     render_verdict,
+    text_console,
 )
 from mpquiz.session.review import Outcome, ReviewSession
 
@@ -56,7 +59,7 @@ class LineReader:
         if line.strip() == QUIT:
             raise EndOfInput
         if not self.stdin.isatty():
-            self.console.print(line, markup=False, highlight=False)
+            self.console.print(RichText(inert(line)))
         return line
 
     def block(self, prompt: str) -> str:
@@ -91,30 +94,62 @@ class PlainReview:
         self.session = session
         self.lang = lang
         self.ask_rating = ask_rating
-        self.console = console or Console(highlight=False, soft_wrap=True)
+        self.console = console or text_console()
         self.reader = LineReader(stdin or sys.stdin, self.console)
+        self.interrupts = Interrupts()
 
     def say(self, key: str, /, **params: object) -> str:
         """A message in the session's language."""
         return t(key, self.lang, **params)
 
     def run(self) -> int:
-        """Review until the queue is empty or input ends; returns how many were answered."""
-        try:
-            if self.session.remaining == 0:
-                self.console.print(self.say("review.nothing_due"))
-                return 0
-            while (item := self.session.show()) is not None:
-                self._one(item.question)
-        except EndOfInput:
-            self.console.print()
-            self.console.print(self.say("review.stopped"))
-        finally:
-            self.session.close()
-        self.console.print(
-            self.say("review.summary", answered=self.session.answered, correct=self.session.correct)
-        )
+        """Review until the queue is empty or input ends; returns how many were answered.
+
+        Ctrl+C, SIGTERM and SIGHUP stop it like the end of input, after keeping an answer
+        already given (with its suggested rating), and then raise KeyboardInterrupt.
+        """
+        with self.interrupts:
+            try:
+                if self.session.remaining == 0:
+                    self.console.print(self.say("review.nothing_due"))
+                    return 0
+                while (item := self.session.show()) is not None:
+                    self._one(item.question)
+            except EndOfInput:
+                self._stop()
+                return self.session.answered
+            except KeyboardInterrupt:
+                self._stop()
+                raise
+            finally:
+                self.session.close()
+            self._summary()
         return self.session.answered
+
+    def _stop(self) -> None:
+        """Keep an answer given but not rated, then say the session stopped."""
+        with self.interrupts.held(), contextlib.suppress(OSError):  # SIGHUP: no terminal
+            self.console.print()
+            self._keep_pending()
+            self.console.print(self.say("review.stopped"))
+            self._summary()
+
+    def _summary(self) -> None:
+        with contextlib.suppress(OSError):
+            self.console.print(
+                self.say(
+                    "review.summary", answered=self.session.answered, correct=self.session.correct
+                )
+            )
+
+    def _keep_pending(self) -> None:
+        outcome = self.session.pending
+        if outcome is None:
+            return
+        if outcome.suggested is None:
+            self.console.print(RichText(self.say("review.open_not_kept"), style="yellow"))
+            return
+        self._commit(outcome, outcome.suggested, "review.kept_on_stop")
 
     def _one(self, question: Question) -> None:
         session = self.session
@@ -126,15 +161,43 @@ class PlainReview:
             kind=self.say(f"kind.{question.kind.value}"),
         )
         self.console.print(Rule())
-        code = question_code(question, session.launcher.demos_dir(question))
+        code = session.launcher.code(question)
         self.console.print(
             render_question(question, self.lang, code, header, highlight=self.console.is_terminal)
         )
         raw = self._ask(question)
-        self._stream_demo()
+        interrupted = False
+        try:
+            self._stream_demo(question)
+        except KeyboardInterrupt:  # the answer is given: stop the demo, keep the answer
+            interrupted = True
+            if session.demo is not None:
+                session.demo.cancel()
         outcome = session.answer(raw)
+        if interrupted:
+            raise KeyboardInterrupt
         self._show(question, outcome)
-        session.rate(self._rating(question, outcome))
+        rating, announce = self._rating(question, outcome)
+        self._commit(outcome, rating, "rate.auto" if announce else None)
+
+    def _commit(self, outcome: Outcome, rating: Rating, announce: str | None) -> None:
+        """Store the answer with `rating`, and only then say so (`announce`: the message)."""
+        try:
+            with self.interrupts.held():
+                self.session.rate(rating)
+        except StoreError as exc:
+            raise StoreError(self.say("review.not_saved", reason=str(exc))) from None
+        if announce is not None:
+            self.console.print(
+                RichText(
+                    self.say(
+                        announce,
+                        rating=rating_name(rating, self.lang),
+                        interval=format_interval(outcome.intervals[rating]),
+                    ),
+                    style="dim",
+                )
+            )
 
     def _ask(self, question: Question) -> str:
         while True:
@@ -154,24 +217,24 @@ class PlainReview:
             except AnswerError as exc:
                 self.console.print(RichText("✘ " + self.say(exc.key, **exc.params), style="red"))
 
-    def _stream_demo(self) -> None:
+    def _stream_demo(self, question: Question) -> None:
         demo = self.session.demo
         if demo is None:
             return
         self.console.print(
             RichText(
-                self.say("demo.header", demo=self.session.current.question.demo),  # type: ignore[union-attr]
+                self.say("demo.header", demo=self.session.launcher.demo_name(question)),
                 style="bold cyan",
             )
         )
         for line in demo.iter_lines():
-            self.console.print(RichText(f"  {line.text}"), markup=False, highlight=False)
+            self.console.print(RichText(f"  {inert(line.text)}"))
 
     def _show(self, question: Question, outcome: Outcome) -> None:
         run = outcome.run
         if run is None:
-            reason = self.say(outcome.blocked or "demo.missing")
-            self.console.print(RichText(self.say("demo.not_run", reason=reason), style="yellow"))
+            why = reason(outcome.blocked, self.lang)
+            self.console.print(RichText(self.say("demo.not_run", reason=why), style="yellow"))
         else:
             status = self.say("demo.finished", code=run.exit_code, seconds=f"{run.duration:.2f}")
             self.console.print(RichText(status if not run.error else run.error, style="dim"))
@@ -183,27 +246,19 @@ class PlainReview:
             self.console.print(render_open_key(question, self.lang))
         self.console.print(render_verdict(question, outcome.verdict, self.lang))
         self.console.print(RichText(self.say("explain.header"), style="bold"))
-        self.console.print(question.explain.get(self.lang))
+        self.console.print(RichText(question.explain.get(self.lang)))
 
-    def _rating(self, question: Question, outcome: Outcome) -> Rating:
+    def _rating(self, question: Question, outcome: Outcome) -> tuple[Rating, bool]:
+        """The rating to store, and whether it was chosen without asking (then the
+        learner is told which, once it is stored)."""
         line = intervals_line(outcome.intervals, self.lang)
         if outcome.suggested is None:
             self.console.print(RichText(self.say("rate.next", intervals=line), style="dim"))
-            return self._read_rating(self.say("rate.self"), None)
+            return self._read_rating(self.say("rate.self"), None), False
         if outcome.suggested is Rating.Again or not self.ask_rating:
-            self.console.print(
-                RichText(
-                    self.say(
-                        "rate.auto",
-                        rating=rating_name(outcome.suggested, self.lang),
-                        interval=format_interval(outcome.intervals[outcome.suggested]),
-                    ),
-                    style="dim",
-                )
-            )
-            return outcome.suggested
+            return outcome.suggested, True
         self.console.print(RichText(self.say("rate.next", intervals=line), style="dim"))
-        return self._read_rating(self.say("rate.ask"), outcome.suggested)
+        return self._read_rating(self.say("rate.ask"), outcome.suggested), False
 
     def _read_rating(self, prompt: str, default: Rating | None) -> Rating:
         while True:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -15,23 +14,25 @@ def stats(
     as_json: Annotated[bool, typer.Option("--json", help=h("help.opt.json"))] = False,
 ) -> None:
     """Show reviews, what is due and per-topic accuracy."""
-    from rich.console import Console
     from rich.table import Table
 
+    from mpquiz.cli.output import to_json
+    from mpquiz.core.inert import inert
     from mpquiz.i18n import t
+    from mpquiz.render import text_console
 
     svc = services(ctx)
     data = svc.progress()
     if as_json:
-        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        typer.echo(to_json(data))
         return
     lang = svc.lang
-    console = Console()
+    console = text_console()
     console.print(
         t(
             "stats.summary",
             lang,
-            learner=data["learner"],
+            learner=inert(data["learner"]),
             reviews=data["reviews"],
             due=data["due_now"],
             new=data["new_today"],
@@ -50,6 +51,10 @@ def stats(
     for row in data["topics"]:
         accuracy = f"{100 * row['correct'] / row['reviews']:.0f}%" if row["reviews"] else "—"
         table.add_row(
-            row["title"], str(row["questions"]), str(row["reviews"]), str(row["correct"]), accuracy
+            inert(row["title"]),
+            str(row["questions"]),
+            str(row["reviews"]),
+            str(row["correct"]),
+            accuracy,
         )
     console.print(table)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mpquiz.core.inert import inert_tree
 from mpquiz.core.model import Kind, MatchRule, NumericKey, Option, Question, Text
 
 
@@ -54,7 +55,9 @@ def question_to_dict(q: Question) -> dict[str, Any]:
 
 
 def question_from_dict(d: dict[str, Any]) -> Question:
-    """The inverse of `question_to_dict`."""
+    """The inverse of `question_to_dict`. Every string is made inert (core.inert): a
+    stored question may have been written by anyone who can write to the database."""
+    d = inert_tree(d)
     answer = d.get("answer")
     return Question(
         qid=d["qid"],

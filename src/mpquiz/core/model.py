@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from mpquiz.core.inert import inert
+
 
 class Kind(StrEnum):
     """The four kinds of question."""
@@ -30,10 +32,11 @@ class Text:
     values: dict[str, str]
 
     def get(self, lang: str) -> str:
-        """The text in `lang`, else in the pack's first language."""
+        """The text in `lang`, else in the pack's first language; inert (core.inert), as
+        every text from a pack is shown, never obeyed by the terminal."""
         if lang in self.values:
-            return self.values[lang]
-        return next(iter(self.values.values()), "")
+            return inert(self.values[lang])
+        return inert(next(iter(self.values.values()), ""))
 
     def to_dict(self) -> dict[str, str]:
         """A plain dict, as stored and exported."""

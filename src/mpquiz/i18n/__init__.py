@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import locale
 import os
+from typing import TYPE_CHECKING
 
 from mpquiz.i18n.messages import MESSAGES
+
+if TYPE_CHECKING:
+    from mpquiz.core.refusal import Refusal
 
 LANGUAGES = ("es", "en")
 
@@ -17,6 +21,13 @@ def t(key: str, lang: str, /, **params: object) -> str:
         raise KeyError(f"no message {key!r}")
     template = entry.get(lang) or entry["en"]
     return template.format(**params) if params else template
+
+
+def reason(refusal: Refusal | None, lang: str) -> str:
+    """Why something did not happen (a core.refusal.Refusal), in words."""
+    if refusal is None:
+        return t("demo.no_demo", lang)
+    return t(refusal.key, lang, **refusal.params)
 
 
 def system_language() -> str:

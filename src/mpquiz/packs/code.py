@@ -6,7 +6,7 @@ import re
 import textwrap
 from pathlib import Path
 
-from mpquiz.core.model import Question
+from mpquiz.core.inert import inert
 
 _BEGIN = re.compile(r"^\s*#\s*region:\s*(?P<name>[\w.-]+)\s*$")
 _END = re.compile(r"^\s*#\s*endregion\b")
@@ -40,20 +40,12 @@ def strip_markers(source: str) -> str:
 
 
 def shown_code(demo_path: Path, code: str) -> str | None:
-    """What to show for a question's `code` setting, or None when nothing is shown."""
+    """What to show for a question's `code` setting, or None when nothing is shown.
+
+    The source is made inert (core.inert): a pack's file may hold escape sequences.
+    """
     if code == "none":
         return None
     source = demo_path.read_text(encoding="utf-8")
-    if code == "all":
-        return strip_markers(source)
-    return regions(source).get(code)
-
-
-def question_code(question: Question, demos_dir: Path | None) -> str | None:
-    """The demo code shown with a question, if any."""
-    if demos_dir is None or question.code == "none":
-        return None
-    try:
-        return shown_code(demos_dir / question.demo, question.code)
-    except OSError:
-        return None
+    shown = strip_markers(source) if code == "all" else regions(source).get(code)
+    return None if shown is None else inert(shown)

@@ -100,15 +100,16 @@ def installed_pack(store: Store, pack_id: str) -> PackInfo:
     return installed[pack_id]
 
 
-def export_pack(info: PackInfo, demos_dir: Path, out: Path) -> int:
-    """Zip the installed pack (pack.toml, questions/, demos/, README) to `out`; return files.
+def export_pack(info: PackInfo, root: Path, demos_dir: Path, out: Path) -> int:
+    """Zip the installed pack in `root` (pack.toml, questions/, demos/, README) to `out`;
+    return how many files. `root` and `demos_dir` are the pack's folders on this machine
+    (packs.places), never the ones a database names.
 
     The zip holds one folder named after the pack, so `pack add` takes it back as it is.
 
     Raises:
         BadInput: the pack's files are missing.
     """
-    root = Path(info.root)
     if not (root / "pack.toml").is_file():
         raise BadInput(f"the files of pack '{info.id}' are missing from {root}")
     return write_pack_zip(root, demos_dir, info.id, out)

@@ -1,48 +1,71 @@
-"""Which demo a question runs, with what limits, and whether it may run at all."""
+"""Which demo a question runs, decided on this machine, and starting it.
+
+The database says which question is asked; it never says what runs. For every run:
+
+1. the pack's folder is found by its id on this machine (packs.places), never from a
+   folder stored in the database;
+2. its manifest (packs.manifest: every file of its demos folder, and how each question
+   runs) is read from those files; the built-in pack's must equal the lock recorded when
+   mpquiz was built, any other pack's must equal the manifest the learner trusted;
+3. the question's demo, arguments and timeout as the database holds them must equal the
+   run plan in that manifest, else the row is refused, naming the pack and question;
+4. the demo file must resolve inside the demos folder.
+
+Only then does the demo start, from the manifest's plan. A refused run is a `Refusal`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
+from mpquiz.core.inert import inert
 from mpquiz.core.model import Question
-from mpquiz.packs.trust import UNTRUSTED, TrustStore, demo_hashes
+from mpquiz.core.refusal import Refusal
+from mpquiz.packs.builtin_lock import read_lock
+from mpquiz.packs.code import shown_code
+from mpquiz.packs.manifest import (
+    Manifest,
+    ManifestError,
+    RunPlan,
+    demo_files,
+    read_manifest,
+    run_plans,
+)
+from mpquiz.packs.places import PackPlaces
 from mpquiz.runner import DemoProcess, DemoSpec, start_demo
-from mpquiz.store.repository import PackInfo
 
 MAX_TIMEOUT = 60.0
 
-TrustCheck = Callable[[PackInfo, Path, str], str | None]
-"""(pack, demos folder, demo file) -> None when it may run, else why not (a message key)."""
-
-
-def builtin_only(pack: PackInfo, demos_dir: Path, demo: str) -> str | None:
-    """The strictest rule: only the built-in pack runs its demos."""
-    return None if pack.builtin else UNTRUSTED
-
-
 BUILTIN, TRUSTED, UNTRUSTED_STATE, CHANGED_STATE = "builtin", "trusted", "untrusted", "changed"
+ABSENT, DAMAGED = "absent", "damaged"
+"""ABSENT: the pack's files are not on this machine; DAMAGED: the built-in pack's files
+are not as shipped."""
 
 
-def trust_state(store: TrustStore, pack: PackInfo, demos_dir: Path) -> str:
-    """BUILTIN, TRUSTED (exactly its current demo files), CHANGED (other versions of
-    them were trusted) or UNTRUSTED_STATE."""
-    if pack.builtin:
-        return BUILTIN
-    trusted = store.trusted(pack.id)
-    if not trusted:
-        return UNTRUSTED_STATE
-    return TRUSTED if trusted == demo_hashes(demos_dir) else CHANGED_STATE
+class TrustPolicy(Protocol):
+    """What the learner trusted (packs.trust.TrustStore is the real one)."""
+
+    def trusted(self, pack_id: str) -> Manifest | None:
+        """The trusted manifest of the pack, or None."""
+        ...
+
+    def was_trusted(self, pack_id: str) -> bool:
+        """True when the pack was trusted once (so a mismatch means it changed)."""
+        ...
 
 
-def trust_rule(store: TrustStore) -> TrustCheck:
-    """The built-in pack is trusted; any other demo runs only if this machine trusts it."""
+class TrustLocalFiles:
+    """Trusts whatever the pack's files on this machine say: for tests, and for runs the
+    learner has just confirmed (`pack validate --run --yes`)."""
 
-    def check(pack: PackInfo, demos_dir: Path, demo: str) -> str | None:
-        return None if pack.builtin else store.check(pack.id, demos_dir, demo)
+    def trusted(self, pack_id: str) -> Manifest | None:
+        return None
 
-    return check
+    def was_trusted(self, pack_id: str) -> bool:
+        return True
 
 
 @dataclass(frozen=True)
@@ -50,66 +73,209 @@ class DemoPlan:
     """The demo a question would run, or why it will not run."""
 
     spec: DemoSpec | None
-    blocked: str | None = None
+    blocked: Refusal | None = None
+
+
+def _command(demo: str, args: tuple[str, ...]) -> str:
+    return " ".join([demo, *args])
 
 
 class DemoLauncher:
-    """Starts questions' demos, honouring each pack's folder, timeout and trust."""
+    """Starts questions' demos, after the checks above."""
 
     def __init__(
         self,
-        packs: list[PackInfo],
+        places: PackPlaces,
+        trust: TrustPolicy,
         *,
-        trust: TrustCheck = builtin_only,
-        demos_dir_for: Callable[[PackInfo], Path] | None = None,
         start: Callable[[DemoSpec], DemoProcess] = start_demo,
+        builtin_lock: Callable[[], Manifest] | None = None,
     ) -> None:
-        self._packs = {p.id: p for p in packs}
+        self.places = places
         self._trust = trust
-        self._demos_dir_for = demos_dir_for or (lambda p: Path(p.demos_dir))
         self._start = start
+        self._builtin_lock = builtin_lock or (lambda: read_lock(places.builtin_dir))
+
+    # What a pack may run.
+
+    def local_manifest(self, pack_id: str) -> Manifest:
+        """The pack's manifest as its files on this machine are now (nothing checked).
+
+        Raises:
+            ManifestError: the pack is not here, or its files do not read.
+        """
+        folder = self.places.folder(pack_id)
+        demos = self.places.demos(pack_id)
+        if folder is None or demos is None or not self.places.installed(pack_id):
+            raise ManifestError(f"pack {pack_id} is not installed on this machine")
+        manifest = read_manifest(folder, demos)
+        if manifest.pack_id != pack_id:
+            raise ManifestError(f"the folder of pack {pack_id} holds pack {manifest.pack_id}")
+        return manifest
+
+    def checked_manifest(self, pack_id: str) -> Manifest | Refusal:
+        """The manifest the pack may run by, or why none may run."""
+        if self.places.is_builtin(pack_id):
+            return self._builtin(pack_id)
+        if not self.places.installed(pack_id):
+            return Refusal.of("demo.not_here", pack=pack_id)
+        try:
+            current = self.local_manifest(pack_id)
+        except ManifestError as exc:
+            return Refusal.of("demo.unreadable", pack=pack_id, reason=exc)
+        if current.escapes:
+            return Refusal.of("trust.link_out", pack=pack_id, file=current.escapes[0])
+        if isinstance(self._trust, TrustLocalFiles):
+            return current
+        trusted = self._trust.trusted(pack_id)
+        if trusted is not None and trusted.digest == current.digest:
+            return current
+        if trusted is None and not self._trust.was_trusted(pack_id):
+            return Refusal.of("trust.untrusted", pack=pack_id)
+        changed = current.changed_files(trusted) if trusted is not None else []
+        files = ", ".join(changed[:3]) + (" …" if len(changed) > 3 else "")
+        return Refusal.of("trust.changed", pack=pack_id, files=files or "pack.toml, questions/")
+
+    def _builtin(self, pack_id: str) -> Manifest | Refusal:
+        try:
+            lock = self._builtin_lock()
+            files, escapes = demo_files(self.places.builtin_demos)
+        except ManifestError as exc:
+            return Refusal.of("trust.builtin_unsealed", reason=exc)
+        if files != lock.files or escapes:
+            current = Manifest(pack_id, files, {})
+            changed = current.changed_files(lock) or list(escapes)
+            return Refusal.of("trust.builtin_changed", file=changed[0])
+        return lock
+
+    def state(self, pack_id: str) -> str:
+        """BUILTIN, TRUSTED, UNTRUSTED_STATE, CHANGED_STATE, ABSENT or DAMAGED."""
+        checked = self.checked_manifest(pack_id)
+        if isinstance(checked, Manifest):
+            return BUILTIN if self.places.is_builtin(pack_id) else TRUSTED
+        if self.places.is_builtin(pack_id):
+            return DAMAGED
+        return {
+            "demo.not_here": ABSENT,
+            "trust.untrusted": UNTRUSTED_STATE,
+        }.get(checked.key, CHANGED_STATE)
+
+    # What a question runs.
 
     def plan(self, question: Question) -> DemoPlan:
         """The spec to run for `question`, or the reason it cannot run."""
-        return self.plan_file(question.pack_id, question.demo, question.args, question.timeout)
+        checked = self.checked_manifest(question.pack_id)
+        if isinstance(checked, Refusal):
+            return DemoPlan(None, checked)
+        plan = checked.runs.get(question.qid)
+        where = {"pack": question.pack_id, "qid": question.qid}
+        if plan is None:
+            return DemoPlan(None, Refusal.of("demo.not_in_pack", **where))
+        stored = RunPlan(question.demo, tuple(question.args), question.timeout)
+        if stored != plan:
+            return DemoPlan(
+                None,
+                Refusal.of(
+                    "demo.row_mismatch",
+                    **where,
+                    stored=_command(stored.demo, stored.args),
+                    here=_command(plan.demo, plan.args),
+                ),
+            )
+        return self._spec(question.pack_id, plan.demo, plan.args, plan.timeout, checked)
 
-    def plan_file(
+    def plan_file(self, pack_id: str, demo: str) -> DemoPlan:
+        """The spec to run one of a pack's demo files by name (the demo browser)."""
+        checked = self.checked_manifest(pack_id)
+        if isinstance(checked, Refusal):
+            return DemoPlan(None, checked)
+        if demo not in checked.files or not demo.endswith(".py"):
+            return DemoPlan(None, Refusal.of("demo.missing", file=demo))
+        return self._spec(pack_id, demo, (), None, checked)
+
+    def _spec(
         self,
         pack_id: str,
         demo: str,
-        args: tuple[str, ...] = (),
-        timeout: float | None = None,
+        args: tuple[str, ...],
+        timeout: float | None,
+        manifest: Manifest,
     ) -> DemoPlan:
-        """The spec to run a pack's demo file (`timeout` default: the pack's), or why not."""
-        pack = self._packs.get(pack_id)
-        if pack is None:
-            return DemoPlan(None, "demo.no_pack")
-        demos_dir = self._demos_dir_for(pack)
-        script = demos_dir / demo
-        if not script.is_file():
-            return DemoPlan(None, "demo.missing")
-        blocked = self._trust(pack, demos_dir, demo)
-        if blocked:
-            return DemoPlan(None, blocked)
-        limit = min(timeout or pack.demo_timeout, MAX_TIMEOUT)
+        folder = self.places.demos(pack_id)
+        script = _inside(folder, demo) if folder is not None else None
+        if script is None or not script.is_file():
+            return DemoPlan(None, Refusal.of("demo.missing", file=demo))
+        limit = min(timeout or manifest.demo_timeout, MAX_TIMEOUT)
         return DemoPlan(DemoSpec(script=script, args=args, timeout=limit))
 
-    def start(self, question: Question) -> tuple[DemoProcess | None, str | None]:
-        """Start the question's demo now; returns the running process or the reason it did not."""
+    def start(self, question: Question) -> tuple[DemoProcess | None, Refusal | None]:
+        """Start the question's demo now: the running process, or why it did not start."""
         return self._run(self.plan(question))
 
-    def start_file(
-        self, pack_id: str, demo: str, args: tuple[str, ...] = ()
-    ) -> tuple[DemoProcess | None, str | None]:
-        """Start a pack's demo file as a browser would, with the pack's limits and trust."""
-        return self._run(self.plan_file(pack_id, demo, args))
+    def start_file(self, pack_id: str, demo: str) -> tuple[DemoProcess | None, Refusal | None]:
+        """Start a pack's demo file as a browser would, under the same checks."""
+        return self._run(self.plan_file(pack_id, demo))
 
-    def _run(self, plan: DemoPlan) -> tuple[DemoProcess | None, str | None]:
+    def _run(self, plan: DemoPlan) -> tuple[DemoProcess | None, Refusal | None]:
         if plan.spec is None:
             return None, plan.blocked
         return self._start(plan.spec), None
 
-    def demos_dir(self, question: Question) -> Path | None:
-        """The folder holding the question's demo."""
-        pack = self._packs.get(question.pack_id)
-        return self._demos_dir_for(pack) if pack else None
+    # What is shown.
+
+    def local_plan(self, question: Question) -> RunPlan | None:
+        """How the pack's files on this machine say the question runs (unchecked)."""
+        try:
+            if self.places.is_builtin(question.pack_id):
+                return self._builtin_lock().runs.get(question.qid)
+            folder = self.places.folder(question.pack_id)
+            return None if folder is None else run_plans(folder)[2].get(question.qid)
+        except (ManifestError, OSError):
+            return None
+
+    def code(self, question: Question) -> str | None:
+        """The code shown with the question, from the pack's own demo file, if any."""
+        plan = self.local_plan(question)
+        folder = self.places.demos(question.pack_id)
+        if plan is None or folder is None or question.code == "none":
+            return None
+        script = _inside(folder, plan.demo)
+        try:
+            return None if script is None else shown_code(script, question.code)
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def demo_name(self, question: Question) -> str:
+        """The demo the question runs, as its pack's files name it."""
+        plan = self.local_plan(question)
+        return plan.demo if plan is not None else question.demo
+
+    def file_source(self, pack_id: str, demo: str) -> str | None:
+        """The source of one of the pack's demo files (made inert), or None."""
+        folder = self.places.demos(pack_id)
+        script = _inside(folder, demo) if folder is not None else None
+        try:
+            return None if script is None else inert(script.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def demo_files(self, pack_id: str) -> list[str]:
+        """The pack's runnable demo files (`.py`), for the demo browser."""
+        try:
+            if self.places.is_builtin(pack_id):
+                files = self._builtin_lock().files
+            else:
+                files = self.local_manifest(pack_id).files
+        except ManifestError:
+            return []
+        return sorted(name for name in files if name.endswith(".py"))
+
+
+def _inside(folder: Path, name: str) -> Path | None:
+    """`folder/name` if it resolves inside `folder` (no `..`, no link out), else None."""
+    try:
+        top = folder.resolve(strict=True)
+        path = (folder / name).resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return folder / name if path.is_relative_to(top) and path != top else None

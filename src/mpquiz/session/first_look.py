@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from mpquiz.core.codec import question_from_dict
+from mpquiz.core.inert import inert
 from mpquiz.core.model import Question, Text
 from mpquiz.core.shuffle import as_shown
 from mpquiz.store.glance import Glance
@@ -23,16 +24,20 @@ class FirstLook:
     total: int
     """The length of today's queue."""
     topic_title: str
-    demos_dir: Path
-    """The folder of the question's demo (a predict question shows its code)."""
+    code: str | None
+    """The code shown with the question (a predict question shows its demo's)."""
 
 
 def first_look(
-    glance: Glance, lang: str, demos_dir: Path, rng: random.Random | None = None
+    glance: Glance,
+    lang: str,
+    code_of: Callable[[Question], str | None],
+    rng: random.Random | None = None,
 ) -> FirstLook:
     """Decode a glance's question and name its topic in `lang`; with `rng`, shuffle it as
-    a ReviewSession given an rng in the same state shows its first question."""
+    a ReviewSession given an rng in the same state shows its first question. `code_of`
+    reads the code shown from the pack's own files (session.demos.DemoLauncher.code)."""
     question = as_shown(question_from_dict(json.loads(glance.data)), rng).question
     titles = json.loads(glance.pack.topics).get(question.topic)
-    title = Text(titles).get(lang) if titles else question.topic
-    return FirstLook(glance.question_id, question, glance.total, title, demos_dir)
+    title = Text(titles).get(lang) if titles else inert(question.topic)
+    return FirstLook(glance.question_id, question, glance.total, title, code_of(question))

@@ -128,6 +128,12 @@ class ReviewSession:
         return self._current.view if self._current else None
 
     @property
+    def pending(self) -> Outcome | None:
+        """The outcome of the answer on screen, given but not rated (nothing is stored
+        until rate())."""
+        return self._current.outcome if self._current else None
+
+    @property
     def demo(self) -> DemoProcess | None:
         """The current question's running or finished demo, for live output."""
         return self._current.demo if self._current else None

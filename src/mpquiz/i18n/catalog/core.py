@@ -113,6 +113,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "ask: elige Difícil/Bien/Fácil tras acertar; auto: se toma Bien (por defecto: ask "
         "en un terminal, auto con una tubería).",
     },
+    "help.opt.yes_run": {
+        "en": "With --run: run the pack's programs without asking, even if this machine does "
+        "not trust them.",
+        "es": "Con --run: ejecuta los programas del paquete sin preguntar, aunque este equipo no "
+        "confíe en ellos.",
+    },
     "help.opt.run": {
         "en": "Also run every demo (several times when its output varies) and check every "
         "key against the real output.",
@@ -171,6 +177,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Stopped. Every answer given is saved.",
         "es": "Sesión detenida. Todas las respuestas dadas están guardadas.",
     },
+    "review.kept_on_stop": {
+        "en": "Your answer was saved with its suggested rating, {rating}. Next review: "
+        "{interval}",
+        "es": "Tu respuesta se guardó con su calificación sugerida, {rating}. Próximo repaso: "
+        "{interval}",
+    },
+    "review.open_not_kept": {
+        "en": "Your answer to this open question was not saved: it needs your own rating.",
+        "es": "Tu respuesta a esta pregunta abierta no se guardó: necesita tu propia "
+        "calificación.",
+    },
+    "review.not_saved": {
+        "en": "your last answer was NOT saved: {reason}",
+        "es": "tu última respuesta NO se guardó: {reason}",
+    },
     "review.summary": {
         "en": "Answered {answered}, right {correct}.",
         "es": "Respondidas {answered}, acertadas {correct}.",
@@ -224,20 +245,65 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "demo.evidence": {"en": "Evidence in the output:", "es": "Pruebas en la salida:"},
     "demo.missing": {
-        "en": "its file is missing.",
-        "es": "falta su fichero.",
+        "en": "its file {file} is missing.",
+        "es": "falta su fichero {file}.",
+    },
+    "demo.no_demo": {
+        "en": "this question has no demo to run.",
+        "es": "esta pregunta no tiene demo que ejecutar.",
     },
     "demo.no_pack": {
         "en": "its pack is not installed.",
         "es": "su paquete no está instalado.",
     },
+    "demo.not_here": {
+        "en": "pack {pack} is not installed on this machine (mpquiz pack add PATH installs it).",
+        "es": "el paquete {pack} no está instalado en este equipo (mpquiz pack add RUTA lo "
+        "instala).",
+    },
+    "demo.unreadable": {
+        "en": "the files of pack {pack} cannot be read: {reason}.",
+        "es": "no se pueden leer los ficheros del paquete {pack}: {reason}.",
+    },
+    "demo.not_in_pack": {
+        "en": "question {qid} is not in the files of pack {pack} on this machine, so nothing "
+        "was run.",
+        "es": "la pregunta {qid} no está en los ficheros del paquete {pack} de este equipo, así "
+        "que no se ejecutó nada.",
+    },
+    "demo.row_mismatch": {
+        "en": "in the database, question {qid} of pack {pack} runs `{stored}`, but the pack's "
+        "files on this machine say `{here}`: nothing was run.",
+        "es": "en la base de datos, la pregunta {qid} del paquete {pack} ejecuta `{stored}`, "
+        "pero los ficheros del paquete en este equipo dicen `{here}`: no se ejecutó nada.",
+    },
     "trust.changed": {
-        "en": "its file changed since you trusted the pack (mpquiz pack trust ID).",
-        "es": "su fichero cambió desde que confiaste en el paquete (mpquiz pack trust ID).",
+        "en": "the files of pack {pack} changed since you trusted it ({files}); check them and "
+        "trust it again (mpquiz pack trust {pack}).",
+        "es": "los ficheros del paquete {pack} cambiaron desde que confiaste en él ({files}); "
+        "revísalos y vuelve a confiar en él (mpquiz pack trust {pack}).",
     },
     "trust.untrusted": {
-        "en": "this pack is not trusted yet (mpquiz pack trust ID).",
-        "es": "este paquete aún no es de confianza (mpquiz pack trust ID).",
+        "en": "pack {pack} is not trusted on this machine yet (mpquiz pack trust {pack}).",
+        "es": "el paquete {pack} aún no es de confianza en este equipo (mpquiz pack trust {pack}).",
+    },
+    "trust.link_out": {
+        "en": "pack {pack} holds a link that leads outside its demos folder, or nowhere "
+        "({file}): none of its demos runs.",
+        "es": "el paquete {pack} tiene un enlace que sale de su carpeta de demos, o que no lleva "
+        "a ningún sitio ({file}): no se ejecuta ninguna de sus demos.",
+    },
+    "trust.builtin_changed": {
+        "en": "the built-in course's file demos/{file} is not as this mpquiz shipped it: "
+        "reinstall mpquiz.",
+        "es": "el fichero demos/{file} del curso incluido no es el que trae este mpquiz: "
+        "reinstala mpquiz.",
+    },
+    "trust.builtin_unsealed": {
+        "en": "the built-in course's record of its demos cannot be read ({reason}): reinstall "
+        "mpquiz.",
+        "es": "no se puede leer el registro de demos del curso incluido ({reason}): reinstala "
+        "mpquiz.",
     },
     "explain.header": {"en": "Why:", "es": "Por qué:"},
     # ratings ------------------------------------------------------------------------------

@@ -195,6 +195,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{pack} {version} runs these programs on this computer:",
         "es": "{pack} {version} ejecuta estos programas en este ordenador:",
     },
+    "pack.not_here": {
+        "en": "the files of pack {pack} are not on this machine (mpquiz pack add PATH installs "
+        "them)",
+        "es": "los ficheros del paquete {pack} no están en este equipo (mpquiz pack add RUTA "
+        "los instala)",
+    },
+    "pack.validate.need_yes": {
+        "en": "--run runs the programs of pack {pack}, which this machine does not trust: "
+        "trust it first, or confirm with --yes",
+        "es": "--run ejecuta los programas del paquete {pack}, que este equipo no tiene por "
+        "fiables: confía antes en él, o confirma con --yes",
+    },
+    "pack.validate.run_header": {
+        "en": "--run will run these programs of {pack} {version} on this computer:",
+        "es": "--run ejecutará estos programas de {pack} {version} en este ordenador:",
+    },
+    "pack.validate.run_confirm": {"en": "Run them?", "es": "¿Ejecutarlos?"},
+    "pack.trust.runs": {
+        "en": "Its questions run them so:",
+        "es": "Sus preguntas los ejecutan así:",
+    },
+    "pack.trust.cannot": {
+        "en": "pack {pack} cannot be trusted: {reason}",
+        "es": "no se puede confiar en el paquete {pack}: {reason}",
+    },
     "pack.trust.confirm": {"en": "Trust them?", "es": "¿Confías en ellos?"},
     "pack.trust.need_yes": {
         "en": "confirm with --yes when standard input is not a terminal",

@@ -258,10 +258,27 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Sin confianza: sus demos no se ejecutan. t te las muestra y te pregunta.",
     },
     "tui.packs.explain_changed": {
-        "en": "Changed: some demo files differ from the ones you trusted, so they do not "
-        "run. t shows them again.",
-        "es": "Cambiado: algunas demos difieren de las que aceptaste, así que no se "
-        "ejecutan. t te las vuelve a mostrar.",
+        "en": "Changed: files of its demos folder, or how its questions run them, differ from "
+        "what you trusted, so none of its demos runs. t shows them again.",
+        "es": "Cambiado: ficheros de su carpeta de demos, o cómo los ejecutan sus preguntas, "
+        "difieren de lo que aceptaste, así que no se ejecuta ninguna demo. t te los vuelve a "
+        "mostrar.",
+    },
+    "tui.packs.explain_absent": {
+        "en": "Not on this computer: the database lists it, but its files were never added "
+        "here, so its demos do not run (mpquiz pack add installs it).",
+        "es": "No está en este ordenador: la base de datos lo incluye, pero sus ficheros nunca "
+        "se añadieron aquí, así que sus demos no se ejecutan (mpquiz pack add lo instala).",
+    },
+    "tui.packs.explain_damaged": {
+        "en": "The built-in pack's demo files are not as this mpquiz shipped them, so they do "
+        "not run: reinstall mpquiz.",
+        "es": "Los ficheros de demo del paquete incluido no son los que trae este mpquiz, así "
+        "que no se ejecutan: reinstala mpquiz.",
+    },
+    "tui.packs.cannot_trust": {
+        "en": "{pack} cannot be trusted: {reason}",
+        "es": "No se puede confiar en {pack}: {reason}",
     },
     "tui.packs.builtin_trusted": {
         "en": "The built-in pack is always trusted.",
@@ -288,21 +305,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.trust.trusted": {"en": "trusted", "es": "de confianza"},
     "tui.trust.untrusted": {"en": "untrusted", "es": "sin confianza"},
     "tui.trust.changed": {"en": "changed", "es": "cambiado"},
+    "tui.trust.absent": {"en": "not here", "es": "no está aquí"},
+    "tui.trust.damaged": {"en": "altered", "es": "alterado"},
+    "tui.trust.runs": {
+        "en": "How its questions run them:",
+        "es": "Cómo los ejecutan sus preguntas:",
+    },
     "tui.trust.question": {
         "en": "Trust {pack} {version}?",
         "es": "¿Confiar en {pack} {version}?",
     },
     "tui.trust.warning": {
         "en": "Its demos are programs that will run on this computer with your permissions. "
-        "Trust covers exactly these files: if one changes, it stops running until you "
-        "trust it again.",
+        "Trust covers exactly these files (every file of its demos folder) and how its "
+        "questions run them: if anything changes, none of its demos runs until you trust it "
+        "again.",
         "es": "Sus demos son programas que se ejecutarán en este ordenador con tus permisos. "
-        "La confianza cubre exactamente estos ficheros: si uno cambia, deja de ejecutarse "
+        "La confianza cubre exactamente estos ficheros (todos los de su carpeta de demos) y "
+        "cómo los ejecutan sus preguntas: si algo cambia, no se ejecuta ninguna de sus demos "
         "hasta que vuelvas a confiar.",
     },
     "tui.trust.files": {
-        "en": "Demo files, each with its SHA-256:",
-        "es": "Ficheros de demo, cada uno con su SHA-256:",
+        "en": "The files of its demos folder, each with its SHA-256:",
+        "es": "Los ficheros de su carpeta de demos, cada uno con su SHA-256:",
     },
     "tui.trust.no_files": {"en": "(no demo files)", "es": "(sin ficheros de demo)"},
     "tui.trust.keys": {"en": "y Trust · n No", "es": "s (o y) Confiar · n No"},

@@ -12,6 +12,8 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from mpquiz.core.inert import inert
+from mpquiz.i18n import reason
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.code_view import CodeView
 from mpquiz.tui.widgets.output_panel import OutputPanel
@@ -62,12 +64,12 @@ class DemosScreen(BaseScreen):
     def on_mount(self) -> None:
         """List every pack's demo files (the same files trust covers)."""
         options: list[Option] = []
+        launcher = self.services.launcher
         for pack in self.services.store.packs():
-            folder = self.services.demos_dir_for(pack)
-            names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.py"))
+            names = launcher.demo_files(pack.id)
             options.append(Option(RichText(pack.title.get(self.lang), style="bold"), disabled=True))
             for name in names:
-                options.append(Option(f"  {name}", id=str(len(self.entries))))
+                options.append(Option(RichText(f"  {inert(name)}"), id=str(len(self.entries))))
                 self.entries.append(DemoEntry(pack, name))
         listing = self.query_one("#demo-list", OptionList)
         listing.add_options(options)
@@ -93,18 +95,16 @@ class DemosScreen(BaseScreen):
             return
         self.output.stop()
         self.output.display = False
-        path = self.services.demos_dir_for(entry.pack) / entry.name
-        try:
-            code = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            code = None
+        code = self.services.launcher.file_source(entry.pack.id, entry.name)
         self.query_one(CodeView).show(code)
         self.query_one("#demo-code").scroll_home(animate=False)
         blocked = self.services.demo_blocked(entry.pack, entry.name)
         state = (
-            self.say("tui.demos.can_run", demo=entry.name)
+            self.say("tui.demos.can_run", demo=inert(entry.name))
             if blocked is None
-            else self.say("tui.demos.blocked", demo=entry.name, reason=self.say(blocked))
+            else self.say(
+                "tui.demos.blocked", demo=inert(entry.name), reason=reason(blocked, self.lang)
+            )
         )
         self.query_one("#demo-state", Static).update(state)
 
@@ -117,11 +117,11 @@ class DemosScreen(BaseScreen):
         entry = self._entry()
         if entry is None:
             return
-        title = self.say("tui.demo.title", demo=entry.name)
+        title = self.say("tui.demo.title", demo=inert(entry.name))
         self.output.display = True
         demo, blocked = self.services.demo_launcher().start_file(entry.pack.id, entry.name)
         if demo is None:
-            self.output.show_blocked(title, self.say(blocked or "demo.missing"))
+            self.output.show_blocked(title, reason(blocked, self.lang))
         else:
             self.output.follow(demo, title)
 

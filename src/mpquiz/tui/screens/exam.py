@@ -11,7 +11,6 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from mpquiz.core.errors import AnswerError
-from mpquiz.packs.code import question_code
 from mpquiz.tui.formatting import clock_text, kind_name
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.answers import Answered, answer_widget
@@ -85,7 +84,7 @@ class ExamScreen(BaseScreen):
                 (f"  ({kind_name(question, self.lang)})", "dim"),
             )
         )
-        code = question_code(question, self.session.launcher.demos_dir(question))
+        code = self.session.launcher.code(question)
         self.query_one(CodeView).show(code)
         slot = self.query_one("#answer-slot")
         await slot.remove_children()

@@ -14,6 +14,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from mpquiz.core.grading import answer_key
+from mpquiz.i18n import reason
 from mpquiz.tui.formatting import bar, one_line, percent
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.output_panel import OutputPanel
@@ -144,10 +145,10 @@ class ExamResultScreen(BaseScreen):
             return
         item, _given = self.result.missed[missed.highlighted]
         demo, blocked = self.session.run_demo(item)
-        title = self.say("tui.demo.title", demo=item.question.demo)
+        title = self.say("tui.demo.title", demo=self.session.launcher.demo_name(item.question))
         self.output.display = True
         if demo is None:
-            self.output.show_blocked(title, self.say(blocked or "demo.missing"))
+            self.output.show_blocked(title, reason(blocked, self.lang))
         else:
             self.output.follow(demo, title)
         body = self.query_one("#body")

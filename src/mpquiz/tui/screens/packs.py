@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import Group
@@ -13,7 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
-from mpquiz.session.demos import BUILTIN, TRUSTED
+from mpquiz.core.inert import inert
+from mpquiz.session.demos import ABSENT, BUILTIN, DAMAGED, TRUSTED
 from mpquiz.session.demos import CHANGED_STATE as CHANGED
 from mpquiz.session.demos import UNTRUSTED_STATE as UNTRUSTED
 from mpquiz.tui.screens.base import BaseScreen
@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from mpquiz.services import PackInfo
 
 
-_TRUST_WORD = {state: f"tui.trust.{state}" for state in (BUILTIN, TRUSTED, UNTRUSTED, CHANGED)}
+_STATES = (BUILTIN, TRUSTED, UNTRUSTED, CHANGED, ABSENT, DAMAGED)
+_TRUST_WORD = {state: f"tui.trust.{state}" for state in _STATES}
 
 
 class PacksScreen(BaseScreen):
@@ -69,9 +70,9 @@ class PacksScreen(BaseScreen):
         self.packs = self.services.store.packs()
         for pack in self.packs:
             table.add_row(
-                pack.id,
-                pack.version,
-                pack.title.get(self.lang),
+                Text(inert(pack.id)),
+                Text(inert(pack.version)),
+                Text(pack.title.get(self.lang)),
                 str(pack.active_questions),
                 self.say(_TRUST_WORD[self.services.trust_state(pack)]),
                 key=pack.id,
@@ -106,30 +107,40 @@ class PacksScreen(BaseScreen):
         self.query_one("#pack-detail", Static).update(Group(*lines))
 
     def action_trust(self) -> None:
-        """Show the demo files with their SHA-256; trust them when the learner confirms."""
-        from mpquiz.packs.trust import demo_hashes
+        """Show the demo files with their SHA-256 and how the questions run them; trust
+        exactly that when the learner confirms."""
+        from mpquiz.packs.manifest import ManifestError
         from mpquiz.tui.screens.trust import TrustScreen
 
         pack = self._selected()
         if pack is None:
             return
-        if pack.builtin:
+        launcher = self.services.launcher
+        if launcher.places.is_builtin(pack.id):
             self.notify(self.say("tui.packs.builtin_trusted"))
             return
-        hashes = demo_hashes(self.services.demos_dir_for(pack))
+        try:
+            manifest = launcher.local_manifest(pack.id)
+            if manifest.escapes:
+                raise ManifestError(f"demos/{manifest.escapes[0]} leads outside the pack")
+        except ManifestError as exc:
+            why = self.say("tui.packs.cannot_trust", pack=pack.id, reason=str(exc))
+            self.notify(inert(why), severity="error")
+            return
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
-                self.services.trust.trust(pack.id, hashes)
-                self.notify(self.say("tui.packs.trusted", pack=pack.id, n=len(hashes)))
+                self.services.trust.trust(pack.id, manifest)
+                count = len(manifest.files)
+                self.notify(self.say("tui.packs.trusted", pack=inert(pack.id), n=count))
                 self.reload()
 
-        self.app.push_screen(TrustScreen(pack, hashes), done)
+        self.app.push_screen(TrustScreen(pack, manifest), done)
 
     def action_untrust(self) -> None:
         """Withdraw trust: the pack's demos stop running."""
         pack = self._selected()
-        if pack is None or pack.builtin:
+        if pack is None or self.services.launcher.places.is_builtin(pack.id):
             return
         if self.services.trust.revoke(pack.id):
             self.notify(self.say("tui.packs.revoked", pack=pack.id))
@@ -145,15 +156,17 @@ class PacksScreen(BaseScreen):
     @work(thread=True, exclusive=True, group="validate")
     def _validate(self, pack: PackInfo) -> None:
         from mpquiz.packs.loader import load_pack
-        from mpquiz.packs.problems import PackErrors
+        from mpquiz.packs.problems import PackErrors, PackProblem
 
+        places = self.services.launcher.places
+        folder, demos = places.folder(pack.id), places.demos(pack.id)
         try:
-            loaded = load_pack(
-                Path(pack.root), demos_dir=self.services.demos_dir_for(pack), builtin=pack.builtin
-            )
+            if folder is None or demos is None:
+                raise PackErrors([PackProblem(pack.id, self.say("tui.trust.absent"))])
+            loaded = load_pack(folder, demos_dir=demos, builtin=places.is_builtin(pack.id))
         except PackErrors as exc:
             lines = [Text(self.say("tui.packs.problems", n=len(exc.problems)), style="bold")]
-            lines += [Text(f"✘ {problem}") for problem in exc.problems]
+            lines += [Text(inert(f"✘ {problem}")) for problem in exc.problems]
             result = Group(*lines)
         else:
             result = Group(Text(self.say("tui.packs.valid", n=len(loaded.questions)), style="bold"))

@@ -16,7 +16,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from mpquiz.core.errors import AnswerError
 from mpquiz.core.model import Kind, Question
-from mpquiz.packs.code import question_code
+from mpquiz.i18n import reason
 from mpquiz.tui.formatting import kind_name
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.after_answer import AfterAnswer
@@ -25,8 +25,6 @@ from mpquiz.tui.widgets.code_view import CodeView
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from mpquiz.core.scheduling import Rating
     from mpquiz.session.review import Outcome, ReviewSession, StoredQuestion
     from mpquiz.tui.app import ReviewScope
@@ -91,7 +89,7 @@ class ReviewScreen(BaseScreen):
         look = self.mpq.take_first_look()
         if look is not None:
             self._looked = look.question_id
-            await self._paint(look.question, 1, look.total, look.topic_title, look.demos_dir)
+            await self._paint(look.question, 1, look.total, look.topic_title, look.code)
         self._opening = self.run_worker(self._open_session(), group="session")
         self.call_after_refresh(self.run_worker, self.after.ready(), group="parts")
 
@@ -146,11 +144,11 @@ class ReviewScreen(BaseScreen):
             session.answered + 1,
             session.total,
             session.topic_title(question),
-            session.launcher.demos_dir(question),
+            session.launcher.code(question),
         )
 
     async def _paint(
-        self, question: Question, n: int, total: int, topic: str, demos_dir: Path | None
+        self, question: Question, n: int, total: int, topic: str, code: str | None
     ) -> None:
         """Put a question on screen, ready for its answer."""
         self.outcome, self.runs, self._leave_armed = None, 1, False
@@ -165,7 +163,7 @@ class ReviewScreen(BaseScreen):
         prompt = self.query_one("#prompt", Static)
         prompt.update(Text(question.prompt.get(self.lang)))
         prompt.display = True
-        self.query_one(CodeView).show(question_code(question, demos_dir))
+        self.query_one(CodeView).show(code)
         widget = answer_widget(question, self.lang)
         await slot.mount(widget)
         self._set_phase(Phase.ANSWER)
@@ -231,7 +229,8 @@ class ReviewScreen(BaseScreen):
 
     def _demo_title(self) -> str:
         assert self.question is not None
-        title = self.say("tui.demo.title", demo=self.question.demo)
+        demo = self.session.launcher.demo_name(self.question) if self.session else None
+        title = self.say("tui.demo.title", demo=demo or self.question.demo)
         return title if self.runs == 1 else self.say("tui.demo.title_run", title=title, n=self.runs)
 
     async def _reveal(self, raw: str) -> None:
@@ -241,7 +240,7 @@ class ReviewScreen(BaseScreen):
         question = self.item.question
         output = self.output
         if outcome.run is None:
-            output.show_blocked(self._demo_title(), self.say(outcome.blocked or "demo.missing"))
+            output.show_blocked(self._demo_title(), reason(outcome.blocked, self.lang))
         else:
             output.show_result(outcome.run)
             output.mark_evidence(outcome.verdict.evidence)
@@ -300,7 +299,7 @@ class ReviewScreen(BaseScreen):
             return
         demo, blocked = self.session.launcher.start(self.item.question)
         if demo is None:
-            self.notify(self.say(blocked or "demo.missing"), severity="warning")
+            self.notify(reason(blocked, self.lang), severity="warning")
             return
         self.runs += 1
         output = self.output
