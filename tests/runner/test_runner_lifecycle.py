@@ -15,6 +15,7 @@ import pytest
 from runner_support import assert_nothing_survives, hostile, printed_pids, program
 
 import mpquiz.runner.demo_process as demo_process_module
+import mpquiz.runner.launch as launch_module
 from mpquiz.runner import RunResult, run_demo
 
 pytestmark = pytest.mark.slow
@@ -67,7 +68,9 @@ def test_many_demos_started_from_many_threads_at_once() -> None:
 def test_a_pipe_held_by_an_unfindable_process_does_not_hang_the_run(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    # What happens where the Linux sweep is not available: reading stops, the run ends.
+    # What happens where neither the tree supervisor nor the Linux sweep is available
+    # (macOS, other POSIX systems): reading stops, the run ends.
+    monkeypatch.setattr(launch_module, "SUPERVISED", False)
     monkeypatch.setattr(demo_process_module, "kill_stragglers", lambda *_args: [])
     began = time.monotonic()
     result = run_demo(hostile("escaping_child.py", "exit", "keep", timeout=5.0, grace=0.2))

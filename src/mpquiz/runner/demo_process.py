@@ -2,47 +2,47 @@
 
 Two daemon threads serve each run. The reader drains the output pipe into a LineBuffer,
 capped, and keeps draining past the cap so the demo never blocks on a full pipe. The
-supervisor waits for the exit, the timeout or cancel(); kills the process group (also
-after a normal exit, for orphans); sweeps processes that left the group; waits for the
-pipe to close; removes the working folder; and only then publishes the RunResult and
-closes the buffer. Blocking and asyncio consumers all read that one buffer, each from
-the first line, so a demo started early (prefetch) can be shown later, still streaming.
+watcher waits, through the StartedRun, for the exit, the timeout or cancel() and for the
+demo's whole tree to be killed; sweeps processes that left it where no supervisor saw
+them; waits for the pipe to close; removes the working folder; and only then publishes
+the RunResult and closes the buffer. Blocking and asyncio consumers all read that one
+buffer, each from the first line, so a demo started early (prefetch) can be shown later,
+still streaming.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import selectors
-import subprocess
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 
-from mpquiz.runner import exit_cleanup
-from mpquiz.runner.launch import CouldNotStart, Launched, launch
+from mpquiz.runner import exit_cleanup, supervisors
+from mpquiz.runner.launch import CouldNotStart, launch
 from mpquiz.runner.line_buffer import LineBuffer
 from mpquiz.runner.line_splitter import CappedLineSplitter, decode_line, truncation_marker
-from mpquiz.runner.process_group import KILL_SETTLE, terminate_group
+from mpquiz.runner.process_group import KILL_SETTLE
 from mpquiz.runner.reasons import could_not_start, run_failure
 from mpquiz.runner.result import OutputLine, RunResult
 from mpquiz.runner.spec import DemoSpec
+from mpquiz.runner.started_run import Ending, StartedRun
 from mpquiz.runner.stragglers import kill_stragglers
-from mpquiz.runner.windows import kill_tree
+from mpquiz.runner.supervised_run import SupervisedRun
 from mpquiz.runner.workdir import remove_workdir
 
 _POSIX = os.name == "posix"
 _READ_CHUNK = 64 * 1024
 # How often the reader looks up from select() to see whether it was told to stop.
 _SELECT_TIMEOUT = 0.1
-# The supervisor's longest sleep between looks at the process (wakes earlier on cancel
-# and at end of output).
-_MAX_POLL = 0.05
-# Once the group is dead the pipe reaches end of file at once, unless an escaped process
+# Once the tree is dead the pipe reaches end of file at once, unless an escaped process
 # still holds it; these bound the waits for that.
 _EOF_WAIT = 0.5
 _STOP_WAIT = 1.0
 _HELD_OPEN = "[mpquiz: stopped reading: a process outside the demo still holds its output]"
+_run_numbers = itertools.count(1)
 
 
 def start_demo(spec: DemoSpec) -> DemoProcess:
@@ -59,51 +59,44 @@ class DemoProcess:
         self._buffer = LineBuffer()
         self._splitter = CappedLineSplitter(spec.output_cap)
         self._marked = False
-        self._launched: Launched | None = None
+        self._run: StartedRun | None = None
         self._pipe_inode: int | None = None
         self._reader: threading.Thread | None = None
-        self._cancel = threading.Event()
-        self._wake = threading.Event()
         self._stop_reading = threading.Event()
-        self._timed_out = False
-        self._cancelled = False
-        self._ended: float | None = None
         self._result: RunResult | None = None
 
     @classmethod
     def _start(cls, spec: DemoSpec) -> DemoProcess:
         process = cls(spec)
         try:
-            launched = launch(spec)
+            run = launch(spec)
         except CouldNotStart as exc:
             process._publish(process._unstarted_result(str(exc)))
             return process
-        process._launched = launched
-        # Tracked before the threads start, so that the supervisor's untrack comes after.
+        process._run = run
+        # Tracked before the threads start, so that the watcher's untrack comes after.
         exit_cleanup.track(process, spec.grace + KILL_SETTLE + _EOF_WAIT * 2 + _STOP_WAIT)
         try:
-            process._watch_in_background(launched)
+            process._watch_in_background(run)
         except Exception as exc:  # e.g. "can't start new thread": undo the start
             exit_cleanup.untrack(process)
             with contextlib.suppress(Exception):
-                process._kill_all(launched)
-                remove_workdir(launched.workdir)
+                run.kill_all()
+                remove_workdir(run.workdir)
             process._publish(process._unstarted_result(f"cannot watch the demo: {exc}"))
         return process
 
-    def _watch_in_background(self, launched: Launched) -> None:
-        stdout = launched.popen.stdout
-        assert stdout is not None  # stdout=PIPE
-        self._pipe_inode = os.fstat(stdout.fileno()).st_ino
-        pid = launched.popen.pid
+    def _watch_in_background(self, run: StartedRun) -> None:
+        self._pipe_inode = os.fstat(run.output_fd).st_ino
+        number = next(_run_numbers)
         self._reader = threading.Thread(
-            target=self._read, args=(launched,), name=f"mpquiz-demo-{pid}-reader", daemon=True
+            target=self._read, args=(run,), name=f"mpquiz-demo-{number}-reader", daemon=True
         )
-        supervisor = threading.Thread(
-            target=self._supervise, args=(launched,), name=f"mpquiz-demo-{pid}", daemon=True
+        watcher = threading.Thread(
+            target=self._supervise, args=(run,), name=f"mpquiz-demo-{number}", daemon=True
         )
         self._reader.start()
-        supervisor.start()
+        watcher.start()
 
     # The public face.
 
@@ -119,8 +112,11 @@ class DemoProcess:
 
     @property
     def pid(self) -> int | None:
-        """The demo's process id (also its process group id), None if it did not start."""
-        return None if self._launched is None else self._launched.popen.pid
+        """The demo's process id (also its process group id), None if it did not start.
+
+        Under a supervisor this waits the few milliseconds until it has forked the demo.
+        """
+        return None if self._run is None else self._run.pid
 
     def lines_so_far(self) -> list[OutputLine]:
         """A copy of the lines received until now."""
@@ -150,29 +146,26 @@ class DemoProcess:
         return self._final()
 
     def cancel(self) -> None:
-        """Kill the whole process group now: SIGTERM, then SIGKILL after the grace period.
+        """Kill the demo's whole tree now: SIGTERM, then SIGKILL after the grace period.
 
         Returns at once (wait() or result() tell when it is over); idempotent, and without
         effect once the demo has ended by itself.
         """
-        if not self._buffer.closed:
-            self._cancel.set()
-            self._wake.set()
+        if not self._buffer.closed and self._run is not None:
+            self._run.request_stop()
 
     # The reader thread.
 
-    def _read(self, launched: Launched) -> None:
-        stdout = launched.popen.stdout
-        assert stdout is not None
+    def _read(self, run: StartedRun) -> None:
         try:
-            for chunk in self._chunks(stdout.fileno()):
-                self._take(self._splitter.feed(chunk), launched.started)
-            self._take(self._splitter.finish(), launched.started)
+            for chunk in self._chunks(run.output_fd):
+                self._take(self._splitter.feed(chunk), run.started)
+            self._take(self._splitter.finish(), run.started)
         except Exception as exc:  # never lose the run to a reading problem
-            self._note(f"[mpquiz: output reading failed: {exc}]", launched.started)
+            self._note(f"[mpquiz: output reading failed: {exc}]", run.started)
         finally:
-            stdout.close()
-            self._wake.set()  # end of output usually means the process is exiting
+            run.close_output()
+            run.output_ended()  # end of output usually means the process is exiting
 
     def _chunks(self, fd: int) -> Iterator[bytes]:
         if not _POSIX:
@@ -207,98 +200,71 @@ class DemoProcess:
     def _note(self, text: str, started: float) -> None:
         self._buffer.extend([OutputLine(time.monotonic() - started, text)])
 
-    # The supervisor thread.
+    # The watcher thread.
 
-    def _supervise(self, launched: Launched) -> None:
+    def _supervise(self, run: StartedRun) -> None:
+        ending = None
         failure = None
         try:
-            self._watch(launched)
+            ending = run.watch()
+            if run.sweeps:
+                kill_stragglers(run.token)
         except Exception as exc:  # a bug here must still end in a result
             failure = f"runner failure: {exc!r}"
             with contextlib.suppress(Exception):
-                self._kill_all(launched)
+                run.kill_all()
         try:
-            self._finish_reading(launched)
-            remove_workdir(launched.workdir)
+            self._finish_reading(run)
+            remove_workdir(run.workdir)
         except Exception as exc:
             failure = failure or f"runner failure: {exc!r}"
         finally:
-            self._publish(self._result_of(launched, failure))
+            if isinstance(run, SupervisedRun):
+                with contextlib.suppress(Exception):  # the result comes first
+                    supervisors.keep_one_ready()  # for the next demo
+            self._publish(self._result_of(run, ending, failure))
             exit_cleanup.untrack(self)
 
-    def _watch(self, launched: Launched) -> None:
-        popen = launched.popen
-        deadline = launched.started + self._spec.timeout
-        interval = 0.001
-        while popen.poll() is None:
-            if self._cancel.is_set():
-                self._cancelled = True
-                break
-            left = deadline - time.monotonic()
-            if left <= 0:
-                self._timed_out = True
-                break
-            if self._wake.wait(min(interval, left)):
-                self._wake.clear()
-                interval = 0.001
-            else:
-                interval = min(interval * 2, _MAX_POLL)
-        if popen.returncode is not None:
-            self._ended = time.monotonic()  # the demo's time, not its orphans' cleanup
-        # After a timeout or cancel this stops the demo itself; after a normal exit, the
-        # orphans it may have left (a no-op when there are none).
-        self._kill_all(launched)
-        if self._ended is None:
-            self._ended = time.monotonic()
-        kill_stragglers(launched.token)
-
-    def _kill_all(self, launched: Launched) -> None:
-        popen = launched.popen
-        if _POSIX:
-            terminate_group(popen.pid, self._spec.grace, reap=popen.poll)
-        elif popen.poll() is None:
-            kill_tree(popen.pid)
-        if popen.poll() is None:
-            popen.kill()
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                popen.wait(KILL_SETTLE)
-
-    def _finish_reading(self, launched: Launched) -> None:
+    def _finish_reading(self, run: StartedRun) -> None:
         reader = self._reader
         assert reader is not None
         reader.join(_EOF_WAIT)
         if reader.is_alive() and self._pipe_inode is not None:
-            # A process outside the group still holds the pipe: find it by that descriptor.
-            kill_stragglers(launched.token, self._pipe_inode)
+            # A process outside the tree still holds the pipe: find it by that descriptor.
+            kill_stragglers(run.token, self._pipe_inode)
             reader.join(_EOF_WAIT)
         if reader.is_alive():
             self._stop_reading.set()
             reader.join(_STOP_WAIT)
-            self._note(_HELD_OPEN, launched.started)
+            self._note(_HELD_OPEN, run.started)
 
     # The result.
 
-    def _result_of(self, launched: Launched, failure: str | None) -> RunResult:
+    def _result_of(self, run: StartedRun, ending: Ending | None, failure: str | None) -> RunResult:
+        if ending is None:
+            ending = Ending(exit_code=None, duration=time.monotonic() - run.started)
+        if ending.not_started is not None:
+            return self._unstarted_result(ending.not_started)
         lines = tuple(self._buffer.snapshot())
-        exit_code = launched.popen.returncode
-        ended = self._ended if self._ended is not None else time.monotonic()
-        error = failure or run_failure(
-            exit_code=exit_code,
+        error = failure or ending.failure
+        error = error or run_failure(
+            exit_code=ending.exit_code,
             timeout=self._spec.timeout,
-            timed_out=self._timed_out,
-            cancelled=self._cancelled,
+            timed_out=ending.timed_out,
+            cancelled=ending.cancelled,
             lines=lines,
         )
         return RunResult(
             demo=self._spec.script.name,
             args=self._spec.args,
-            exit_code=exit_code,
-            duration=ended - launched.started,
-            timed_out=self._timed_out,
+            exit_code=ending.exit_code,
+            duration=ending.duration,
+            timed_out=ending.timed_out,
             truncated=self._splitter.truncated,
-            cancelled=self._cancelled,
+            cancelled=ending.cancelled,
             lines=lines,
             error=error,
+            network_isolated=ending.network_isolated,
         )
 
     def _unstarted_result(self, reason: str) -> RunResult:

@@ -26,6 +26,10 @@ class RunResult:
     cancelled: bool
     lines: tuple[OutputLine, ...]
     error: str | None = None
+    # True: the demo had a network namespace of its own (no network but its own
+    # localhost); False: it could not get one and had the machine's network; None: not
+    # tried (not Linux) or it did not start.
+    network_isolated: bool | None = None
 
     @property
     def output(self) -> str:

@@ -1,0 +1,375 @@
+"""The supervisor of one demo's process tree on Linux: a standalone program.
+
+mpquiz runs it as `python -I -S tree_supervisor.py` in a session of its own (so the
+terminal's SIGINT and SIGHUP do not reach it); it imports nothing of mpquiz and only
+standard modules that load in a few milliseconds, and it may wait as a warm spare before
+it is given a demo. Its descriptors:
+
+  0  control pipe from mpquiz: a spec (a decimal length line, then that many bytes of
+     marshal data), later b"k" to stop the demo now. End of file means mpquiz is gone,
+     however it ended (SIGKILL included): the whole tree is SIGKILLed at once.
+  1  status pipe to mpquiz, ASCII lines: "started PID NET" (NET 1 when the demo has a
+     network namespace of its own, 0 when it could not get one), "failed STEP ERRNO"
+     (the demo could not be started), "ended CODE SECONDS HOW" (CODE as
+     Popen.returncode; HOW exit, timeout or cancel), written once its tree is gone.
+  2  the demo's output pipe, which becomes the demo's stdout and stderr.
+
+It sets PR_SET_CHILD_SUBREAPER, so every orphan of the tree (setsid'd, double-forked
+daemons too) is reparented to it: the tree is all its descendants and is gone when it
+has no child left. It enters a new network namespace with only `lo` up (directly as
+root, else inside a new user namespace that maps just the user's own uid and gid) and
+carries on without one when refused. The demo is forked in a new session, with
+PR_SET_PDEATHSIG=SIGKILL, the resource limits, working folder and environment of the
+spec, stdin /dev/null and no other descriptor. On timeout or b"k" the tree gets SIGTERM,
+the grace period, then SIGKILL until no descendant is left; after the demo's main
+process exits, its orphans get the same. SIGTERM, SIGHUP or SIGINT sent to the
+supervisor itself count as mpquiz being gone.
+"""
+
+import _signal  # `signal` itself would import enum, 3 ms more at every start
+import ctypes
+import fcntl
+import marshal
+import os
+import resource
+import select
+import sys
+import time
+
+SIGHUP, SIGINT, SIGKILL, SIGPIPE, SIGTERM, SIGXFSZ = 1, 2, 9, 13, 15, 25
+PR_SET_PDEATHSIG = 1
+PR_SET_CHILD_SUBREAPER = 36
+CLONE_NEWUSER = 0x10000000
+CLONE_NEWNET = 0x40000000
+SIOCGIFFLAGS, SIOCSIFFLAGS, IFF_UP = 0x8913, 0x8914, 0x1
+AF_INET, SOCK_DGRAM, SOCK_CLOEXEC = 2, 2, 0o2000000
+
+# After SIGKILL, how long to wait for the tree to be gone before reporting anyway; the
+# supervisor goes on killing, for up to LINGER seconds, what the kernel is still holding.
+KILL_SETTLE = 2.0
+LINGER = 60.0
+# How often orphans' zombies are reaped while the demo runs.
+REAP_INTERVAL = 0.5
+# Step of the waits in the kill sequence.
+STEP = 0.005
+
+CONTROL, STATUS, OUTPUT = 0, 1, 2
+libc = ctypes.CDLL(None, use_errno=True)
+
+
+class MpquizGone(Exception):
+    """The control pipe reached end of file, or the supervisor was told to stop."""
+
+
+def on_signal(signum, frame):
+    raise MpquizGone
+
+
+def report(line):
+    try:
+        os.write(STATUS, line.encode() + b"\n")
+    except OSError:  # mpquiz is gone
+        raise MpquizGone from None
+
+
+# The network namespace.
+
+
+def isolate_network():
+    """Enter a network namespace of one's own with `lo` up; False when refused."""
+    uid, gid = os.getuid(), os.getgid()
+    if libc.unshare(CLONE_NEWNET) != 0:
+        if libc.unshare(CLONE_NEWUSER | CLONE_NEWNET) != 0:
+            return False
+        try:
+            # Only the user's own ids, so the demo has no capability once it execs.
+            write_file("/proc/self/setgroups", "deny")
+            write_file("/proc/self/uid_map", f"{uid} {uid} 1")
+            write_file("/proc/self/gid_map", f"{gid} {gid} 1")
+        except OSError:
+            pass  # isolated all the same; the demo then runs as the overflow uid
+    bring_loopback_up()
+    return True
+
+
+def write_file(path, text):
+    fd = os.open(path, os.O_WRONLY)
+    try:
+        os.write(fd, text.encode())
+    finally:
+        os.close(fd)
+
+
+def bring_loopback_up():
+    """Set IFF_UP on `lo`, so that localhost works inside the namespace."""
+    fd = libc.socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0)
+    if fd < 0:
+        return
+    try:
+        request = b"lo".ljust(40, b"\0")  # struct ifreq: the name, then the flags
+        flags = fcntl.ioctl(fd, SIOCGIFFLAGS, request)
+        up = int.from_bytes(flags[16:18], sys.byteorder) | IFF_UP
+        fcntl.ioctl(fd, SIOCSIFFLAGS, flags[:16] + up.to_bytes(2, sys.byteorder) + flags[18:])
+    except OSError:
+        pass  # isolated, but without a working localhost
+    finally:
+        os.close(fd)
+
+
+# The spec and the demo's process.
+
+
+def read_exactly(count):
+    data = b""
+    while len(data) < count:
+        chunk = os.read(CONTROL, count - len(data))
+        if not chunk:
+            raise MpquizGone
+        data += chunk
+    return data
+
+
+def read_spec():
+    length = b""
+    while not length.endswith(b"\n"):
+        length += read_exactly(1)
+    return marshal.loads(read_exactly(int(length)))
+
+
+def start_demo(spec):
+    """Fork and exec the demo; its pid, or None after reporting why it failed."""
+    error_read, error_write = os.pipe()
+    me = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        os.close(error_read)
+        become_demo(spec, me, error_write)
+    os.close(error_write)
+    failure = b""
+    while chunk := os.read(error_read, 64):
+        failure += chunk
+    os.close(error_read)
+    if not failure:
+        return pid
+    os.waitpid(pid, 0)
+    report(f"failed {failure.decode()}")
+    return None
+
+
+def become_demo(spec, supervisor, error_write):
+    """In the forked child: set up everything, then exec; never returns."""
+    step = "setup"
+    try:
+        # Ours are handled, and Python ignores SIGPIPE and SIGXFSZ: all default again,
+        # as Popen(restore_signals=True) would leave them.
+        for signum in (SIGTERM, SIGHUP, SIGINT, SIGPIPE, SIGXFSZ):
+            _signal.signal(signum, _signal.SIG_DFL)
+        os.setsid()
+        libc.prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0)
+        if os.getppid() != supervisor:  # it died before the line above
+            os._exit(1)
+        stdin = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(stdin, 0)
+        os.dup2(OUTPUT, 1)
+        step = "cwd"
+        os.chdir(spec["cwd"])
+        step = "limits"
+        for which, soft, hard in spec["limits"]:
+            resource.setrlimit(which, (soft, hard))
+        # The control and status pipes were 0 and 1; nothing else is inheritable, but
+        # close the rest anyway, all but the pipe that reports a failed exec.
+        os.closerange(3, error_write)
+        os.closerange(error_write + 1, 65536)
+        step = "exec"
+        os.execve(spec["python"], spec["argv"], spec["env"])
+    except OSError as exc:
+        os.write(error_write, f"{step} {exc.errno or 0}".encode())
+    except BaseException:
+        os.write(error_write, f"{step} 0".encode())
+    os._exit(127)
+
+
+# The tree.
+
+
+class Tree:
+    """The demo's main process and every other descendant of the supervisor."""
+
+    def __init__(self):
+        self.main = None  # set once it is forked
+        self.code = None  # the main process's exit code, once reaped
+        self.ended = None  # time.monotonic() when it was reaped
+        self.me = os.getpid()
+
+    def reap(self):
+        """Reap every child that has exited; True while any child is left."""
+        while True:
+            try:
+                pid, status = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                return False
+            if pid == 0:
+                return True
+            if pid == self.main:
+                self.code = os.waitstatus_to_exitcode(status)
+                self.ended = time.monotonic()
+
+    def descendants(self):
+        """Pid and parent pid of every descendant, from /proc."""
+        parents = {}
+        for name in os.listdir("/proc"):
+            if name.isdigit():
+                try:
+                    with open(f"/proc/{name}/stat", "rb") as stat:
+                        parents[int(name)] = int(stat.read().rpartition(b")")[2].split()[1])
+                except (OSError, ValueError, IndexError):
+                    pass
+        children = {}
+        for pid, parent in parents.items():
+            children.setdefault(parent, []).append(pid)
+        found, todo = {}, [self.me]
+        while todo:
+            parent = todo.pop()
+            for pid in children.get(parent, ()):
+                found[pid] = parent
+                todo.append(pid)
+        return found
+
+    def signal_all(self, signum):
+        if self.main is not None and self.code is None:
+            # The main pid is not reaped yet, so its group id is still the demo's.
+            quietly(os.killpg, self.main, signum)
+        found = self.descendants()
+        for pid, parent in found.items():
+            if parent == self.me:
+                # A child of ours: its pid cannot be recycled before we reap it.
+                quietly(os.kill, pid, signum)
+            else:
+                send_pinned(pid, found.keys() | {self.me}, signum)
+
+    def terminate(self, grace):
+        """SIGTERM to the whole tree, `grace` seconds, then SIGKILL until it is gone."""
+        if not self.reap():
+            return
+        self.signal_all(SIGTERM)
+        deadline = time.monotonic() + grace
+        while time.monotonic() < deadline:
+            if not self.reap():
+                return
+            wait_control(STEP)
+        self.kill()
+
+    def kill(self, settle=KILL_SETTLE):
+        """SIGKILL every descendant, again and again, until none is left; False if some
+        still were after `settle` seconds."""
+        deadline = time.monotonic() + settle
+        while self.reap():
+            # Again at every round: one that forked just before dying left a new one.
+            self.signal_all(SIGKILL)
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(STEP)
+        return True
+
+
+def quietly(call, *args):
+    """call(*args); False if it raised OSError (contextlib would cost an import)."""
+    try:
+        call(*args)
+    except OSError:
+        return False
+    return True
+
+
+def send_pinned(pid, ours, signum):
+    """Signal a grandchild or deeper through a pidfd, after checking it is still ours."""
+    try:
+        pidfd = os.pidfd_open(pid)
+    except OSError:  # gone, or no pidfd (then the rounds of kill() reach it as a child)
+        return
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            parent = int(stat.read().rpartition(b")")[2].split()[1])
+        if parent in ours:  # not a recycled pid
+            _signal.pidfd_send_signal(pidfd, signum)
+    except (OSError, ValueError, IndexError):
+        pass
+    finally:
+        os.close(pidfd)
+
+
+def wait_control(seconds):
+    """Sleep up to `seconds`, watching the control pipe: True if told to stop."""
+    if not select.select([CONTROL], [], [], seconds)[0]:
+        return False
+    if not os.read(CONTROL, 64):
+        raise MpquizGone
+    return True
+
+
+def supervise(tree, spec, started):
+    """Watch the demo until it exits, times out or is cancelled; clean up; report."""
+    try:
+        pidfd = os.pidfd_open(tree.main)
+    except OSError:
+        pidfd = None  # old kernel: poll for the exit instead
+    deadline = started + spec["timeout"]
+    how = "exit"
+    poll = 0.001
+    while tree.reap() and tree.code is None:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            how = "timeout"
+            break
+        if pidfd is None:
+            wait = min(left, poll)
+            poll = min(poll * 2, 0.05)
+        else:
+            wait = min(left, REAP_INTERVAL)
+        ready = select.select([CONTROL] if pidfd is None else [CONTROL, pidfd], [], [], wait)[0]
+        if CONTROL in ready:
+            if not os.read(CONTROL, 64):
+                raise MpquizGone
+            how = "cancel"
+            break
+    if tree.code is None and how == "exit":
+        tree.reap()
+    # Stops the demo after a timeout or cancel; after a normal exit, its orphans.
+    tree.terminate(spec["grace"])
+    gone = tree.kill()
+    ended = tree.ended if how == "exit" and tree.ended is not None else time.monotonic()
+    code = "none" if tree.code is None else str(tree.code)
+    report(f"ended {code} {ended - started:.6f} {how}")
+    if not gone:
+        tree.kill(LINGER)
+
+
+def main():
+    for signum in (SIGTERM, SIGHUP, SIGINT):
+        _signal.signal(signum, on_signal)
+    tree = Tree()
+    try:
+        libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+        isolated = isolate_network()
+        spec = read_spec()
+        started = time.monotonic()
+        tree.main = start_demo(spec)
+        if tree.main is None:
+            return
+        # The output pipe now belongs to the demo: end of file comes when its tree closes it.
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, OUTPUT)
+        os.close(null)
+        report(f"started {tree.main} {int(isolated)}")
+        supervise(tree, spec, started)
+    except MpquizGone:
+        for signum in (SIGTERM, SIGHUP, SIGINT):  # no second interruption of the kill
+            _signal.signal(signum, _signal.SIG_IGN)
+        tree.kill(LINGER)
+    except BaseException:  # a bug of ours: the tree must not outlive it
+        tree.kill()
+        raise
+
+
+if __name__ == "__main__":
+    main()
