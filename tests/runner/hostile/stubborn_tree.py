@@ -91,6 +91,6 @@ if __name__ == "__main__":
         time.sleep(0.01)
     print("tree ready", flush=True)
     if sys.argv[2:] == ["exit"]:
-        sys.exit(0)
+        os._exit(0)  # sys.exit would wait for the multiprocessing child
     while True:
         time.sleep(1)
