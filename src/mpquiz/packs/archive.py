@@ -9,8 +9,10 @@ and sizes are enforced again while reading, since a zip's declared sizes can lie
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import re
+import shutil
 import stat
 import tempfile
 import zipfile
@@ -166,19 +168,119 @@ def _copy_bounded(
     return written
 
 
+LINK_HINT = "packs hold their own files: put the file itself here (cp -L), or remove the link"
+
+
+def unsafe_entries(root: Path) -> dict[Path, str]:
+    """Entries of the pack folder `root` a copy must not take, each with why.
+
+    A symbolic link may only lead to a file inside the pack (it is copied as that file);
+    one that leads out of it, to a folder, nowhere, or round in a loop is unsafe, and so
+    is anything that is not a folder or a regular file (a pipe, a device, a socket).
+    """
+    base = root.resolve()
+    found: dict[Path, str] = {}
+
+    def unreadable(exc: OSError) -> None:
+        found[Path(exc.filename)] = f"cannot read this folder ({exc.strerror or exc})"
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = [d for d in dirs if not _IGNORED.search(d)]
+        for name in dirs + files:
+            path = Path(folder, name)
+            try:
+                why = None if _IGNORED.search(name) else _entry_trouble(path, base)
+            except OSError as exc:
+                why = f"cannot read ({exc.strerror or exc})"
+            if why:
+                found[path] = why
+    return found
+
+
+def copy_pack_tree(source: Path, target: Path) -> None:
+    """Copy the pack folder `source` to the new folder `target`: folders and regular files,
+    and a link to a file inside the pack as that file's content.
+
+    Raises:
+        PackErrors: an unsafe entry (see unsafe_entries), checked again while copying in
+            case the folder changed since it was validated.
+        OSError: a file could not be read or written.
+    """
+    _copy_folder(source, target, source.resolve())
+
+
+def _copy_folder(source: Path, target: Path, base: Path) -> None:
+    target.mkdir()
+    for entry in sorted(os.scandir(source), key=lambda e: e.name):
+        if _IGNORED.search(entry.name):
+            continue
+        path = Path(entry.path)
+        if why := _entry_trouble(path, base):
+            raise PackErrors([PackProblem(str(path), why, hint=LINK_HINT)])
+        if entry.is_dir(follow_symlinks=False):
+            _copy_folder(path, target / entry.name, base)
+        else:
+            shutil.copy2(path, target / entry.name)  # a link: the file it leads to
+
+
+def _entry_trouble(path: Path, base: Path) -> str | None:
+    """Why the entry at `path` may not be copied into a pack, or None."""
+    mode = path.lstat().st_mode
+    if stat.S_ISLNK(mode):
+        return _link_trouble(path, base)
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    return "not a regular file (a pipe, a device or a socket)"
+
+
+def _link_trouble(link: Path, base: Path) -> str | None:
+    try:
+        target = link.resolve(strict=True)
+    except RuntimeError:  # Python before 3.13 reports a loop so
+        return "symbolic link that loops back on itself"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link that loops back on itself"
+        if exc.errno == errno.ENOENT:
+            return f"broken symbolic link (to {_link_text(link)}, which does not exist)"
+        return f"symbolic link that cannot be followed ({exc.strerror or exc})"
+    if not target.is_relative_to(base):
+        return f"symbolic link to {target}, outside the pack"
+    if target.is_dir():
+        return "symbolic link to a folder (only links to files inside the pack are copied)"
+    if not target.is_file():
+        return "symbolic link to something that is not a regular file"
+    return None
+
+
+def _link_text(link: Path) -> str:
+    try:
+        return os.readlink(link)
+    except OSError:
+        return "?"
+
+
 def export_files(root: Path, demos_dir: Path) -> list[tuple[str, Path]]:
-    """(name in the archive, file) for a pack: pack.toml, questions/, demos/, README."""
+    """(name in the archive, file) for a pack: pack.toml, questions/, demos/, README.
+
+    Only regular files: a symbolic link is never followed into the archive.
+    """
     chosen: list[tuple[str, Path]] = [("pack.toml", root / "pack.toml")]
     qdir = root / "questions"
     if qdir.is_dir():
-        chosen += [(f"questions/{p.name}", p) for p in sorted(qdir.glob("*.toml")) if p.is_file()]
+        chosen += [(f"questions/{p.name}", p) for p in sorted(qdir.glob("*.toml")) if _plain(p)]
     if demos_dir.is_dir():
         for path in sorted(demos_dir.rglob("*")):
             rel = path.relative_to(demos_dir).as_posix()
-            if path.is_file() and not path.is_symlink() and not _IGNORED.search(rel):
+            if _plain(path) and not _IGNORED.search(rel):
                 chosen.append((f"demos/{rel}", path))
-    chosen += [(n, root / n) for n in EXPORTED_README if (root / n).is_file()]
+    chosen += [(n, root / n) for n in EXPORTED_README if _plain(root / n)]
     return chosen
+
+
+def _plain(path: Path) -> bool:
+    """A regular file that is not a symbolic link."""
+    return path.is_file() and not path.is_symlink()
 
 
 def write_pack_zip(root: Path, demos_dir: Path, folder: str, out: Path) -> int:

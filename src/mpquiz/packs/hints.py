@@ -71,7 +71,7 @@ PATTERN_HINTS: dict[str, str] = {
     "at most 80 characters",
     "topic.id": "lowercase letters, digits, '.', '_' and '-', starting with a letter or digit",
     "demo": "a file name in demos/ ending in .py, without folders (e.g. 'race_counter.py')",
-    "version": "dotted integers such as '1.0.0'",
+    "version": "dotted integers such as '1.0.0', at most 9 digits each",
 }
 
 

@@ -1,8 +1,9 @@
 """Adding, updating, removing and exporting packs: files in the data folder, rows in the store.
 
 An add is all or nothing: the pack (a folder, or a zip unpacked to a temporary folder) is
-validated, copied beside its final place, synced in one database transaction, and only
-then moved into place.
+validated, copied beside its final place (a link only as the file inside the pack it
+leads to), synced in one database transaction, and only then moved into place; a failed
+add removes its copy.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import uuid
 from datetime import datetime
 from pathlib import Path
 
-from mpquiz.core.errors import BadInput
+from mpquiz.core.errors import BadInput, StoreError
 from mpquiz.core.model import Pack
-from mpquiz.packs.archive import pack_folder, write_pack_zip
+from mpquiz.packs.archive import copy_pack_tree, pack_folder, write_pack_zip
 from mpquiz.packs.loader import load_pack
+from mpquiz.packs.problems import PackErrors, PackProblem
 from mpquiz.store.repository import PackInfo, Store, SyncReport
 
 
@@ -53,11 +55,10 @@ def _add_folder(
             f"pack '{pack.id}' {current.version} is installed; {label} has version "
             f"{pack.version}: raise its version to update, or use --force"
         )
-    packs_root.mkdir(parents=True, exist_ok=True)
     final = packs_root / pack.id
     staging = packs_root / f".{pack.id}.{uuid.uuid4().hex[:8]}.new"
-    shutil.copytree(source, staging, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     try:
+        _stage(source, staging)
         staged = load_pack(staging)  # what runs is exactly what was validated
         placed = dataclasses.replace(staged, root=str(final), demos_dir=str(final / "demos"))
         report = store.sync_pack(placed, now, force=True)
@@ -70,6 +71,24 @@ def _add_folder(
     staging.rename(final)
     shutil.rmtree(old, ignore_errors=True)
     return placed, report
+
+
+def _stage(source: Path, staging: Path) -> None:
+    """Copy the pack beside its final place (links to files inside it as their content).
+
+    Raises:
+        PackErrors: a file of the pack cannot be read, or an unsafe entry appeared.
+        StoreError: the packs folder cannot be written (read-only, full).
+    """
+    try:
+        staging.parent.mkdir(parents=True, exist_ok=True)
+        copy_pack_tree(source, staging)
+    except OSError as exc:
+        name = Path(exc.filename) if exc.filename else staging
+        why = exc.strerror or str(exc)
+        if name.is_relative_to(source):
+            raise PackErrors([PackProblem(str(name), f"cannot read: {why}")]) from None
+        raise StoreError(f"{staging.parent}: cannot copy the pack there ({why})") from None
 
 
 def remove_pack(pack_id: str, store: Store, packs_root: Path, now: datetime) -> int:

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from mpquiz.core.model import Pack, Question, Text
 from mpquiz.packs import hints
+from mpquiz.packs.archive import LINK_HINT, unsafe_entries
 from mpquiz.packs.locate import QuestionLines, line_of_id, pack_field_line
 from mpquiz.packs.problems import PackErrors, PackProblem
 from mpquiz.packs.pydantic_problems import issues
@@ -19,6 +20,8 @@ from mpquiz.packs.schema import KIND_MODELS, AnyKindFields, PackFile, QuestionBa
 from mpquiz.packs.toml_read import read_toml
 
 LANGUAGES = ("es", "en")
+_EMPTY = "must not be empty or only spaces"
+_EMPTY_HINT = "write the text the learner reads here"
 _DEMO_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,200}\.py")
 
 
@@ -42,6 +45,7 @@ class _Loader:
         self.problems: list[PackProblem] = []
         self.languages: tuple[str, ...] = LANGUAGES
         self._demos: list[str] | None = None
+        self.unsafe: dict[Path, str] = {}
 
     def problem(self, file: Path | str, message: str, **where: Any) -> None:
         name = file if isinstance(file, str) else self.rel(file)
@@ -62,7 +66,19 @@ class _Loader:
             self._demos = found
         return self._demos
 
+    def refused(self, path: Path) -> bool:
+        """True for an unsafe entry (reported already) or anything reached through one."""
+        return any(path == bad or bad in path.parents for bad in self.unsafe)
+
+    def _check_entries(self) -> None:
+        """Report every link or special file a copy of the pack must not take."""
+        self.unsafe = unsafe_entries(self.root)
+        for path, why in self.unsafe.items():
+            self.problem(path, why, hint=LINK_HINT)
+
     def _read_toml(self, path: Path) -> tuple[dict[str, Any] | None, str]:
+        if self.refused(path):
+            return None, ""  # never read through a link that leaves the pack
         data, text, trouble = read_toml(path)
         if trouble is not None:
             self.problem(path, trouble.message, line=trouble.line, hint=trouble.hint)
@@ -74,8 +90,9 @@ class _Loader:
                 str(self.root), "not a folder", hint="give the folder that holds pack.toml"
             )
             return None
+        self._check_entries()
         meta_path = self.root / "pack.toml"
-        if not meta_path.is_file():
+        if not meta_path.is_file() and not self.refused(meta_path):
             self.problem(
                 meta_path,
                 "missing: a pack needs a pack.toml",
@@ -121,8 +138,10 @@ class _Loader:
     def _meta_texts(
         self, title: Any, topics: dict[str, Any], path: Path, text: str
     ) -> tuple[Text, dict[str, Text]]:
-        """The pack's title and topic titles, checked against its languages."""
-        shown = self.text(title, path, None, "pack.title", pack_field_line(text, "pack.title"))
+        """The pack's title and topic titles (a title of None is not checked), checked
+        against its languages."""
+        line = pack_field_line(text, "pack.title")
+        shown = Text({}) if title is None else self.text(title, path, None, "pack.title", line)
         return shown, {
             tid: self.text(t, path, None, f"topics.{tid}", pack_field_line(text, f"topics.{tid}"))
             for tid, t in topics.items()
@@ -136,8 +155,8 @@ class _Loader:
             self.languages = tuple(langs)
         title = meta.get("title") if isinstance(meta, dict) else None
         topics = data.get("topics") if isinstance(data.get("topics"), dict) else {}
-        texts = {k: v for k, v in topics.items() if isinstance(v, dict)}
-        self._meta_texts(title if isinstance(title, dict) else "", texts, path, text)
+        texts = {k: v for k, v in topics.items() if isinstance(v, dict | str)}
+        self._meta_texts(title if isinstance(title, dict | str) else None, texts, path, text)
 
     def _load_questions(self, topics: set[str] | None) -> list[Question]:
         qdir = self.root / "questions"
@@ -243,6 +262,8 @@ class _Loader:
             )
         # Only a plain file name is looked up: never a path out of the demos folder.
         demo_name = demo if isinstance(demo, str) and _DEMO_NAME.fullmatch(demo) else None
+        if demo_name and self.refused(self.demos_dir / demo_name):
+            demo_name = demo = None  # an unsafe link, reported as such
         if isinstance(demo, str) and not (demo_name and is_file(self.demos_dir / demo_name)):
             site.problem(
                 f"demo file not found in {self.rel(self.demos_dir)}",
@@ -253,7 +274,7 @@ class _Loader:
         if demo_name and isinstance(code, str) and code not in ("all", "none"):
             check_region(site, self.demos_dir / demo_name, code, demo_name)
         for name in ("prompt", "explain") if texts else ():
-            if isinstance(table.get(name), dict):
+            if isinstance(table.get(name), dict | str):
                 site.text(table[name], name)
 
     def _report(
@@ -267,10 +288,29 @@ class _Loader:
     def text(
         self, value: Any, path: Path, qid: str | None, field: str, line: int | None = None
     ) -> Text:
-        """A localized text: a plain string, or a table holding every declared language."""
+        """A localized text: a plain string, or a table holding every declared language.
+
+        A text that is empty or only spaces, in any language, is a problem too.
+        """
         if isinstance(value, str):
+            if not value.strip():
+                self.problem(path, _EMPTY, qid=qid, field=field, line=line, hint=_EMPTY_HINT)
             return Text({self.languages[0]: value})
-        missing = [lang for lang in self.languages if not value.get(lang)]
+        missing = [lang for lang in self.languages if value.get(lang) is None]
+        blank = [
+            lang
+            for lang in self.languages
+            if isinstance(value.get(lang), str) and not value[lang].strip()
+        ]
+        if blank:
+            self.problem(
+                path,
+                f"empty text in {', '.join(blank)}: {_EMPTY}",
+                qid=qid,
+                field=field,
+                line=line,
+                hint=_EMPTY_HINT,
+            )
         extra = [str(lang) for lang in value if lang not in self.languages]
         if missing:
             entries = " and ".join(f'{lang} = "..."' for lang in missing)

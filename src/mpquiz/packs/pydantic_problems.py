@@ -7,7 +7,9 @@ should look like, and the deeper error when they clearly chose a branch.
 
 from __future__ import annotations
 
+import math
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -18,6 +20,7 @@ from mpquiz.packs.schema import ChoiceOption, NumericAnswer
 # The names pydantic puts in an error's location for the branches of a union.
 _UNION_TAGS = frozenset({"str", "int", "float", "bool", "dict[str,str]", "NumericAnswer"})
 _QUOTED = re.compile(r"'([^']*)'")
+_NUMBER_ERRORS = frozenset({"float_type", "float_parsing", "finite_number"})
 LOCALIZED = {"prompt", "explain", "title", "text", "feedback", "unit", "model_answer"}
 LOCALIZED_LISTS = {"key_points", "topics"}
 
@@ -76,7 +79,13 @@ def issues(
     paths = [_clean(e) for e in errors]
     out: list[FieldIssue] = []
     merged: set[tuple[str, ...]] = set()
+    huge = {path for err, path in zip(errors, paths, strict=True) if _too_large(err)}
     for err, path in zip(errors, paths, strict=True):
+        if path in huge:  # one issue for the field, whatever branch of a union said so
+            if path not in merged:
+                merged.add(path)
+                out.append(FieldIssue(".".join(path) or None, _too_large_message(err)))
+            continue
         last = err["loc"][-1] if err["loc"] else None
         branch = err["type"] != "extra_forbidden" and last in _UNION_TAGS
         if branch:
@@ -100,6 +109,8 @@ def _union_issue(path: tuple[str, ...], err: Any, languages: list[str]) -> Field
             "must be a text, or a table with one text per language",
             hints.localized_hint(languages),
         )
+    if err["type"] == "finite_number":
+        return FieldIssue(field, f"must be a finite number; got {_short(err.get('input'))}")
     if path and path[-1] == "answer":
         return FieldIssue(field, "must be a number or a table", hints.numeric_key_hint())
     return FieldIssue(field, _TYPE_MESSAGES.get(err["type"], str(err["msg"]).rstrip(".")))
@@ -130,6 +141,8 @@ def _issue(
     bound = _bound_message(err)
     if bound:
         return FieldIssue(field, bound)
+    if kind_of == "finite_number":
+        return FieldIssue(field, f"must be a finite number; got {_short(err.get('input'))}")
     if kind_of in _TYPE_MESSAGES:
         hint = hints.localized_hint(languages) if _is_localized(path[:-1]) else None
         return FieldIssue(field, f"{_TYPE_MESSAGES[kind_of]}; got {_type_name(err)}", hint)
@@ -214,6 +227,25 @@ def _type_name(err: Any) -> str:
     return names.get(type(value), "table" if isinstance(value, dict) else type(value).__name__)
 
 
+def _too_large(err: Any) -> bool:
+    """True for a number field given a whole number beyond what a float holds."""
+    got = err.get("input")
+    return (
+        err["type"] in _NUMBER_ERRORS
+        and isinstance(got, int)
+        and not isinstance(got, bool)
+        and abs(got) > sys.float_info.max
+    )
+
+
+def _too_large_message(err: Any) -> str:
+    return f"number too large: {_short(err['input'])}"
+
+
 def _short(value: Any) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**60:
+        # repr() of a huge int is slow, and refused past 4300 digits.
+        digits = int(value.bit_length() * math.log10(2)) + 1
+        return f"a number of about {digits} digits"
     shown = repr(value)
     return shown if len(shown) <= 60 else shown[:59] + "…"

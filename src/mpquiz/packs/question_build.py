@@ -96,9 +96,7 @@ def build_question(
         match=MatchRule(d.get("match", "exact")),
         expected=d.get("expected", ""),
         candidates=tuple(d.get("candidates") or ()),
-        model_answer=site.text(d["model_answer"], "model_answer")
-        if d.get("model_answer")
-        else None,
+        model_answer=site.text(d["model_answer"], "model_answer") if kind is Kind.OPEN else None,
         key_points=tuple(
             site.text(k, f"key_points.{i}") for i, k in enumerate(d.get("key_points") or ())
         ),

@@ -13,7 +13,8 @@ Localized = str | dict[str, str]
 Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,79}$")]
 QuestionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,119}$")]
 DemoName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.py$")]
-Seconds = Annotated[float, Field(gt=0, le=60)]
+Seconds = Annotated[float, Field(gt=0, le=60, allow_inf_nan=False)]
+Finite = Annotated[float, Field(allow_inf_nan=False)]
 
 _TEXT = "Text for the learner: a string, or a table with one string per language."
 
@@ -30,8 +31,9 @@ class PackMeta(_Strict):
     """The [pack] table."""
 
     id: Ident = Field(description="Stable id: lowercase letters, digits, '.', '_', '-'.")
-    version: Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+){0,3}$")] = Field(
-        description="Dotted integers (1.0.0); raise it when you change the pack."
+    version: Annotated[str, StringConstraints(pattern=r"^\d{1,9}(\.\d{1,9}){0,3}$")] = Field(
+        description="Dotted integers (1.0.0), up to 9 digits each; raise it when you change "
+        "the pack."
     )
     title: Localized = _text("The pack's title.")
     languages: Annotated[list[Literal["es", "en"]], Field(min_length=1)] = Field(
@@ -108,10 +110,10 @@ class ChoiceQuestion(_QuestionCommon):
 class NumericAnswer(_Strict):
     """A numeric key given as a table."""
 
-    value: float | None = None
-    tolerance: Annotated[float, Field(ge=0)] = 0.0
-    min: float | None = None
-    max: float | None = None
+    value: Finite | None = None
+    tolerance: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
+    min: Finite | None = None
+    max: Finite | None = None
 
 
 class NumericQuestion(_QuestionCommon):
@@ -120,7 +122,7 @@ class NumericQuestion(_QuestionCommon):
     model_config = ConfigDict(extra="forbid", strict=False)
 
     kind: Literal["numeric"]
-    answer: float | NumericAnswer = Field(
+    answer: Finite | NumericAnswer = Field(
         description="A number, { value, tolerance } or { min, max } (inclusive)."
     )
     unit: Localized | None = Field(default=None, description="Unit shown with the number.")

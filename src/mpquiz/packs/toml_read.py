@@ -10,6 +10,8 @@ from typing import Any
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 _TOML_LINE = re.compile(r"at line (\d+)")
+_MAX_DIGITS = 4300
+_LONG_DIGITS = re.compile(rf"[0-9_]{{{_MAX_DIGITS + 1},}}")
 
 
 @dataclass(frozen=True)
@@ -43,3 +45,20 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, ReadTrouble | Non
     except RecursionError:
         # tomllib recurses into nested arrays and tables; hundreds of levels exhaust it.
         return None, text, ReadTrouble("invalid TOML: nested too deeply")
+    except ValueError as exc:
+        # Python refuses to turn more than 4300 digits into an int, and tomllib lets the
+        # ValueError through.
+        return None, text, _long_number(text, exc)
+
+
+def _long_number(text: str, exc: ValueError) -> ReadTrouble:
+    """The trouble of a number too long to read, at the line of its first long run."""
+    if "digits" not in str(exc):
+        return ReadTrouble(f"invalid TOML: {exc}")
+    found = _LONG_DIGITS.search(text)
+    line = text.count("\n", 0, found.start()) + 1 if found else None
+    return ReadTrouble(
+        f"a number has more than {_MAX_DIGITS} digits, more than mpquiz reads",
+        line,
+        "write a smaller number: timeouts are at most 60 seconds, and answers fit a float",
+    )
