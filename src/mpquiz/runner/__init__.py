@@ -1,21 +1,37 @@
 """Run a demo program isolated and time-limited, streaming its output line by line.
 
 A demo may come from an untrusted pack. It runs as `python -u script args...` with stdout
-and stderr merged into one pipe, stdin closed, in its own session and process group, in a
-fresh temporary working folder (removed afterwards), with a reduced environment and, on
-POSIX, resource limits. On timeout or cancel its whole process group gets SIGTERM, then
-SIGKILL after the grace period; after a normal exit any orphans get the same. Output
-past the cap is drained and dropped.
+and stderr merged into one pipe, stdin on /dev/null, in its own session and process
+group, in a fresh temporary working folder (removed afterwards), with a reduced
+environment and, on POSIX, resource limits. On timeout or cancel its whole tree gets
+SIGTERM, then SIGKILL after the grace period; after a normal exit any orphans get the
+same. Output past the cap is drained and dropped.
 
-Enforced on Linux: all of the above, plus a sweep for descendants that left the group
-(setsid) if they still carry the run's token or hold its output pipe.
-On macOS and other POSIX systems: the same without that sweep and without RLIMIT_AS.
+Linux: a tree supervisor (tree_supervisor, a standalone script run as `python -I -S` in a
+session of its own, so Ctrl+C and hang-ups do not reach it) runs each demo. As the child
+subreaper of the demo's tree it sees every descendant, double-forked daemons in new
+sessions that dropped the run's token and closed their output included, and it SIGKILLs
+the whole tree the moment its control pipe from mpquiz closes: no demo outlives mpquiz
+however mpquiz ends (exit, exception, Ctrl+C, SIGTERM, SIGHUP, SIGKILL). The demo's main
+process also has PR_SET_PDEATHSIG=SIGKILL. The demo has no network: it runs in a network
+namespace of its own with only `lo` up (localhost and Unix sockets work), made directly
+as root and inside an unprivileged user namespace otherwise. Where the system refuses
+both (user namespaces disabled by a sysctl, an AppArmor rule or a container's seccomp
+profile) it runs with the machine's network; RunResult.network_isolated says which.
+Should a demo kill its supervisor (it runs as the same user), mpquiz falls back to the
+process-group kill and the /proc sweep for the token or the output pipe.
+On macOS and other POSIX systems: no supervisor, so no subreaper and no network
+isolation; mpquiz kills the process group itself, and its atexit hook stops running
+demos when it exits normally or by an exception (Ctrl+C included), not when it is killed
+by a signal; processes that left the group are not found, and macOS has no RLIMIT_AS.
 On Windows (untested): timeout and cancel kill the process tree with taskkill; no
-resource limits, no grace period, no orphan cleanup after a normal exit.
-Not enforced anywhere: network access, reading or writing files outside the working
-folder with the user's permissions, a fork bomb's process count (only its CPU, memory
-and time), and escaped daemons that dropped both the token and the pipe. The details are
-in the docstrings of process_group, stragglers, limits and windows.
+resource limits, no grace period, no orphan cleanup after a normal exit, no network
+isolation.
+Not enforced anywhere: reading or writing files outside the working folder with the
+user's permissions (filesystem Unix sockets included, through which other programs may
+start processes that are not the demo's descendants), and a fork bomb's process count
+(only its CPU, memory and time). The details are in the docstrings of tree_supervisor,
+supervisors, process_group, stragglers, limits and windows.
 """
 
 from mpquiz.runner.demo_process import DemoProcess, start_demo

@@ -1,5 +1,8 @@
 """Stop every member of a demo's POSIX process group: SIGTERM, grace, then SIGKILL.
 
+This is how demos are stopped where there is no tree supervisor (macOS, other POSIX
+systems), and on Linux the fallback when a demo killed its supervisor.
+
 The demo leads its own session and group (start_new_session=True), so its children and
 grandchildren share its group id unless they call setsid() or setpgid() themselves; those
 are handled by mpquiz.runner.stragglers on Linux.

@@ -1,5 +1,9 @@
 """Find and kill processes of a demo that left its process group (Linux only).
 
+Under a tree supervisor (mpquiz.runner.tree_supervisor) every descendant is found as
+such; this sweep is the fallback for when the supervisor itself was killed, and for the
+rare process that got hold of the output pipe from outside the tree.
+
 A demo's descendant that calls setsid() or setpgid() escapes the group kill. On Linux it
 is still found through /proc, by either of two traces:
 
@@ -9,8 +13,8 @@ is still found through /proc, by either of two traces:
 
 Each match is pinned with a pidfd and checked again before SIGKILL, so a recycled pid is
 never hit. Not found: an escaped process that both dropped the token and closed the pipe,
-e.g. a classic double-forked daemon exec'd with a fresh environment; nothing short of a
-cgroup or a child subreaper would track it. On other systems nothing is swept.
+e.g. a classic double-forked daemon exec'd with a fresh environment; only the
+supervisor, its child subreaper, tracks that one. On other systems nothing is swept.
 """
 
 from __future__ import annotations
