@@ -144,3 +144,45 @@ def _reviews(db: str, env: dict[str, str]) -> int:
         check=True,
     )
     return int(json.loads(stats.stdout)["reviews"])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGHUP"])
+def test_an_answer_given_survives_sigterm_and_the_terminal_closing(
+    tmp_path: Path, how: str
+) -> None:
+    """Answered, not rated: SIGTERM, or tmux closing the terminal (SIGHUP), still keeps it."""
+    terminal = Terminal(_tmux(), tmp_path)
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    env = {
+        "MPQUIZ_HOME": str(tmp_path / "home"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+    terminal.start([sys.executable, "-m", "mpquiz", "--db", db, "--lang", "en", "review"], env)
+    try:
+        question = terminal.wait_for("Review · 1 of")
+        assert "open question" not in question.splitlines()[0]  # the course starts otherwise
+        _answer(terminal, question)
+        terminal.wait_for("exit code", "did not run")
+        pid = int(terminal.run("display-message", "-p", "-t", "mpq", "#{pane_pid}").strip())
+        if how == "SIGTERM":
+            os.kill(pid, 15)
+        else:
+            terminal.close()  # the terminal goes away: its processes get SIGHUP
+        deadline = time.monotonic() + 15
+        while _alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not _alive(pid)
+    finally:
+        terminal.close()
+    assert _reviews(db, env) == 1
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rpartition(b")")[2].split()[0] != b"Z"
+    except OSError:
+        return False

@@ -166,16 +166,16 @@ class PlainReview:
             render_question(question, self.lang, code, header, highlight=self.console.is_terminal)
         )
         raw = self._ask(question)
-        interrupted = False
         try:
             self._stream_demo(question)
-        except KeyboardInterrupt:  # the answer is given: stop the demo, keep the answer
-            interrupted = True
+            outcome = session.answer(raw)
+        except KeyboardInterrupt:  # the answer is given: stop the demo, grade, keep it
             if session.demo is not None:
                 session.demo.cancel()
-        outcome = session.answer(raw)
-        if interrupted:
-            raise KeyboardInterrupt
+            with self.interrupts.held():
+                if session.pending is None:
+                    session.answer(raw)
+            raise
         self._show(question, outcome)
         rating, announce = self._rating(question, outcome)
         self._commit(outcome, rating, "rate.auto" if announce else None)
@@ -261,13 +261,10 @@ class PlainReview:
         return self._read_rating(self.say("rate.ask"), outcome.suggested), False
 
     def _read_rating(self, prompt: str, default: Rating | None) -> Rating:
+        """The rating typed (Enter: `default`). The end of input raises EndOfInput: the
+        session stops, keeping the answer with its suggested rating, and says so."""
         while True:
-            try:
-                raw = self.reader.line(prompt).strip().lower()
-            except EndOfInput:
-                if default is None:
-                    raise
-                return default
+            raw = self.reader.line(prompt).strip().lower()
             if not raw and default is not None:
                 return default
             if raw in _RATING_BY_KEY:

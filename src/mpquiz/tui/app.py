@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -96,6 +97,22 @@ class MpquizApp(App[None]):
             self.call_after_refresh(self._load_backend)
         else:
             self._backend_ready.set()
+        self._catch_termination()
+
+    def _catch_termination(self) -> None:
+        """SIGTERM and SIGHUP (the terminal closed) quit as ctrl+q does, keeping an answer
+        already given; Python's default would end at once and lose it."""
+        if self.is_headless or not hasattr(signal, "SIGHUP"):
+            return
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, signal.SIGHUP):
+            try:
+                loop.add_signal_handler(signum, self._terminated)
+            except (RuntimeError, ValueError, NotImplementedError):  # not the main thread
+                return
+
+    def _terminated(self) -> None:
+        self.call_later(self.action_quit)
 
     def _load_backend(self) -> None:
         self.run_worker(self.services.warm, name="backend", thread=True, exit_on_error=False)

@@ -6,12 +6,22 @@ import math
 from collections.abc import Sequence
 from datetime import timedelta
 
+from textual.markup import escape
+
+from mpquiz.core.inert import inert
 from mpquiz.core.model import Question
 from mpquiz.i18n import t
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 SHADES = "·░▒▓█"
 """Heatmap cells from no reviews to the most: readable without colour."""
+
+
+def literal(text: str) -> str:
+    """Text from a pack, a database or a demo for a place that reads Textual markup (a
+    notification, a border title): inert (core.inert) and with markup escaped, so it is
+    shown as written and never styles or hides itself."""
+    return escape(inert(text))
 
 
 def bar(fraction: float, width: int) -> str:

@@ -106,7 +106,7 @@ class DemosScreen(BaseScreen):
                 "tui.demos.blocked", demo=inert(entry.name), reason=reason(blocked, self.lang)
             )
         )
-        self.query_one("#demo-state", Static).update(state)
+        self.query_one("#demo-state", Static).update(RichText(state))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter runs the demo."""

@@ -54,7 +54,8 @@ class ExamResultScreen(BaseScreen):
             yield OptionList(
                 *(
                     Option(
-                        f"{i + 1}. {one_line(item.question.prompt.get(self.lang), 64)}", id=str(i)
+                        Text(f"{i + 1}. {one_line(item.question.prompt.get(self.lang), 64)}"),
+                        id=str(i),
                     )
                     for i, (item, _answer) in enumerate(self.result.missed)
                 ),
@@ -104,7 +105,7 @@ class ExamResultScreen(BaseScreen):
         for topic, (right, asked) in self.result.per_topic.items():
             share = right / asked if asked else 0.0
             table.add_row(
-                self._topic_title(topic), f"{right}/{asked}", bar(share, 12), percent(share)
+                Text(self._topic_title(topic)), f"{right}/{asked}", bar(share, 12), percent(share)
             )
         return table
 

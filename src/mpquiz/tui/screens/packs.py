@@ -16,6 +16,7 @@ from mpquiz.core.inert import inert
 from mpquiz.session.demos import ABSENT, BUILTIN, DAMAGED, TRUSTED
 from mpquiz.session.demos import CHANGED_STATE as CHANGED
 from mpquiz.session.demos import UNTRUSTED_STATE as UNTRUSTED
+from mpquiz.tui.formatting import literal
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.title_bar import TitleBar
 
@@ -125,14 +126,14 @@ class PacksScreen(BaseScreen):
                 raise ManifestError(f"demos/{manifest.escapes[0]} leads outside the pack")
         except ManifestError as exc:
             why = self.say("tui.packs.cannot_trust", pack=pack.id, reason=str(exc))
-            self.notify(inert(why), severity="error")
+            self.notify(literal(why), severity="error")
             return
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
                 self.services.trust.trust(pack.id, manifest)
                 count = len(manifest.files)
-                self.notify(self.say("tui.packs.trusted", pack=inert(pack.id), n=count))
+                self.notify(literal(self.say("tui.packs.trusted", pack=pack.id, n=count)))
                 self.reload()
 
         self.app.push_screen(TrustScreen(pack, manifest), done)
@@ -143,7 +144,7 @@ class PacksScreen(BaseScreen):
         if pack is None or self.services.launcher.places.is_builtin(pack.id):
             return
         if self.services.trust.revoke(pack.id):
-            self.notify(self.say("tui.packs.revoked", pack=pack.id))
+            self.notify(literal(self.say("tui.packs.revoked", pack=pack.id)))
         self.reload()
 
     def action_validate(self) -> None:

@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed
 from mpquiz.core.errors import AnswerError
 from mpquiz.core.model import Kind, Question
 from mpquiz.i18n import reason
-from mpquiz.tui.formatting import kind_name
+from mpquiz.tui.formatting import kind_name, literal
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.after_answer import AfterAnswer
 from mpquiz.tui.widgets.answers import Answered, answer_widget, is_text_entry
@@ -299,7 +299,7 @@ class ReviewScreen(BaseScreen):
             return
         demo, blocked = self.session.launcher.start(self.item.question)
         if demo is None:
-            self.notify(reason(blocked, self.lang), severity="warning")
+            self.notify(literal(reason(blocked, self.lang)), severity="warning")
             return
         self.runs += 1
         output = self.output

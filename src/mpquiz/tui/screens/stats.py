@@ -80,7 +80,7 @@ class StatsScreen(BaseScreen):
         table.add_column(self.say("tui.stats.col_mastery"), no_wrap=True)
         for topic in history.topics:
             table.add_row(
-                topic.title,
+                Text(topic.title),
                 str(topic.questions),
                 str(topic.seen),
                 percent(topic.accuracy),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import ClassVar
 
+from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -40,8 +41,9 @@ class CheckList(OptionList):
         """The values ticked, in list order."""
         return [self.values[i] for i in sorted(self.checked)]
 
-    def _prompt(self, index: int) -> str:
-        return f"{'☑' if index in self.checked else '☐'} {self.labels[index]}"
+    def _prompt(self, index: int) -> Text:
+        # A Text, not a str: labels hold topic titles from packs, never read as markup.
+        return Text(f"{'☑' if index in self.checked else '☐'} {self.labels[index]}")
 
     def action_toggle(self) -> None:
         """Tick or untick the highlighted item."""

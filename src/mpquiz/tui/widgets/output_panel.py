@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.widgets import Static
 
+from mpquiz.core.inert import inert
 from mpquiz.i18n import t
-from mpquiz.tui.formatting import changed_lines
+from mpquiz.tui.formatting import changed_lines, literal
 
 if TYPE_CHECKING:
     from mpquiz.runner import DemoProcess, RunResult
@@ -52,7 +53,7 @@ class OutputPanel(Static):
         self.previous = list(self.lines) if compare else None
         self.demo, self.result = demo, None
         self.evidence = set()
-        self.border_title = title
+        self.border_title = literal(title)
         self.border_subtitle = t("tui.demo.running", self.lang)
         self.lines = [line.text for line in demo.lines_so_far()]
         self._draw()
@@ -80,7 +81,7 @@ class OutputPanel(Static):
     def show_waiting(self, title: str) -> None:
         """The demo has not started yet (the session is still loading)."""
         self.demo, self.result, self.previous = None, None, None
-        self.border_title = title
+        self.border_title = literal(title)
         self.border_subtitle = t("tui.demo.starting", self.lang)
         self.lines = []
         self.update(Text(t("tui.demo.starting", self.lang), style="italic"))
@@ -88,7 +89,7 @@ class OutputPanel(Static):
     def show_blocked(self, title: str, reason: str) -> None:
         """The demo did not run; say why."""
         self.demo, self.result = None, None
-        self.border_title = title
+        self.border_title = literal(title)
         self.border_subtitle = ""
         self.lines = []
         self.update(Text(t("tui.demo.not_run", self.lang, reason=reason), style="italic"))
@@ -119,12 +120,12 @@ def _render(lines: Sequence[str], first: int, evidence: set[int], changed: set[i
     for i in range(first, len(lines)):
         if i in evidence:
             text.append("▶ ", style="bold")
-            text.append(lines[i], style="bold reverse")
+            text.append(inert(lines[i]), style="bold reverse")
         elif i in changed:
             text.append("≠ ", style="bold")
-            text.append(lines[i], style="underline")
+            text.append(inert(lines[i]), style="underline")
         else:
-            text.append("  " + lines[i])
+            text.append("  " + inert(lines[i]))
         if i + 1 < len(lines):
             text.append("\n")
     return text
