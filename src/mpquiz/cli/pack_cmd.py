@@ -125,7 +125,7 @@ def _confirm_running(svc: Services, pack: Pack, *, yes: bool) -> None:
     if manifest.digest in {shipped, trusted.digest if trusted else None} or yes:
         return
     if manifest.escapes:
-        reason = f"demos/{manifest.escapes[0]}"
+        reason = t("pack.trust.link_out", svc.lang, file=manifest.escapes[0])
         raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=reason))
     if not sys.stdin.isatty():
         raise BadInput(t("pack.validate.need_yes", svc.lang, pack=pack.id))
@@ -330,7 +330,7 @@ def trust(
     except ManifestError as exc:
         raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=exc)) from None
     if manifest.escapes:
-        reason = f"demos/{manifest.escapes[0]}"
+        reason = t("pack.trust.link_out", svc.lang, file=manifest.escapes[0])
         raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=reason))
     _show_manifest(svc, manifest, "pack.trust.header", pack.id, pack.version)
     if not yes:

@@ -216,6 +216,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Its questions run them so:",
         "es": "Sus preguntas los ejecutan así:",
     },
+    "pack.trust.link_out": {
+        "en": "demos/{file} is a link that leads outside the pack's demos folder, or nowhere",
+        "es": "demos/{file} es un enlace que sale de la carpeta de demos del paquete, o que no "
+        "lleva a ningún sitio",
+    },
     "pack.trust.cannot": {
         "en": "pack {pack} cannot be trusted: {reason}",
         "es": "no se puede confiar en el paquete {pack}: {reason}",

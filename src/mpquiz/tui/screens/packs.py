@@ -123,7 +123,7 @@ class PacksScreen(BaseScreen):
         try:
             manifest = launcher.local_manifest(pack.id)
             if manifest.escapes:
-                raise ManifestError(f"demos/{manifest.escapes[0]} leads outside the pack")
+                raise ManifestError(self.say("pack.trust.link_out", file=manifest.escapes[0]))
         except ManifestError as exc:
             why = self.say("tui.packs.cannot_trust", pack=pack.id, reason=str(exc))
             self.notify(literal(why), severity="error")
