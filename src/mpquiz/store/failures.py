@@ -112,11 +112,13 @@ def could_not_check(db: Path, exc: sqlite3.Error) -> StoreError:
 
 
 def cannot_restore(db: Path, exc: OSError | None = None) -> StoreError:
-    """Why a backup could not be put in place of `db` (nothing was changed); without
-    `exc`, because the file itself is read-only."""
+    """Why a backup could not be put in place of `db` (nothing was changed): the error
+    `exc` met, or without one what the file and its folder allow."""
     cause = f" ({exc.strerror or exc})" if exc is not None else ""
     code = exc.errno if exc is not None else None
-    if code == errno.EROFS or not os.access(db.parent, os.W_OK):
+    if not db.parent.is_dir():
+        why = "its folder does not exist"
+    elif code == errno.EROFS or not os.access(db.parent, os.W_OK):
         why = "its folder is read-only"
     elif exc is None:
         why = "the database file is read-only (make it writable first to replace it)"
