@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test soak lint format bench clean
+.PHONY: run test soak lint format bench lock clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mpquiz needs Python 3.11 or newer")'
@@ -35,6 +35,11 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
+
+# Record the built-in pack's manifest (every demo file's SHA-256, how each question runs)
+# in data/demos.lock.json; run it after changing demos/ or a question's demo or args.
+lock: $(STAMP)
+	$(BIN)/python -m mpquiz.packs.builtin_lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache dist build
