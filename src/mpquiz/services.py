@@ -61,6 +61,10 @@ class Services:
     learner: str | None = None
     config_path: Path | None = None
     clock: Clock = field(default_factory=Clock)
+    notices: list[str] = field(default_factory=list)
+    """What the learner was told while opening (see notice)."""
+    quiet_notices: bool = False
+    """True while the app shows notices itself (it prints them on exit too)."""
 
     @cached_property
     def settings(self) -> Settings:
@@ -92,9 +96,18 @@ class Services:
         """
         from mpquiz.store.opening import open_store
 
-        store = open_store(self.url, self.clock.now().astimezone().date())
+        store = open_store(self.url, self.clock.now().astimezone().date(), notify=self.notice)
         self.sync_builtin(store)
         return store
+
+    def notice(self, message: str) -> None:
+        """Something the learner must hear about (a database that was empty): kept in
+        `notices` for the app to show, and printed on stderr unless `quiet_notices`."""
+        self.notices.append(message)
+        if not self.quiet_notices:
+            from mpquiz.store.opening import say
+
+            say(message)
 
     def sync_builtin(self, store: Store) -> SyncReport | None:
         """Bring the stored copy of the bundled pack up to date; None when it already was.

@@ -98,6 +98,14 @@ class MpquizApp(App[None]):
         else:
             self._backend_ready.set()
         self._catch_termination()
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        """What opening the database told the learner (an empty file made anew)."""
+        from mpquiz.tui.formatting import literal
+
+        for message in self.services.notices:
+            self.notify(literal(message), severity="warning", timeout=30)
 
     def _catch_termination(self) -> None:
         """SIGTERM and SIGHUP (the terminal closed) quit as ctrl+q does, keeping an answer

@@ -43,6 +43,7 @@ def build_app(
         if start == "review":
             look = services.first_look(pack_id=pack_id, topic=topic, new_per_day=new_per_day)
         deferred = look is not None or (start == "home" and services.can_defer())
+    services.quiet_notices = True  # the app shows them, and run_app prints them on exit
     if not deferred:
         services.store  # noqa: B018 - open (and upgrade) the database now
     return MpquizApp(
@@ -63,6 +64,12 @@ def run_app(services: Services, **options: object) -> None:
         StoreError, BadInput: the database failed while the app was loading it.
     """
     app = build_app(services, fast_start=True, **options)  # type: ignore[arg-type]
-    app.run()
+    try:
+        app.run()
+    finally:
+        from mpquiz.store.opening import say
+
+        for message in services.notices:  # the app's screen is gone: say them again here
+            say(message)
     if app.failure is not None:
         raise app.failure
