@@ -18,13 +18,18 @@ from mpquiz.core.errors import BadInput, StoreError
 from mpquiz.core.model import Pack
 from mpquiz.packs.archive import copy_pack_tree, pack_folder, write_pack_zip
 from mpquiz.packs.loader import load_pack
+from mpquiz.packs.places import builtin_pack_id
 from mpquiz.packs.problems import PackErrors, PackProblem
 from mpquiz.store.repository import PackInfo, Store, SyncReport
 
 
 def version_key(version: str) -> tuple[int, ...]:
-    """ "1.10.0" -> (1, 10, 0), for comparing versions."""
-    return tuple(int(part) for part in version.split("."))
+    """ "1.10.0" -> (1, 10, 0), for comparing versions; (0,) for a version that does not
+    read as one (a database row may hold anything)."""
+    try:
+        return tuple(int(part) for part in version.split("."))
+    except ValueError:
+        return (0,)
 
 
 def add_pack(
@@ -47,7 +52,7 @@ def _add_folder(
     pack = load_pack(source)
     installed = {p.id: p for p in store.packs(include_retired=True)}
     current = installed.get(pack.id)
-    if current is not None and current.builtin:
+    if pack.id == builtin_pack_id() or (current is not None and current.builtin):
         raise BadInput(f"pack id '{pack.id}' belongs to the built-in pack; choose another id")
     active = current is not None and pack.id in {p.id for p in store.packs()}
     if active and not force and version_key(pack.version) <= version_key(current.version):
