@@ -63,6 +63,7 @@ class DemoProcess:
         self._pipe_inode: int | None = None
         self._reader: threading.Thread | None = None
         self._stop_reading = threading.Event()
+        self._last_line_t = 0.0
         self._result: RunResult | None = None
 
     @classmethod
@@ -190,6 +191,8 @@ class DemoProcess:
 
     def _take(self, raw_lines: list[bytes], started: float) -> None:
         t = time.monotonic() - started
+        if raw_lines:
+            self._last_line_t = t
         lines = [OutputLine(t, decode_line(raw)) for raw in raw_lines]
         if self._splitter.truncated and not self._marked:
             self._marked = True
@@ -220,8 +223,7 @@ class DemoProcess:
             failure = failure or f"runner failure: {exc!r}"
         finally:
             if isinstance(run, SupervisedRun):
-                with contextlib.suppress(Exception):  # the result comes first
-                    supervisors.keep_one_ready()  # for the next demo
+                supervisors.keep_one_ready()  # if the one started meanwhile was taken
             self._publish(self._result_of(run, ending, failure))
             exit_cleanup.untrack(self)
 
@@ -258,7 +260,8 @@ class DemoProcess:
             demo=self._spec.script.name,
             args=self._spec.args,
             exit_code=ending.exit_code,
-            duration=ending.duration,
+            # A supervisor may see the exit before the last line is read here.
+            duration=max(ending.duration, self._last_line_t),
             timed_out=ending.timed_out,
             truncated=self._splitter.truncated,
             cancelled=ending.cancelled,

@@ -43,20 +43,23 @@ def start_supervised(
 ) -> SupervisedRun:
     """Hand the demo to a supervisor (the spare or a new one); raises what Popen raises,
     or SupervisorGone."""
-    message = encode_spec(spec, command, workdir, token)
     for _attempt in range(2):  # a spare may have died meanwhile: then one fresh one
         started = time.monotonic()
         supervisor = supervisors.obtain()
-        if supervisor.send(message):
+        if supervisor.send(encode_spec(spec, command, workdir, token, started)):
             return SupervisedRun(spec, command, supervisor, workdir, token, started)
         supervisor.close()
     raise SupervisorGone("the demo's supervisor exited at once")
 
 
-def encode_spec(spec: DemoSpec, command: list[str], workdir: Path, token: str) -> bytes:
-    """The control pipe's first message: a length line, then marshal data."""
+def encode_spec(
+    spec: DemoSpec, command: list[str], workdir: Path, token: str, started: float
+) -> bytes:
+    """The control pipe's first message: a length line, then marshal data. `started` is
+    mpquiz's time.monotonic() (CLOCK_MONOTONIC, which the supervisor shares)."""
     payload = marshal.dumps(
         {
+            "started": started,
             "python": command[0],
             "argv": command,
             "cwd": str(workdir),
@@ -122,6 +125,8 @@ class SupervisedRun:
                 if words[0] == "started" and len(words) == 3:
                     self._pid, self._isolated = int(words[1]), words[2] == "1"
                     self._known.set()
+                    # The next demo's supervisor boots while this demo runs.
+                    supervisors.keep_one_ready()
                 elif words[0] == "failed" and len(words) == 3:
                     return Ending(None, 0.0, not_started=self._failure(words[1], int(words[2])))
                 elif words[0] == "ended" and len(words) == 4:

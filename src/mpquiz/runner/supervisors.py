@@ -121,6 +121,7 @@ class Supervisor:
 _everyone: weakref.WeakSet[Supervisor] = weakref.WeakSet()
 _lock = threading.Lock()
 _spare: Supervisor | None = None
+_starting = False
 _exiting = False
 _hooked = False
 
@@ -138,25 +139,30 @@ def obtain() -> Supervisor:
 
 
 def keep_one_ready() -> None:
-    """Start a spare unless there is one, or mpquiz is exiting; errors are ignored."""
-    global _spare, _hooked
+    """Start a spare unless there is one, one is being started, or mpquiz is exiting;
+    errors are ignored (the next demo then starts a supervisor itself, and reports)."""
+    global _spare, _hooked, _starting
     with _lock:
-        if _spare is not None or _exiting:
+        if _spare is not None or _starting or _exiting:
             return
+        _starting = True
         if not _hooked:
             # Registered after exit_cleanup's hook, so it runs first: the demos stopped
             # at exit then start no new spare.
             atexit.register(_discard_spare)
             _hooked = True
+    fresh = None
     try:
         fresh = Supervisor.start()
-    except (OSError, subprocess.SubprocessError, ValueError):
-        return  # the next demo starts one itself and reports the error
-    with _lock:
-        if _spare is None and not _exiting:
-            _spare, fresh = fresh, None
-    if fresh is not None:
-        fresh.close()
+    except Exception:
+        return
+    finally:
+        with _lock:
+            _starting = False
+            if fresh is not None and not _exiting:
+                _spare, fresh = fresh, None
+        if fresh is not None:
+            fresh.close()
 
 
 def _discard_spare() -> None:
@@ -169,11 +175,11 @@ def _discard_spare() -> None:
 
 
 def _after_fork_in_child() -> None:
-    global _spare, _lock
+    global _spare, _lock, _starting
     _lock = threading.Lock()  # another thread may have held it at the fork
     for supervisor in list(_everyone):
         supervisor._forget_in_child()
-    _spare = None
+    _spare, _starting = None, False
 
 
 if hasattr(os, "register_at_fork"):

@@ -11,7 +11,8 @@ it is given a demo. Its descriptors:
   1  status pipe to mpquiz, ASCII lines: "started PID NET" (NET 1 when the demo has a
      network namespace of its own, 0 when it could not get one), "failed STEP ERRNO"
      (the demo could not be started), "ended CODE SECONDS HOW" (CODE as
-     Popen.returncode; HOW exit, timeout or cancel), written once its tree is gone.
+     Popen.returncode; SECONDS from the spec's "started", mpquiz's CLOCK_MONOTONIC
+     time; HOW exit, timeout or cancel), written once its tree is gone.
   2  the demo's output pipe, which becomes the demo's stdout and stderr.
 
 It sets PR_SET_CHILD_SUBREAPER, so every orphan of the tree (setsid'd, double-forked
@@ -352,7 +353,8 @@ def main():
         libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
         isolated = isolate_network()
         spec = read_spec()
-        started = time.monotonic()
+        # The timeout and the duration count from mpquiz's start, as its lines' times do.
+        started = min(spec["started"], time.monotonic())
         tree.main = start_demo(spec)
         if tree.main is None:
             return
