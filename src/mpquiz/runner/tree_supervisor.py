@@ -331,10 +331,10 @@ def supervise(tree, spec, started):
         if CONTROL in ready:
             if not os.read(CONTROL, 64):
                 raise MpquizGone
-            how = "cancel"
-            break
-    if tree.code is None and how == "exit":
-        tree.reap()
+            tree.reap()
+            if tree.code is None:  # a cancel after the exit changes nothing
+                how = "cancel"
+                break
     # Stops the demo after a timeout or cancel; after a normal exit, its orphans.
     tree.terminate(spec["grace"])
     gone = tree.kill()
