@@ -69,7 +69,11 @@ def test_the_written_version_is_the_last_step() -> None:
 
 
 @pytest.mark.parametrize("stored", ["two", "", "2.5", "-1", "9" * 5000])
-def test_a_version_that_is_not_a_number_is_refused(db_url: str, stored: str) -> None:
+def test_a_version_that_is_not_a_number_is_refused(
+    db_url: str, sqlite_url: str, stored: str
+) -> None:
+    if len(stored) > 256:  # more than PostgreSQL's meta.value holds: SQLite only
+        db_url = sqlite_url
     engine = open_engine(db_url)
     with engine.begin() as conn:
         conn.execute(text("UPDATE meta SET value = :v WHERE key = 'schema_version'"), {"v": stored})
