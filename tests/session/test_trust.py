@@ -388,3 +388,15 @@ def test_a_demo_file_runs_by_name_under_the_same_rules(svc: Services) -> None:
     assert run.exit_code == 0 and "exitcode: 3" in run.output
     pack = _pack(svc, "mini")
     assert launcher.plan_file("mini", "exitcode.py").spec.timeout == pack.demo_timeout  # type: ignore[union-attr]
+
+
+def test_bytecode_beside_a_demo_counts_as_a_file_of_the_pack(svc: Services) -> None:
+    """Python would import a helper's cached bytecode instead of its source."""
+    trust_installed(svc, "mini")
+    demos = svc.places.demos("mini")
+    assert demos is not None
+    (demos / "__pycache__").mkdir()
+    (demos / "__pycache__" / "helper.cpython-311.pyc").write_bytes(b"\x00" * 16)
+    assert svc.trust_state(_pack(svc, "mini")) == CHANGED_STATE
+    _, outcome = _answer_first(svc)
+    assert "__pycache__/helper.cpython-311.pyc" in reason(outcome.blocked, "en")  # type: ignore[attr-defined]

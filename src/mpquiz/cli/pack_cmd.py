@@ -113,16 +113,18 @@ def _confirm_running(svc: Services, pack: Pack, *, yes: bool) -> None:
     from mpquiz.packs.builtin_lock import read_lock
     from mpquiz.packs.manifest import ManifestError, read_manifest
 
+    root, demos = Path(pack.root), Path(pack.demos_dir)
     try:
-        manifest = read_manifest(Path(pack.root), Path(pack.demos_dir))
+        manifest = read_manifest(root, demos)
+        as_builtin = read_manifest(root, demos, bytecode=False)  # as the lock records it
     except ManifestError as exc:
         raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=exc)) from None
     trusted = svc.trust.trusted(pack.id)
     try:
-        shipped = read_lock().digest
+        shipped = read_lock().digest == as_builtin.digest
     except ManifestError:
-        shipped = None
-    if manifest.digest in {shipped, trusted.digest if trusted else None} or yes:
+        shipped = False
+    if yes or shipped or (trusted is not None and trusted.digest == manifest.digest):
         return
     if manifest.escapes:
         reason = t("pack.trust.link_out", svc.lang, file=manifest.escapes[0])

@@ -29,7 +29,9 @@ def lock_path(pack_dir: Path | None = None) -> Path:
 def current_manifest(pack_dir: Path | None = None, demos_dir: Path | None = None) -> Manifest:
     """The built-in pack's manifest as its files are now."""
     return read_manifest(
-        pack_dir or paths.builtin_pack_dir(), demos_dir or paths.builtin_demos_dir()
+        pack_dir or paths.builtin_pack_dir(),
+        demos_dir or paths.builtin_demos_dir(),
+        bytecode=False,
     )
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 FORMAT = 1
 DEFAULT_DEMO_TIMEOUT = 10.0
-_SKIPPED_FOLDERS = {"__pycache__"}  # never read: demos run with their own pycache prefix
+_BYTECODE = "__pycache__"
 _DEMO_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.py$")
 
 
@@ -129,11 +129,15 @@ def _plan(value: Any) -> RunPlan:
     )
 
 
-def demo_files(demos_dir: Path) -> tuple[dict[str, str], tuple[str, ...]]:
+def demo_files(
+    demos_dir: Path, *, bytecode: bool = True
+) -> tuple[dict[str, str], tuple[str, ...]]:
     """(every file under `demos_dir` with its SHA-256, links that leave it or dangle).
 
     A link that stays inside the folder counts as the file it leads to. `__pycache__`
-    folders are skipped: the runner points demos at a bytecode cache of their own.
+    folders count too (Python would load a helper module's bytecode from them), except
+    with `bytecode=False`, for the built-in pack: pip compiles an installed wheel's files,
+    and mpquiz's own install is trusted as its code is (its demos import no helpers).
     """
     if not demos_dir.is_dir():
         return {}, ()
@@ -141,7 +145,7 @@ def demo_files(demos_dir: Path) -> tuple[dict[str, str], tuple[str, ...]]:
     files: dict[str, str] = {}
     escapes: list[str] = []
     for root, folders, names in os.walk(demos_dir):
-        folders[:] = sorted(f for f in folders if f not in _SKIPPED_FOLDERS)
+        folders[:] = sorted(f for f in folders if bytecode or f != _BYTECODE)
         here = Path(root)
         for name in [*(f for f in folders if (here / f).is_symlink()), *sorted(names)]:
             path = here / name
@@ -241,8 +245,12 @@ def run_plans(pack_dir: Path) -> tuple[str, float, dict[str, RunPlan]]:
     return result
 
 
-def read_manifest(pack_dir: Path, demos_dir: Path | None = None) -> Manifest:
-    """The manifest of the pack in `pack_dir` (demos in `demos_dir`, default its demos/)."""
+def read_manifest(
+    pack_dir: Path, demos_dir: Path | None = None, *, bytecode: bool = True
+) -> Manifest:
+    """The manifest of the pack in `pack_dir` (demos in `demos_dir`, default its demos/;
+    `bytecode`: see demo_files)."""
     pack_id, timeout, plans = run_plans(pack_dir)
-    files, escapes = demo_files(demos_dir if demos_dir is not None else pack_dir / "demos")
+    folder = demos_dir if demos_dir is not None else pack_dir / "demos"
+    files, escapes = demo_files(folder, bytecode=bytecode)
     return Manifest(pack_id, files, plans, timeout, escapes)

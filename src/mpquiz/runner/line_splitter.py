@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from mpquiz.core.inert import inert
+
 
 def truncation_marker(cap: int) -> str:
     """The line added after the output was cut at `cap` bytes."""
@@ -10,10 +12,11 @@ def truncation_marker(cap: int) -> str:
 
 
 def decode_line(raw: bytes) -> str:
-    """A line's text: UTF-8 with errors replaced, without a Windows-style trailing CR."""
+    """A line's text: UTF-8 with errors replaced, without a Windows-style trailing CR, and
+    inert (core.inert): a demo's escape sequences are drawn, never reach a terminal."""
     if raw.endswith(b"\r"):
         raw = raw[:-1]
-    return raw.decode("utf-8", errors="replace")
+    return inert(raw.decode("utf-8", errors="replace"))
 
 
 class CappedLineSplitter:

@@ -139,7 +139,7 @@ class DemoLauncher:
     def _builtin(self, pack_id: str) -> Manifest | Refusal:
         try:
             lock = self._builtin_lock()
-            files, escapes = demo_files(self.places.builtin_demos)
+            files, escapes = demo_files(self.places.builtin_demos, bytecode=False)
         except ManifestError as exc:
             return Refusal.of("trust.builtin_unsealed", reason=exc)
         if files != lock.files or escapes:
