@@ -12,7 +12,7 @@ import resource
 import shutil
 import signal
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -68,7 +68,9 @@ def test_file_size_limit_stops_saving_cleanly(tmp_path: Path) -> None:
     _check_saved(db, messages, "writing to the disk failed")
 
 
-def test_a_tiny_full_disk_stops_saving_cleanly(tmp_path: Path) -> None:
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 1.5 MB tmpfs, where the test may mount one: a disk that really fills up."""
     folder = tmp_path / "tiny"
     folder.mkdir()
     mounted = subprocess.run(
@@ -77,11 +79,15 @@ def test_a_tiny_full_disk_stops_saving_cleanly(tmp_path: Path) -> None:
     if mounted.returncode:
         pytest.skip("cannot mount a tmpfs here")
     try:
-        db = folder / "full.db"
-        messages = _run_until_full(f"sqlite:///{db}", resource.RLIM_INFINITY)
-        _check_saved(db, messages, "the disk is full")
+        yield folder
     finally:
         subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_tiny_full_disk_stops_saving_cleanly(tiny_disk: Path) -> None:
+    db = tiny_disk / "full.db"
+    messages = _run_until_full(f"sqlite:///{db}", resource.RLIM_INFINITY)
+    _check_saved(db, messages, "the disk is full")
 
 
 def test_the_cli_says_the_disk_is_full_in_one_line(tmp_path: Path) -> None:
@@ -129,29 +135,19 @@ def test_db_check_under_a_file_size_limit_says_it_could_not_check(tmp_path: Path
     assert mpquiz("--db", f"sqlite:///{db}", "db", "check").stdout.strip().endswith(": ok")
 
 
-def test_db_check_on_a_full_disk_says_it_could_not_check(tmp_path: Path) -> None:
-    folder = tmp_path / "tiny"
-    folder.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1500k", "tmpfs", str(folder)], capture_output=True
-    )
-    if mounted.returncode:
-        pytest.skip("cannot mount a tmpfs here")
-    try:
-        db = folder / "mpquiz.db"
-        make_learner_db(db)
-        shutil.rmtree(backups_folder(db))
-        filler = folder / "filler"
-        with contextlib.suppress(OSError), filler.open("wb") as out:
-            while True:
-                out.write(bytes(4096))
-                out.flush()
-        before = digest(db)
-        _assert_could_not_check(mpquiz("--db", f"sqlite:///{db}", "db", "check"), db)
-        assert digest(db) == before
-        for extra in ("-wal", "-shm"):  # what the failed check left: SQLite's own files
-            db.with_name(db.name + extra).unlink(missing_ok=True)
-        filler.unlink()
-        assert mpquiz("--db", f"sqlite:///{db}", "db", "check").stdout.strip().endswith(": ok")
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
+def test_db_check_on_a_full_disk_says_it_could_not_check(tiny_disk: Path) -> None:
+    db = tiny_disk / "mpquiz.db"
+    make_learner_db(db)
+    shutil.rmtree(backups_folder(db))
+    filler = tiny_disk / "filler"
+    with contextlib.suppress(OSError), filler.open("wb") as out:
+        while True:
+            out.write(bytes(4096))
+            out.flush()
+    before = digest(db)
+    _assert_could_not_check(mpquiz("--db", f"sqlite:///{db}", "db", "check"), db)
+    assert digest(db) == before
+    for extra in ("-wal", "-shm"):  # what the failed check left: SQLite's own files
+        db.with_name(db.name + extra).unlink(missing_ok=True)
+    filler.unlink()
+    assert mpquiz("--db", f"sqlite:///{db}", "db", "check").stdout.strip().endswith(": ok")

@@ -91,12 +91,7 @@ def _answer(terminal: Terminal, screen: str) -> str:
 def test_a_learner_answers_a_question_in_a_real_terminal(tmp_path: Path) -> None:
     terminal = Terminal(_tmux(), tmp_path)
     db = f"sqlite:///{tmp_path / 'x.db'}"
-    env = {
-        "MPQUIZ_HOME": str(tmp_path / "home"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "PYTHONPATH": str(ROOT / "src"),
-    }
+    env = _env(tmp_path)
     terminal.start([sys.executable, "-m", "mpquiz", "--db", db, "--lang", "en"], env)
     try:
         terminal.wait_for("Review today")
@@ -134,6 +129,16 @@ def test_a_learner_answers_a_question_in_a_real_terminal(tmp_path: Path) -> None
     assert _reviews(db, env) == 2
 
 
+def _env(tmp_path: Path) -> dict[str, str]:
+    """The environment of mpquiz in the terminal: its own home, a real terminal type."""
+    return {
+        "MPQUIZ_HOME": str(tmp_path / "home"),
+        "TERM": "xterm-256color",
+        "LANG": "C.UTF-8",
+        "PYTHONPATH": str(ROOT / "src"),
+    }
+
+
 def _reviews(db: str, env: dict[str, str]) -> int:
     stats = subprocess.run(
         [sys.executable, "-m", "mpquiz", "--db", db, "stats", "--json"],
@@ -154,12 +159,7 @@ def test_an_answer_given_survives_sigterm_and_the_terminal_closing(
     """Answered, not rated: SIGTERM, or tmux closing the terminal (SIGHUP), still keeps it."""
     terminal = Terminal(_tmux(), tmp_path)
     db = f"sqlite:///{tmp_path / 'x.db'}"
-    env = {
-        "MPQUIZ_HOME": str(tmp_path / "home"),
-        "TERM": "xterm-256color",
-        "LANG": "C.UTF-8",
-        "PYTHONPATH": str(ROOT / "src"),
-    }
+    env = _env(tmp_path)
     terminal.start([sys.executable, "-m", "mpquiz", "--db", db, "--lang", "en", "review"], env)
     try:
         question = terminal.wait_for("Review · 1 of")
