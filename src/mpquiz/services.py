@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from mpquiz.session.exam import ExamSession, ExamSettings
     from mpquiz.session.first_look import FirstLook
     from mpquiz.session.review import ReviewSession
-    from mpquiz.store.records import PackInfo, SyncReport
     from mpquiz.store.repository import Store
+    from mpquiz.store.values import PackInfo, SyncReport
 
 
 def default_learner() -> str:

@@ -15,7 +15,7 @@ from mpquiz.core.scheduling import CardState, Spacing
 from mpquiz.services import BUILTIN_STAMP, Services, source_fingerprint
 from mpquiz.settings import Settings, save_settings
 from mpquiz.store.meta import write_meta
-from mpquiz.store.records import ReviewRecord
+from mpquiz.store.values import ReviewRecord
 from mpquiz.tui.factory import build_app
 from mpquiz.tui.screens.review import Phase
 from mpquiz.tui.widgets.output_panel import OutputPanel

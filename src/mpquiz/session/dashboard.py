@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 from mpquiz.core.scheduling import Spacing
 from mpquiz.session.clock import Clock
 from mpquiz.session.queue import new_allowance
-from mpquiz.store.records import ExamSummary
 from mpquiz.store.repository import Store
+from mpquiz.store.values import ExamSummary
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ from mpquiz.core.shuffle import Shown, as_shown
 from mpquiz.runner import DemoProcess
 from mpquiz.session.clock import Clock
 from mpquiz.session.demos import DemoLauncher
-from mpquiz.store.records import ExamSummary, ReviewRecord, StoredQuestion
 from mpquiz.store.repository import PackInfo, Store
+from mpquiz.store.values import ExamSummary, ReviewRecord, StoredQuestion
 
 EXAM_KINDS = (Kind.CHOICE.value, Kind.NUMERIC.value, Kind.PREDICT.value)
 

@@ -10,9 +10,9 @@ from sqlalchemy import Engine, case, func
 from sqlmodel import Session, col, select
 
 from mpquiz.core.scheduling import CardState
-from mpquiz.store.queries import only_active
-from mpquiz.store.records import card_state
+from mpquiz.store.active import only_active
 from mpquiz.store.tables import CardRow, Learner, QuestionRow, ReviewRow
+from mpquiz.store.values import card_state
 
 
 class ClassQueries:

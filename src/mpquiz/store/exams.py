@@ -8,8 +8,8 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from mpquiz.store.records import ExamSummary
 from mpquiz.store.tables import ExamRow
+from mpquiz.store.values import ExamSummary
 
 
 class ExamStore:

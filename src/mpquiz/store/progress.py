@@ -10,9 +10,9 @@ from sqlmodel import Session, col, select
 
 from mpquiz.core.codec import question_from_dict
 from mpquiz.core.scheduling import CardState
-from mpquiz.store.queries import only_active
-from mpquiz.store.records import ReviewFact, StoredQuestion, card_state
+from mpquiz.store.active import only_active
 from mpquiz.store.tables import CardRow, QuestionRow, ReviewRow
+from mpquiz.store.values import ReviewFact, StoredQuestion, card_state
 
 
 class ProgressQueries:

@@ -11,9 +11,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, col, select
 
 from mpquiz.core.scheduling import CardState
-from mpquiz.store.queries import only_active
-from mpquiz.store.records import StoredQuestion
+from mpquiz.store.active import only_active
 from mpquiz.store.tables import CardRow, NewFrontierRow, PackRow, QuestionRow, ReviewRow
+from mpquiz.store.values import StoredQuestion
 
 
 class QueueQueries:

@@ -16,7 +16,16 @@ from mpquiz.store.exams import ExamStore
 from mpquiz.store.failures import guard_public_methods
 from mpquiz.store.progress import ProgressQueries
 from mpquiz.store.queue_reads import QueueQueries
-from mpquiz.store.records import (
+from mpquiz.store.tables import (
+    CardRow,
+    DemoRunRow,
+    Learner,
+    NewFrontierRow,
+    PackRow,
+    QuestionRow,
+    ReviewRow,
+)
+from mpquiz.store.values import (
     ExamSummary,
     PackInfo,
     ReviewRecord,
@@ -26,15 +35,6 @@ from mpquiz.store.records import (
     card_from_dict,
     card_to_dict,
     content_hash,
-)
-from mpquiz.store.tables import (
-    CardRow,
-    DemoRunRow,
-    Learner,
-    NewFrontierRow,
-    PackRow,
-    QuestionRow,
-    ReviewRow,
 )
 
 __all__ = [

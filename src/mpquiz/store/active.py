@@ -1,4 +1,4 @@
-"""Query fragments shared by the store's modules."""
+"""The filter every query over questions shares: active questions of active packs."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Plain records passed in and out of the store, and card-state conversions."""
+"""Plain values handed in and out of the store, and card-state conversions."""
 
 from __future__ import annotations
 
