@@ -150,10 +150,10 @@ def test_sync_is_one_transaction(store: Store, pack: Pack, monkeypatch: pytest.M
         ),
     )
     # fail half-way through the sync, after the first question was already changed
-    from mpquiz.store import repository
+    from mpquiz.store import pack_queries
 
     calls = {"n": 0}
-    real = repository.content_hash
+    real = pack_queries.content_hash
 
     def flaky(data):
         calls["n"] += 1
@@ -161,10 +161,10 @@ def test_sync_is_one_transaction(store: Store, pack: Pack, monkeypatch: pytest.M
             raise RuntimeError("disk on fire")
         return real(data)
 
-    monkeypatch.setattr(repository, "content_hash", flaky)
+    monkeypatch.setattr(pack_queries, "content_hash", flaky)
     with pytest.raises(RuntimeError):
         store.sync_pack(bad, T0)
-    monkeypatch.setattr(repository, "content_hash", real)
+    monkeypatch.setattr(pack_queries, "content_hash", real)
     learner = store.learner_id("ana", T0)
     prompts = [q.question.prompt.get("en") for q in store.unseen(learner, 10)]
     assert "changed" not in prompts and len(prompts) == 4

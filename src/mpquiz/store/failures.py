@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import errno
-import functools
 import os
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
-
-from sqlalchemy.exc import DBAPIError, OperationalError
 
 from mpquiz.core.errors import StoreError
 from mpquiz.store.peek import MPQUIZ_TABLES, Kind, Look
 from mpquiz.store.version import SCHEMA_VERSION
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 _RESTORE = "`mpquiz db restore` brings back the latest backup"
 _NOT_SQLITE_HINT = f"this file is not an SQLite database (if it was mpquiz's, {_RESTORE})"
@@ -161,31 +154,3 @@ def explain(exc: BaseException, where: str) -> StoreError:
         if needle in lowered:
             return StoreError(f"{where}: {hint} ({text})")
     return StoreError(f"{where}: database error: {text}")
-
-
-def guarded(where: Callable[[Any], str]) -> Callable[[F], F]:
-    """Decorate a store method so database errors surface as StoreError."""
-
-    def wrap(method: F) -> F:
-        @functools.wraps(method)
-        def call(self: Any, *args: Any, **kwargs: Any) -> Any:
-            try:
-                return method(self, *args, **kwargs)
-            except (OperationalError, DBAPIError) as exc:
-                raise explain(exc, where(self)) from exc
-
-        return call  # type: ignore[return-value]
-
-    return wrap
-
-
-def guard_public_methods(cls: type, where: Callable[[Any], str]) -> type:
-    """Apply `guarded` to every public method of `cls` and its bases (except close)."""
-    for klass in cls.__mro__:
-        for name, value in list(vars(klass).items()):
-            if name.startswith("_") or name == "close" or not callable(value):
-                continue
-            if name in vars(cls) and klass is not cls:
-                continue
-            setattr(cls, name, guarded(where)(value))
-    return cls

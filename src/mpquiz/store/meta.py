@@ -1,27 +1,22 @@
-"""Small facts about the database kept in the `meta` table (beside the schema version)."""
+"""The `meta` facts for callers that hold a Store: read_meta(store, key), write_meta(...).
+
+Each is one transaction through the facade (Store.read_meta, Store.write_meta); the
+queries are in store.meta_queries.
+"""
 
 from __future__ import annotations
 
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
-from mpquiz.store.failures import guarded
-from mpquiz.store.repository import Store
-from mpquiz.store.tables import Meta
+if TYPE_CHECKING:
+    from mpquiz.store.repository import Store
 
 
-@guarded(lambda store: store.where)
 def read_meta(store: Store, key: str) -> str | None:
     """The value stored under `key`, or None."""
-    with Session(store.engine) as s:
-        row = s.get(Meta, key)
-        return row.value if row is not None else None
+    return store.read_meta(key)
 
 
-@guarded(lambda store: store.where)
 def write_meta(store: Store, key: str, value: str) -> None:
     """Store `value` under `key` (replacing any earlier value)."""
-    with Session(store.engine) as s:
-        row = s.get(Meta, key) or Meta(key=key, value=value)
-        row.value = value
-        s.add(row)
-        s.commit()
+    store.write_meta(key, value)

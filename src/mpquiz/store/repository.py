@@ -1,40 +1,43 @@
-"""All writes of mpquiz's data and the reads that drive a session, each in one transaction."""
+"""The store's facade: one method per question mpquiz asks, each one transaction.
+
+The queries are plain functions taking the session as a keyword (learner_, pack_, queue_,
+review_, stats_, exam_, class_ and meta_queries); the facade opens the session, commits a
+write and turns database errors into StoreError.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Engine, delete, func
-from sqlmodel import Session, col, select
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
 
-from mpquiz.core.codec import question_to_dict
-from mpquiz.core.model import Pack, Text
+from mpquiz.core.model import Pack
 from mpquiz.core.scheduling import CardState
-from mpquiz.store.classroom import ClassQueries
-from mpquiz.store.engine import location
-from mpquiz.store.exams import ExamStore
-from mpquiz.store.failures import guard_public_methods
-from mpquiz.store.progress import ProgressQueries
-from mpquiz.store.queue_reads import QueueQueries
-from mpquiz.store.tables import (
-    CardRow,
-    DemoRunRow,
-    Learner,
-    NewFrontierRow,
-    PackRow,
-    QuestionRow,
-    ReviewRow,
+from mpquiz.store import (
+    class_queries,
+    exam_queries,
+    learner_queries,
+    meta_queries,
+    pack_queries,
+    queue_queries,
+    review_queries,
+    stats_queries,
 )
+from mpquiz.store.engine import location
+from mpquiz.store.failures import explain
 from mpquiz.store.values import (
     ExamSummary,
     PackInfo,
+    ReviewFact,
     ReviewRecord,
     RunRecord,
     StoredQuestion,
     SyncReport,
-    card_from_dict,
-    card_to_dict,
-    content_hash,
 )
 
 __all__ = [
@@ -45,12 +48,12 @@ __all__ = [
     "Store",
     "StoredQuestion",
     "SyncReport",
-    "content_hash",
 ]
 
 
-class Store(QueueQueries, ProgressQueries, ExamStore, ClassQueries):
-    """The repository: every method opens, commits and closes its own session."""
+class Store:
+    """The repository: every method opens, commits and closes its own session; database
+    errors come out as StoreError (store.failures.explain), others unchanged."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
@@ -60,262 +63,237 @@ class Store(QueueQueries, ProgressQueries, ExamStore, ClassQueries):
         """Release the engine's connections."""
         self.engine.dispose()
 
-    # learners -----------------------------------------------------------------------------
+    @contextmanager
+    def _session(self) -> Iterator[Session]:
+        """A session for one transaction, rolled back when it closes uncommitted."""
+        try:
+            with Session(self.engine) as session:
+                yield session
+        except DBAPIError as exc:  # OperationalError is one of them
+            raise explain(exc, self.where) from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        """A session whose work is committed when the block ends without an error."""
+        with self._session() as session:
+            yield session
+            session.commit()
 
     def learner_id(self, name: str, now: datetime) -> int:
         """The id of learner `name`, created on first use."""
-        with Session(self.engine) as s:
-            found = s.exec(select(Learner.id).where(Learner.name == name)).first()
-            if found is not None:
-                return found
-            learner = Learner(name=name, created_at=now)
-            s.add(learner)
-            s.commit()
-            assert learner.id is not None
-            return learner.id
-
-    # packs --------------------------------------------------------------------------------
+        with self._transaction() as session:
+            return learner_queries.learner_id(session=session, name=name, now=now)
 
     def sync_pack(self, pack: Pack, now: datetime, *, force: bool = False) -> SyncReport:
-        """Bring the stored copy of `pack` up to date in one transaction, by question id.
-
-        New ids are added, changed questions updated (their cards kept), missing ones
-        retired (never deleted). Skipped when the pack's content is unchanged.
-        """
-        payloads = {q.qid: question_to_dict(q) for q in pack.questions}
-        for payload in payloads.values():
-            payload["pack_id"] = pack.id
-        meta = {
-            "version": pack.version,
-            "title": pack.title.to_dict(),
-            "languages": list(pack.languages),
-            "topics": {k: v.to_dict() for k, v in pack.topics.items()},
-            "demo_timeout": pack.demo_timeout,
-        }
-        pack_hash = content_hash({"meta": meta, "questions": payloads})
-        with Session(self.engine) as s:
-            row = s.get(PackRow, pack.id)
-            if row is not None and row.content_hash == pack_hash and not row.retired and not force:
-                if row.root != pack.root or row.demos_dir != pack.demos_dir:
-                    row.root, row.demos_dir = pack.root, pack.demos_dir
-                    s.add(row)
-                    s.commit()
-                return SyncReport(pack.id, unchanged=len(payloads), skipped=True)
-            if row is None:
-                row = PackRow(
-                    id=pack.id,
-                    content_hash=pack_hash,
-                    synced_at=now,
-                    root=pack.root,
-                    demos_dir=pack.demos_dir,
-                    builtin=pack.builtin,
-                    **meta,
-                )
-            else:
-                for key, value in meta.items():
-                    setattr(row, key, value)
-                row.content_hash, row.synced_at, row.retired = pack_hash, now, False
-                row.root, row.demos_dir, row.builtin = pack.root, pack.demos_dir, pack.builtin
-            s.add(row)
-            existing = {
-                q.qid: q for q in s.exec(select(QuestionRow).where(QuestionRow.pack_id == pack.id))
-            }
-            added = updated = unchanged = retired = 0
-            for qid, payload in payloads.items():
-                digest = content_hash(payload)
-                old = existing.pop(qid, None)
-                if old is None:
-                    s.add(
-                        QuestionRow(
-                            pack_id=pack.id,
-                            qid=qid,
-                            topic=payload["topic"],
-                            kind=payload["kind"],
-                            position=payload["position"],
-                            content_hash=digest,
-                            data=payload,
-                            updated_at=now,
-                        )
-                    )
-                    added += 1
-                elif old.content_hash != digest or old.retired:
-                    old.topic, old.kind, old.position = (
-                        payload["topic"],
-                        payload["kind"],
-                        payload["position"],
-                    )
-                    old.content_hash, old.data, old.retired, old.updated_at = (
-                        digest,
-                        payload,
-                        False,
-                        now,
-                    )
-                    s.add(old)
-                    updated += 1
-                else:
-                    unchanged += 1
-            for old in existing.values():
-                if not old.retired:
-                    old.retired, old.updated_at = True, now
-                    s.add(old)
-                    retired += 1
-            # New or moved questions may sit below any learner's frontier in this pack.
-            s.execute(delete(NewFrontierRow).where(NewFrontierRow.pack_id == pack.id))
-            s.commit()
-        return SyncReport(pack.id, added, updated, retired, unchanged)
+        """Bring the stored copy of `pack` up to date in one transaction (see pack_queries)."""
+        with self._transaction() as session:
+            return pack_queries.sync_pack(session=session, pack=pack, now=now, force=force)
 
     def retire_pack(self, pack_id: str, now: datetime) -> int:
         """Retire a pack and its questions (reviews are kept); returns questions retired."""
-        with Session(self.engine) as s:
-            row = s.get(PackRow, pack_id)
-            if row is None:
-                return 0
-            row.retired, row.synced_at = True, now
-            s.add(row)
-            rows = s.exec(
-                select(QuestionRow).where(
-                    QuestionRow.pack_id == pack_id, col(QuestionRow.retired).is_(False)
-                )
-            )
-            count = 0
-            for q in rows:
-                q.retired, q.updated_at = True, now
-                s.add(q)
-                count += 1
-            s.commit()
-            return count
+        with self._transaction() as session:
+            return pack_queries.retire_pack(session=session, pack_id=pack_id, now=now)
 
     def packs(self, *, include_retired: bool = False) -> list[PackInfo]:
         """The installed packs, built-in first."""
-        with Session(self.engine) as s:
-            counts = dict(
-                s.exec(
-                    select(QuestionRow.pack_id, func.count())
-                    .where(col(QuestionRow.retired).is_(False))
-                    .group_by(QuestionRow.pack_id)
-                ).all()
-            )
-            query = select(PackRow).order_by(col(PackRow.builtin).desc(), PackRow.id)
-            if not include_retired:
-                query = query.where(col(PackRow.retired).is_(False))
-            return [
-                PackInfo(
-                    r.id,
-                    r.version,
-                    Text(r.title),
-                    tuple(r.languages),
-                    {k: Text(v) for k, v in r.topics.items()},
-                    r.root,
-                    r.demos_dir,
-                    r.builtin,
-                    r.demo_timeout,
-                    counts.get(r.id, 0),
-                )
-                for r in s.exec(query)
-            ]
-
-    # reviews ------------------------------------------------------------------------------
+        with self._session() as session:
+            return pack_queries.packs(session=session, include_retired=include_retired)
 
     def record_review(self, record: ReviewRecord) -> int:
         """Store one answer, its demo run and the new card state atomically; returns its id."""
-        with Session(self.engine) as s:
-            run_id = None
-            if record.run is not None:
-                run = DemoRunRow(
-                    demo=record.run.demo,
-                    args=list(record.run.args),
-                    started_at=record.run.started_at,
-                    exit_code=record.run.exit_code,
-                    duration_ms=record.run.duration_ms,
-                    timed_out=record.run.timed_out,
-                    truncated=record.run.truncated,
-                    error=(record.run.error or None) and record.run.error[:500],
-                    output=record.run.output,
-                )
-                s.add(run)
-                s.flush()
-                run_id = run.id
-            card = s.exec(
-                select(CardRow).where(
-                    CardRow.learner_id == record.learner_id,
-                    CardRow.question_id == record.question_id,
-                )
-            ).first()
-            if card is None:
-                card = CardRow(
-                    learner_id=record.learner_id,
-                    question_id=record.question_id,
-                    state=record.after.state,
-                    created_at=record.reviewed_at,
-                    due=record.reviewed_at,
-                )
-            _apply(card, record.after)
-            card.reps += 1
-            card.lapses += int(
-                record.rating == 1 and record.before is not None and not record.before.is_new
-            )
-            s.add(card)
-            s.flush()
-            review = ReviewRow(
-                learner_id=record.learner_id,
-                question_id=record.question_id,
-                card_id=card.id,  # type: ignore[arg-type]
-                reviewed_at=record.reviewed_at,
-                rating=record.rating,
-                correct=record.correct,
-                answer=record.answer,
-                duration_ms=record.duration_ms,
-                mode=record.mode,
-                demo_run_id=run_id,
-                card_before=card_to_dict(record.before) if record.before else None,
-                new_card=record.before is None or record.before.is_new,
-                exam_id=record.exam_id,
-            )
-            s.add(review)
-            s.commit()
-            assert review.id is not None
-            return review.id
+        with self._transaction() as session:
+            return review_queries.record_review(session=session, record=record)
 
     def undo_review(self, review_id: int) -> bool:
         """Take back a review: the card returns to its state before it. False if not found."""
-        with Session(self.engine) as s:
-            review = s.get(ReviewRow, review_id)
-            if review is None:
-                return False
-            card = s.get(CardRow, review.card_id)
-            assert card is not None
-            if review.card_before is None:
-                s.delete(review)
-                s.flush()
-                s.delete(card)
-                # The question is new again: it may lie below the frontier of its pack.
-                s.execute(
-                    delete(NewFrontierRow).where(
-                        NewFrontierRow.learner_id == card.learner_id,
-                        col(NewFrontierRow.pack_id).in_(
-                            select(QuestionRow.pack_id).where(QuestionRow.id == card.question_id)
-                        ),
-                    )
-                )
-            else:
-                _apply(card, card_from_dict(review.card_before))
-                card.reps = max(0, card.reps - 1)
-                s.add(card)
-                s.delete(review)
-            s.commit()
-            return True
+        with self._transaction() as session:
+            return review_queries.undo_review(session=session, review_id=review_id)
 
+    def due(
+        self,
+        learner_id: int,
+        now: datetime,
+        limit: int,
+        *,
+        pack_id: str | None = None,
+        topic: str | None = None,
+    ) -> list[StoredQuestion]:
+        """Cards due at `now`, most overdue first (questions decoded on first use)."""
+        with self._session() as session:
+            return queue_queries.due(
+                session=session,
+                learner_id=learner_id,
+                now=now,
+                limit=limit,
+                pack_id=pack_id,
+                topic=topic,
+            )
 
-def _apply(row: CardRow, card: CardState) -> None:
-    row.state, row.step, row.stability, row.difficulty = (
-        card.state,
-        card.step,
-        card.stability,
-        card.difficulty,
-    )
-    if card.due is not None:
-        row.due = card.due
-    row.last_review = card.last_review
+    def unseen(
+        self, learner_id: int, limit: int, *, pack_id: str | None = None, topic: str | None = None
+    ) -> list[StoredQuestion]:
+        """Questions the learner has no card for, in pack order (built-in pack first)."""
+        # A read, but it commits the frontier cache itself when it moved (a write that may
+        # fail without failing the read), so it takes a plain session.
+        with self._session() as session:
+            return queue_queries.unseen(
+                session=session, learner_id=learner_id, limit=limit, pack_id=pack_id, topic=topic
+            )
 
+    def new_introduced_since(self, learner_id: int, since: datetime) -> int:
+        """How many new questions the learner first answered since `since`."""
+        with self._session() as session:
+            return queue_queries.new_introduced_since(
+                session=session, learner_id=learner_id, since=since
+            )
 
-guard_public_methods(Store, lambda store: store.where)
+    def review_count(self, learner_id: int) -> int:
+        """Reviews the learner has given."""
+        with self._session() as session:
+            return stats_queries.review_count(session=session, learner_id=learner_id)
+
+    def topic_stats(
+        self, learner_id: int, pack_ids: Iterable[str] | None = None
+    ) -> dict[tuple[str, str], dict[str, int]]:
+        """Per (pack, topic): active questions, reviews and correct answers of the learner."""
+        with self._session() as session:
+            return stats_queries.topic_stats(
+                session=session, learner_id=learner_id, pack_ids=pack_ids
+            )
+
+    def count_due(self, learner_id: int, now: datetime) -> int:
+        """Active cards due at `now`."""
+        with self._session() as session:
+            return stats_queries.count_due(session=session, learner_id=learner_id, now=now)
+
+    def count_unseen(self, learner_id: int) -> int:
+        """Active questions the learner has never answered."""
+        with self._session() as session:
+            return stats_queries.count_unseen(session=session, learner_id=learner_id)
+
+    def review_log(self, learner_id: int, since: datetime) -> list[ReviewFact]:
+        """Every review the learner gave since `since`, oldest first."""
+        with self._session() as session:
+            return stats_queries.review_log(session=session, learner_id=learner_id, since=since)
+
+    def due_dates(self, learner_id: int, until: datetime) -> list[datetime]:
+        """When each active card of the learner falls due, for those due before `until`."""
+        with self._session() as session:
+            return stats_queries.due_dates(session=session, learner_id=learner_id, until=until)
+
+    def card_states(self, learner_id: int) -> list[tuple[str, str, CardState]]:
+        """(pack, topic, card) for every active question the learner has a card for."""
+        with self._session() as session:
+            return stats_queries.card_states(session=session, learner_id=learner_id)
+
+    def question_pool(
+        self,
+        learner_id: int,
+        *,
+        pack_id: str | None = None,
+        topics: Iterable[str] | None = None,
+        kinds: Iterable[str] | None = None,
+    ) -> list[StoredQuestion]:
+        """Active questions (with the learner's card, if any) to draw an exam from."""
+        with self._session() as session:
+            return exam_queries.question_pool(
+                session=session, learner_id=learner_id, pack_id=pack_id, topics=topics, kinds=kinds
+            )
+
+    def start_exam(
+        self, learner_id: int, started_at: datetime, minutes: float, settings: dict[str, Any]
+    ) -> int:
+        """Open an exam row; its answers are stored as reviews pointing at it."""
+        with self._transaction() as session:
+            return exam_queries.start_exam(
+                session=session,
+                learner_id=learner_id,
+                started_at=started_at,
+                minutes=minutes,
+                settings=settings,
+            )
+
+    def finish_exam(
+        self,
+        exam_id: int,
+        finished_at: datetime,
+        *,
+        timed_out: bool,
+        total: int,
+        correct: int,
+        per_topic: dict[str, Any],
+    ) -> None:
+        """Record the end of an exam and its score."""
+        with self._transaction() as session:
+            exam_queries.finish_exam(
+                session=session,
+                exam_id=exam_id,
+                finished_at=finished_at,
+                timed_out=timed_out,
+                total=total,
+                correct=correct,
+                per_topic=per_topic,
+            )
+
+    def exams(self, learner_id: int, limit: int = 20) -> list[ExamSummary]:
+        """The learner's finished exams, newest first."""
+        with self._session() as session:
+            return exam_queries.exams(session=session, learner_id=learner_id, limit=limit)
+
+    def class_reviews(
+        self, since: datetime, pack_id: str | None = None
+    ) -> list[tuple[str, str, str, int, int]]:
+        """(learner, pack, topic, reviews, correct) for the reviews given since `since`."""
+        with self._session() as session:
+            return class_queries.class_reviews(session=session, since=since, pack_id=pack_id)
+
+    def class_cards(self, pack_id: str | None = None) -> list[tuple[str, str, str, CardState]]:
+        """(learner, pack, topic, card) for every active card of every learner."""
+        with self._session() as session:
+            return class_queries.class_cards(session=session, pack_id=pack_id)
+
+    def question_counts(self, pack_id: str | None = None) -> dict[tuple[str, str], int]:
+        """Active questions per (pack, topic)."""
+        with self._session() as session:
+            return class_queries.question_counts(session=session, pack_id=pack_id)
+
+    def learner_names(self) -> list[str]:
+        """Every learner, by name."""
+        with self._session() as session:
+            return class_queries.learner_names(session=session)
+
+    def question_outcomes(
+        self, since: datetime, pack_id: str | None = None
+    ) -> list[tuple[int, int, int]]:
+        """(question id, reviews, wrong answers) per question answered since `since`."""
+        with self._session() as session:
+            return class_queries.question_outcomes(session=session, since=since, pack_id=pack_id)
+
+    def wrong_answers(self, question_ids: list[int], since: datetime) -> list[tuple[int, str, int]]:
+        """(question id, answer, how many gave it) for the wrong answers to these questions."""
+        with self._session() as session:
+            return class_queries.wrong_answers(
+                session=session, question_ids=question_ids, since=since
+            )
+
+    def question_data(self, question_ids: list[int]) -> dict[int, dict[str, Any]]:
+        """The stored JSON of these questions, by id."""
+        with self._session() as session:
+            return class_queries.question_data(session=session, question_ids=question_ids)
+
+    def export_reviews(
+        self, since: datetime, pack_id: str | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """Every review since `since`, flattened for a spreadsheet, oldest first."""
+        with self._session() as session:
+            yield from class_queries.export_reviews(session=session, since=since, pack_id=pack_id)
+
+    def read_meta(self, key: str) -> str | None:
+        """The value stored under `key` in the `meta` table, or None."""
+        with self._session() as session:
+            return meta_queries.read_meta(session=session, key=key)
+
+    def write_meta(self, key: str, value: str) -> None:
+        """Store `value` under `key` in the `meta` table (replacing any earlier value)."""
+        with self._transaction() as session:
+            meta_queries.write_meta(session=session, key=key, value=value)

@@ -1,0 +1,162 @@
+"""Packs: syncing a loaded pack into the database, retiring one, listing the installed ones."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, TypedDict
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from mpquiz.core.codec import question_to_dict
+from mpquiz.core.model import Pack, Text
+from mpquiz.store.tables import NewFrontierRow, PackRow, QuestionRow
+from mpquiz.store.values import PackInfo, SyncReport, content_hash
+
+
+class _PackMeta(TypedDict):
+    """The pack's own fields as stored in its row (and hashed with its questions)."""
+
+    version: str
+    title: dict[str, str]
+    languages: list[str]
+    topics: dict[str, dict[str, str]]
+    demo_timeout: float
+
+
+def sync_pack(*, session: Session, pack: Pack, now: datetime, force: bool = False) -> SyncReport:
+    """Bring the stored copy of `pack` up to date, by question id (the caller commits).
+
+    New ids are added, changed questions updated (their cards kept), missing ones
+    retired (never deleted). Skipped when the pack's content is unchanged.
+    """
+    payloads = {q.qid: question_to_dict(q) for q in pack.questions}
+    for payload in payloads.values():
+        payload["pack_id"] = pack.id
+    meta = _PackMeta(
+        version=pack.version,
+        title=pack.title.to_dict(),
+        languages=list(pack.languages),
+        topics={k: v.to_dict() for k, v in pack.topics.items()},
+        demo_timeout=pack.demo_timeout,
+    )
+    pack_hash = content_hash({"meta": meta, "questions": payloads})
+    row = session.get(PackRow, pack.id)
+    if row is not None and row.content_hash == pack_hash and not row.retired and not force:
+        if row.root != pack.root or row.demos_dir != pack.demos_dir:
+            row.root, row.demos_dir = pack.root, pack.demos_dir
+            session.add(row)
+        return SyncReport(pack.id, unchanged=len(payloads), skipped=True)
+    if row is None:
+        row = PackRow(
+            id=pack.id,
+            content_hash=pack_hash,
+            synced_at=now,
+            root=pack.root,
+            demos_dir=pack.demos_dir,
+            builtin=pack.builtin,
+            **meta,
+        )
+    else:
+        for key, value in meta.items():
+            setattr(row, key, value)
+        row.content_hash, row.synced_at, row.retired = pack_hash, now, False
+        row.root, row.demos_dir, row.builtin = pack.root, pack.demos_dir, pack.builtin
+    session.add(row)
+    report = _sync_questions(session, pack.id, payloads, now)
+    # New or moved questions may sit below any learner's frontier in this pack.
+    session.exec(delete(NewFrontierRow).where(col(NewFrontierRow.pack_id) == pack.id))
+    return report
+
+
+def _sync_questions(
+    session: Session, pack_id: str, payloads: dict[str, dict[str, Any]], now: datetime
+) -> SyncReport:
+    existing = {
+        q.qid: q
+        for q in session.exec(select(QuestionRow).where(col(QuestionRow.pack_id) == pack_id))
+    }
+    added = updated = unchanged = retired = 0
+    for qid, payload in payloads.items():
+        digest = content_hash(payload)
+        old = existing.pop(qid, None)
+        if old is None:
+            session.add(
+                QuestionRow(
+                    pack_id=pack_id,
+                    qid=qid,
+                    topic=payload["topic"],
+                    kind=payload["kind"],
+                    position=payload["position"],
+                    content_hash=digest,
+                    data=payload,
+                    updated_at=now,
+                )
+            )
+            added += 1
+        elif old.content_hash != digest or old.retired:
+            old.topic, old.kind, old.position = (
+                payload["topic"],
+                payload["kind"],
+                payload["position"],
+            )
+            old.content_hash, old.data, old.retired, old.updated_at = digest, payload, False, now
+            session.add(old)
+            updated += 1
+        else:
+            unchanged += 1
+    for old in existing.values():
+        if not old.retired:
+            old.retired, old.updated_at = True, now
+            session.add(old)
+            retired += 1
+    return SyncReport(pack_id, added, updated, retired, unchanged)
+
+
+def retire_pack(*, session: Session, pack_id: str, now: datetime) -> int:
+    """Retire a pack and its questions (reviews are kept); returns questions retired."""
+    row = session.get(PackRow, pack_id)
+    if row is None:
+        return 0
+    row.retired, row.synced_at = True, now
+    session.add(row)
+    rows = session.exec(
+        select(QuestionRow).where(
+            col(QuestionRow.pack_id) == pack_id, col(QuestionRow.retired).is_(False)
+        )
+    )
+    count = 0
+    for q in rows:
+        q.retired, q.updated_at = True, now
+        session.add(q)
+        count += 1
+    return count
+
+
+def packs(*, session: Session, include_retired: bool = False) -> list[PackInfo]:
+    """The installed packs, built-in first."""
+    counts = dict(
+        session.exec(
+            select(QuestionRow.pack_id, func.count())
+            .where(col(QuestionRow.retired).is_(False))
+            .group_by(col(QuestionRow.pack_id))
+        ).all()
+    )
+    query = select(PackRow).order_by(col(PackRow.builtin).desc(), col(PackRow.id))
+    if not include_retired:
+        query = query.where(col(PackRow.retired).is_(False))
+    return [
+        PackInfo(
+            r.id,
+            r.version,
+            Text(r.title),
+            tuple(r.languages),
+            {k: Text(v) for k, v in r.topics.items()},
+            r.root,
+            r.demos_dir,
+            r.builtin,
+            r.demo_timeout,
+            counts.get(r.id, 0),
+        )
+        for r in session.exec(query)
+    ]
