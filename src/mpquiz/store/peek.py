@@ -149,6 +149,7 @@ def has_reviews(db: Path) -> bool:
     """True when `db` holds at least one review; False when it holds none or cannot be read."""
     try:
         with connect_readonly(db) as con:
-            return con.execute("SELECT EXISTS (SELECT 1 FROM review)").fetchone()[0] == 1
+            found: int = con.execute("SELECT EXISTS (SELECT 1 FROM review)").fetchone()[0]
+            return found == 1
     except (OSError, sqlite3.Error):
         return False

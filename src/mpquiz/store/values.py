@@ -72,7 +72,8 @@ class StoredQuestion:
         """The question, decoded from its stored JSON the first time it is asked for."""
         if self._question is None:
             data = self._data
-            self._question = question_from_dict(json.loads(data) if isinstance(data, str) else data)  # type: ignore[arg-type]
+            assert data is not None  # the constructor takes a question or its data
+            self._question = question_from_dict(json.loads(data) if isinstance(data, str) else data)
             self._data = None
         return self._question
 
