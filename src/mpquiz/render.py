@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import assert_never
 
 from rich.console import Console, Group, RenderableType
 from rich.syntax import Syntax
@@ -10,7 +11,13 @@ from rich.text import Text as RichText
 
 from mpquiz.core.grading import Verdict
 from mpquiz.core.inert import inert
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.model import (
+    ChoiceQuestion,
+    NumericQuestion,
+    OpenQuestion,
+    PredictQuestion,
+    Question,
+)
 from mpquiz.core.scheduling import Rating, format_interval
 from mpquiz.i18n import t
 
@@ -50,14 +57,28 @@ def render_question(
             )
         else:
             parts.append(RichText(code))
-    if question.kind is Kind.CHOICE:
-        for i, option in enumerate(question.options, 1):
-            parts.append(RichText(f"  {i}) {option.text.get(lang)}"))
-    elif question.kind is Kind.PREDICT and question.candidates:
-        for i, candidate in enumerate(question.candidates, 1):
-            parts.append(RichText(f"  ({i})", style="bold"))
-            parts.append(RichText("\n".join("      " + ln for ln in candidate.splitlines())))
+    parts.extend(render_choices(question, lang))
     return Group(*parts)
+
+
+def render_choices(question: Question, lang: str) -> list[RenderableType]:
+    """What the learner picks from, numbered: options, or candidate outputs."""
+    match question:
+        case ChoiceQuestion():
+            return [
+                RichText(f"  {i}) {option.text.get(lang)}")
+                for i, option in enumerate(question.options, 1)
+            ]
+        case PredictQuestion():
+            parts: list[RenderableType] = []
+            for i, candidate in enumerate(question.candidates, 1):
+                parts.append(RichText(f"  ({i})", style="bold"))
+                parts.append(RichText("\n".join("      " + ln for ln in candidate.splitlines())))
+            return parts
+        case NumericQuestion() | OpenQuestion():
+            return []
+        case _:
+            assert_never(question)
 
 
 def render_verdict(question: Question, verdict: Verdict, lang: str) -> RenderableType:
@@ -75,7 +96,7 @@ def render_verdict(question: Question, verdict: Verdict, lang: str) -> Renderabl
         for line in verdict.diff:
             style = {"-": "red", "+": "green"}.get(line.tag, "")
             parts.append(RichText(f"  {line.tag} {inert(line.text)}", style=style))
-    if verdict.run_value is not None and question.unit is not None:
+    if verdict.run_value is not None and isinstance(question, NumericQuestion) and question.unit:
         parts.append(
             RichText(
                 t(
@@ -95,15 +116,21 @@ def _num(x: float) -> str:
     return str(int(x)) if x.is_integer() else f"{x:g}"
 
 
-def render_open_key(question: Question, lang: str) -> RenderableType:
-    """The model answer and key points of an open question."""
-    parts: list[RenderableType] = [RichText(t("open.model_answer", lang), style="bold")]
-    if question.model_answer:
-        parts.append(RichText(question.model_answer.get(lang)))
-    if question.key_points:
-        parts.append(RichText(t("open.key_points", lang), style="bold"))
-        parts.extend(RichText("  • " + k.get(lang)) for k in question.key_points)
-    return Group(*parts)
+def render_key_details(question: Question, lang: str) -> RenderableType | None:
+    """More of the key than a line, shown after the answer: an open question's model
+    answer and key points; None for kinds whose key fits in the verdict."""
+    match question:
+        case OpenQuestion():
+            parts: list[RenderableType] = [RichText(t("open.model_answer", lang), style="bold")]
+            parts.append(RichText(question.model_answer.get(lang)))
+            if question.key_points:
+                parts.append(RichText(t("open.key_points", lang), style="bold"))
+                parts.extend(RichText("  • " + k.get(lang)) for k in question.key_points)
+            return Group(*parts)
+        case ChoiceQuestion() | NumericQuestion() | PredictQuestion():
+            return None
+        case _:
+            assert_never(question)
 
 
 def render_evidence(lines: Iterable[str]) -> RenderableType:

@@ -8,6 +8,7 @@ from mpquiz.core.errors import AnswerError
 from mpquiz.core.grading import RunFacts, grade, parse_answer
 from mpquiz.core.model import Kind, MatchRule, NumericKey, Option, Question, Text
 from mpquiz.packs.loader import load_pack
+from tests.support.questions import make_question
 
 
 @pytest.fixture
@@ -15,18 +16,8 @@ def mini(mini_pack_dir: Path) -> dict[str, Question]:
     return {q.qid: q for q in load_pack(mini_pack_dir).questions}
 
 
-def _q(**kw: object) -> Question:
-    base: dict[str, object] = dict(
-        qid="q",
-        pack_id="p",
-        topic="t",
-        kind=Kind.PREDICT,
-        prompt=Text({"en": "p"}),
-        demo="d.py",
-        explain=Text({"en": "e"}),
-    )
-    base.update(kw)
-    return Question(**base)  # type: ignore[arg-type]
+def _q(kind: Kind = Kind.PREDICT, **kw: object) -> Question:
+    return make_question(kind, **kw)
 
 
 def test_choice_right_wrong_and_feedback(mini: dict[str, Question]) -> None:

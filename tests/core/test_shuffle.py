@@ -11,13 +11,13 @@ from hypothesis import strategies as st
 
 from mpquiz import paths
 from mpquiz.core.grading import grade, parse_answer
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.model import Kind, PredictQuestion, Question
 from mpquiz.core.shuffle import as_shown, shuffled
 from mpquiz.packs.loader import load_pack
 
 COURSE = load_pack(paths.builtin_pack_dir(), demos_dir=paths.builtin_demos_dir())
 CHOICE = [q for q in COURSE.questions if q.kind is Kind.CHOICE]
-PICK = [q for q in COURSE.questions if q.candidates]
+PICK = [q for q in COURSE.questions if isinstance(q, PredictQuestion) and q.candidates]
 
 
 def _numbers(indexes: object) -> str:

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from typing import assert_never
 
 import pytest
 
 from mpquiz.core.grading import measured_value
-from mpquiz.core.model import Kind, Question, Text
+from mpquiz.core.model import (
+    ChoiceQuestion,
+    Kind,
+    NumericQuestion,
+    OpenQuestion,
+    PredictQuestion,
+    Question,
+    Text,
+)
 from mpquiz.core.outputs import matches
 from mpquiz.packs.code import shown_code
 from tests.demos.demo_support import DEMOS, START_METHODS, output, pack, qid, questions
@@ -33,10 +42,19 @@ NOT_MEASURED = {
 
 def texts(q: Question) -> list[Text]:
     """Every localized text a learner of `q` may read."""
-    found = [q.prompt, q.explain, *q.key_points]
-    found += [t for t in (q.unit, q.model_answer) if t is not None]
-    for option in q.options:
-        found += [t for t in (option.text, option.feedback) if t is not None]
+    found = [q.prompt, q.explain]
+    match q:
+        case ChoiceQuestion():
+            for option in q.options:
+                found += [t for t in (option.text, option.feedback) if t is not None]
+        case NumericQuestion():
+            found += [q.unit] if q.unit is not None else []
+        case OpenQuestion():
+            found += [q.model_answer, *q.key_points]
+        case PredictQuestion():
+            pass
+        case _:
+            assert_never(q)
     return found
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
@@ -126,3 +126,16 @@ def test_typos_and_wrong_kinds_are_flagged() -> None:
     meta = tomllib.loads((FIXTURES / "packs" / "broken-typos" / "pack.toml").read_text("utf-8"))
     assert ".pack.auhtors: not allowed" in _check("pack", meta)
     assert _check("pack", {"pack": {"id": "Bad Id"}, "topics": {}})
+
+
+def test_every_kind_has_one_model_and_one_core_type() -> None:
+    from typing import get_args
+
+    from mpquiz.core.kinds import KINDS
+    from mpquiz.packs.schema import KIND_MODELS, AnyQuestion
+
+    members = set(get_args(get_args(AnyQuestion)[0]))
+    assert members == set(KIND_MODELS.values())
+    assert set(KIND_MODELS) == {kind.value for kind in KINDS}
+    for name, model in KIND_MODELS.items():
+        assert model.model_fields["kind"].annotation == Literal[name]  # type: ignore[valid-type]

@@ -13,6 +13,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mpquiz.core.model import ChoiceQuestion
 from mpquiz.packs.loader import load_pack
 from mpquiz.packs.problems import PackErrors
 from tests.packs.test_fuzz import FUZZ, _assert_clear, _mini_data, _scratch, _write_pack
@@ -62,5 +63,6 @@ def test_a_huge_number_or_blank_text_anywhere_is_a_clear_problem(
             _assert_clear(exc.problems)
             return
     for question in pack.questions:  # valid: then no text the learner reads is blank
-        texts = [question.prompt, question.explain, *(o.text for o in question.options)]
+        options = question.options if isinstance(question, ChoiceQuestion) else ()
+        texts = [question.prompt, question.explain, *(o.text for o in options)]
         assert all(v.strip() for t in texts for v in t.values.values()), (path, new)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 from sqlalchemy import inspect, text
 
@@ -9,6 +12,7 @@ from mpquiz.core.errors import StoreError
 from mpquiz.store import migrations
 from mpquiz.store.engine import open_engine
 from mpquiz.store.version import SCHEMA_VERSION
+from tests.conftest import T0
 
 
 def _set_version(url: str, version: int) -> None:
@@ -89,4 +93,46 @@ def test_the_migrations_refuse_a_bad_version_on_any_backend(db_url: str) -> None
         conn.execute(text("UPDATE meta SET value = 'x' WHERE key = 'schema_version'"))
         with pytest.raises(StoreError, match=r"schema version 'x' is not a number"):
             migrations.migrate(conn, where="the database")
+    engine.dispose()
+
+
+def test_stored_questions_are_rewritten_as_their_kind(db_url: str, mini_pack_dir: Path) -> None:
+    """Version 3: a row in the old bag format (every field of every kind) comes out
+    holding its kind's fields only, with a matching hash, and reads back the same."""
+    import json
+
+    from mpquiz.core.codec import question_from_dict
+    from mpquiz.packs.loader import load_pack
+    from mpquiz.store.repository import Store
+    from mpquiz.store.tables import QuestionRow
+    from mpquiz.store.values import content_hash
+
+    table = QuestionRow.__table__  # type: ignore[attr-defined]
+    store = Store(open_engine(db_url))
+    store.sync_pack(load_pack(mini_pack_dir), T0)
+    store.close()
+    old_bag = {"options": [], "answer": None, "unit": None, "match": "exact", "expected": "",
+               "candidates": [], "model_answer": None, "key_points": []}  # fmt: skip
+    engine = open_engine(db_url)
+    with engine.begin() as conn:
+        rows = conn.execute(text("SELECT id, data FROM question")).all()
+        before = {}
+        for row_id, stored in rows:
+            data = stored if isinstance(stored, dict) else json.loads(stored)
+            before[row_id] = question_from_dict(data)
+            bag = {**old_bag, **{k: v for k, v in data.items() if k != "v"}}
+            conn.execute(table.update().where(table.c.id == row_id).values(data=bag))
+        conn.execute(text("UPDATE meta SET value = '2' WHERE key = 'schema_version'"))
+    engine.dispose()
+    engine = open_engine(db_url)  # migrates
+    with engine.connect() as conn:
+        for row_id, stored, digest in conn.execute(
+            text("SELECT id, data, content_hash FROM question")
+        ):
+            data = stored if isinstance(stored, dict) else json.loads(stored)
+            assert data["v"] == 2 and digest == content_hash(data)
+            common = set(before[row_id].common_dict())
+            kind_fields = {f.name for f in dataclasses.fields(before[row_id])} - common
+            assert set(data) - {"v", "kind"} - common == kind_fields, data["kind"]
+            assert question_from_dict(data) == before[row_id]
     engine.dispose()

@@ -39,7 +39,7 @@ async def _answer_current(pilot: Any, right: bool) -> None:
         await pilot.press(*picks, "enter")
     elif question.kind.value == "numeric":
         await pilot.press("3" if right else "9", "enter")
-    elif question.candidates:
+    elif question.kind.value == "predict" and question.candidates:
         await pilot.press("2" if right else "1", "enter")
     else:
         lines = question.expected.strip().splitlines() if right else ["nope"]

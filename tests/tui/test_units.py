@@ -15,12 +15,13 @@ from textual.binding import Binding
 
 import mpquiz.tui
 from mpquiz.core.grading import answer_key
-from mpquiz.core.model import Kind, NumericKey, Option, Question, Text
+from mpquiz.core.model import Kind, NumericKey, Option, Text
 from mpquiz.i18n.messages import MESSAGES
 from mpquiz.tui import formatting as f
 from mpquiz.tui.factory import build_app
 from mpquiz.tui.widgets.heatmap import LABEL, Heatmap
 from tests.conftest import ROOT
+from tests.support.questions import make_question
 
 
 def test_bars_percentages_and_durations() -> None:
@@ -49,26 +50,12 @@ def test_heat_shades_have_a_legend_that_counts() -> None:
 
 def test_changed_lines_and_keys_written_out() -> None:
     assert f.changed_lines(["a", "b"], ["a", "c", "d"]) == {1, 2}
-    choice = Question(
-        "q",
-        "p",
-        "t",
+    choice = make_question(
         Kind.CHOICE,
-        Text({"en": "?"}),
-        "d.py",
-        Text({"en": "!"}),
         options=(Option(Text({"en": "yes"}), True), Option(Text({"en": "no"}))),
     )
-    numeric = Question(
-        "n",
-        "p",
-        "t",
-        Kind.NUMERIC,
-        Text({"en": "?"}),
-        "d.py",
-        Text({"en": "!"}),
-        answer=NumericKey(value=0.5, tolerance=0.05),
-        unit=Text({"en": "s"}),
+    numeric = make_question(
+        Kind.NUMERIC, answer=NumericKey(value=0.5, tolerance=0.05), unit=Text({"en": "s"})
     )
     assert answer_key(choice, "en") == "1. yes"
     assert answer_key(numeric, "en") == "0.5 ± 0.05 s"

@@ -9,11 +9,12 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text as RichText
 
-from mpquiz.cli.plain_review import EndOfInput, LineReader
+from mpquiz.cli.line_reader import EndOfInput, LineReader
+from mpquiz.cli.plain_kinds import ask_answer
 from mpquiz.core.errors import AnswerError
 from mpquiz.core.grading import answer_key
 from mpquiz.core.inert import inert
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.model import Question
 from mpquiz.i18n import t
 from mpquiz.render import render_question, text_console
 from mpquiz.session.exam import ExamResult, ExamSession
@@ -77,14 +78,7 @@ class PlainExam:
             render_question(question, self.lang, code, header, highlight=self.console.is_terminal)
         )
         while True:
-            if question.kind is Kind.PREDICT and not question.candidates:
-                raw = self.reader.block(self.say("ask.predict"))
-            elif question.kind is Kind.PREDICT:
-                raw = self.reader.line(self.say("ask.candidate", n=len(question.candidates)))
-            elif question.kind is Kind.CHOICE:
-                raw = self.reader.line(self.say("ask.choice", n=len(question.options)))
-            else:
-                raw = self.reader.line(self.say("ask.numeric"))
+            raw = ask_answer(question, self.reader, self.lang)
             if exam.expired:
                 return  # too late: the answer is not taken
             if raw.strip() == "-":

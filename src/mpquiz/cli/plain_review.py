@@ -11,9 +11,11 @@ from rich.rule import Rule
 from rich.text import Text as RichText
 
 from mpquiz.cli.interrupts import Interrupts
+from mpquiz.cli.line_reader import EndOfInput, LineReader
+from mpquiz.cli.plain_kinds import ask_answer
 from mpquiz.core.errors import AnswerError, StoreError
 from mpquiz.core.inert import inert
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.model import Question
 from mpquiz.core.scheduling import Rating, format_interval
 from mpquiz.i18n import reason, t
 from mpquiz.render import (
@@ -21,62 +23,19 @@ from mpquiz.render import (
     intervals_line,
     rating_name,
     render_evidence,
-    render_open_key,
+    render_key_details,
     render_question,
     render_verdict,
     text_console,
 )
 from mpquiz.session.review import Outcome, ReviewSession
 
-QUIT = ":q"
 _RATING_BY_KEY = {key: rating for rating, key in RATING_KEYS.items()} | {
     "a": Rating.Again,
     "h": Rating.Hard,
     "g": Rating.Good,
     "e": Rating.Easy,
 }
-
-
-class EndOfInput(Exception):
-    """Standard input ended or the learner typed :q."""
-
-
-class LineReader:
-    """Reads answers line by line; echoes them when input is piped, so output reads well."""
-
-    def __init__(self, stdin: TextIO, console: Console) -> None:
-        self.stdin = stdin
-        self.console = console
-
-    def line(self, prompt: str) -> str:
-        """One line (without its newline); raises EndOfInput at the end or on :q."""
-        self.console.print(RichText(prompt, style="bold"), end="")
-        self.console.file.flush()
-        line = self.stdin.readline()
-        if not line:
-            raise EndOfInput
-        line = line.rstrip("\n")
-        if line.strip() == QUIT:
-            raise EndOfInput
-        if not self.stdin.isatty():
-            self.console.print(RichText(inert(line)))
-        return line
-
-    def block(self, prompt: str) -> str:
-        """Lines up to an empty line (or a lone "."); the end of input ends a started block."""
-        self.console.print(RichText(prompt, style="dim"))
-        lines: list[str] = []
-        while True:
-            try:
-                line = self.line("│ ")
-            except EndOfInput:
-                if lines:
-                    break
-                raise
-            if line in ("", "."):
-                break
-            lines.append(line)
-        return "\n".join(lines)
 
 
 class PlainReview:
@@ -201,16 +160,7 @@ class PlainReview:
 
     def _ask(self, question: Question) -> str:
         while True:
-            if question.kind is Kind.CHOICE:
-                raw = self.reader.line(self.say("ask.choice", n=len(question.options)))
-            elif question.kind is Kind.NUMERIC:
-                raw = self.reader.line(self.say("ask.numeric"))
-            elif question.kind is Kind.PREDICT and question.candidates:
-                raw = self.reader.line(self.say("ask.candidate", n=len(question.candidates)))
-            elif question.kind is Kind.PREDICT:
-                raw = self.reader.block(self.say("ask.predict"))
-            else:
-                raw = self.reader.block(self.say("ask.open"))
+            raw = ask_answer(question, self.reader, self.lang)
             try:
                 self.session.parse(raw)
                 return raw
@@ -242,8 +192,9 @@ class PlainReview:
             if outcome.verdict.evidence:
                 self.console.print(RichText(self.say("demo.evidence"), style="bold"))
                 self.console.print(render_evidence(lines[i] for i in outcome.verdict.evidence))
-        if question.kind is Kind.OPEN:
-            self.console.print(render_open_key(question, self.lang))
+        details = render_key_details(question, self.lang)
+        if details is not None:
+            self.console.print(details)
         self.console.print(render_verdict(question, outcome.verdict, self.lang))
         self.console.print(RichText(self.say("explain.header"), style="bold"))
         self.console.print(RichText(question.explain.get(self.lang)))

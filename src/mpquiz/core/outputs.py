@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import re
+from enum import StrEnum
 from functools import lru_cache
 
-from mpquiz.core.model import MatchRule
+
+class MatchRule(StrEnum):
+    """How a predicted output is compared with a real one."""
+
+    EXACT = "exact"
+    LINES = "lines"
+    PATTERN = "pattern"
+
 
 PLACEHOLDERS: dict[str, str] = {
     "pid": r"-?\d+",

@@ -3,16 +3,16 @@
 Pack authors tend to write the right option first; shown in pack order, "1" would be a
 safe guess. The session shows a shuffled copy, grades the answer against that copy (so
 every number the learner reads means what it says), and stores the answer in the pack's
-numbering (so stored answers and class reports compare across learners and days).
+numbering (so stored answers and class reports compare across learners and days). Each
+kind shuffles itself (core.kinds).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from dataclasses import dataclass
 
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.kinds import Question
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,8 @@ class Shown:
     """Shown option index -> the option's index in the pack (empty: the pack's order)."""
 
     def stored_answer(self, answer: str) -> str:
-        """A parsed answer (see core.grading.parse_answer) in the pack's numbering."""
-        if self.question.kind is not Kind.CHOICE or not self.order or not answer:
-            return answer  # other kinds store values or text, not positions
-        picked = sorted(self.order[int(i) - 1] + 1 for i in answer.split(","))
-        return ",".join(str(i) for i in picked)
+        """A parsed answer (see Question.parse) in the pack's numbering."""
+        return self.question.stored_answer(answer, self.order)
 
 
 def as_shown(question: Question, rng: random.Random | None) -> Shown:
@@ -37,14 +34,6 @@ def as_shown(question: Question, rng: random.Random | None) -> Shown:
 
 
 def shuffled(question: Question, rng: random.Random) -> Shown:
-    """A copy of `question` with its options and candidate outputs in a random order."""
-    order = list(range(len(question.options)))
-    rng.shuffle(order)
-    candidates = list(question.candidates)
-    rng.shuffle(candidates)
-    copy = dataclasses.replace(
-        question,
-        options=tuple(question.options[i] for i in order),
-        candidates=tuple(candidates),
-    )
-    return Shown(copy, tuple(order) if question.options else ())
+    """A copy of `question` with its options or candidate outputs in a random order."""
+    copy, order = question.shuffled(rng)
+    return Shown(copy, order)

@@ -11,9 +11,18 @@ numeric keys with only one bound. Units are not written: a GIFT number has none.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import assert_never
 
 from mpquiz.core.errors import BadInput
-from mpquiz.core.model import Kind, NumericKey, Pack, Question
+from mpquiz.core.model import (
+    ChoiceQuestion,
+    NumericKey,
+    NumericQuestion,
+    OpenQuestion,
+    Pack,
+    PredictQuestion,
+    Question,
+)
 
 _SPECIAL = "~=#{}:"
 
@@ -47,18 +56,30 @@ class GiftExport:
 
 def why_not(question: Question) -> str | None:
     """Why a question cannot go to GIFT, or None when it can."""
-    if question.kind not in (Kind.CHOICE, Kind.NUMERIC):
-        return f"{question.kind.value} questions have no GIFT form (only choice and numeric)"
-    if question.code != "none":
-        return "it shows its demo's code, which a GIFT question cannot carry"
-    key = question.answer
-    one_bound = key is not None and key.value is None and (key.min is None or key.max is None)
-    if question.kind is Kind.NUMERIC and key is not None and one_bound:
-        return f"the key {key.describe()} has one bound; GIFT ranges need both"
-    return None
+    body = _body(question, "en")
+    return body if isinstance(body, str) else None
 
 
-def _choice(q: Question, lang: str) -> list[str]:
+def _body(q: Question, lang: str) -> list[str] | str:
+    """The GIFT answer block of a question, or why it has none."""
+    match q:
+        case ChoiceQuestion() | NumericQuestion() if q.code != "none":
+            return "it shows its demo's code, which a GIFT question cannot carry"
+        case ChoiceQuestion():
+            return ["{", *_choice(q, lang)]
+        case NumericQuestion():
+            key = q.answer
+            if key.value is None and (key.min is None or key.max is None):
+                return f"the key {key.describe()} has one bound; GIFT ranges need both"
+            # The unit is left out: a GIFT number has none, and Moodle grades the number.
+            return ["{#", *_numeric(key)]
+        case PredictQuestion() | OpenQuestion():
+            return f"{q.kind.value} questions have no GIFT form (only choice and numeric)"
+        case _:
+            assert_never(q)
+
+
+def _choice(q: ChoiceQuestion, lang: str) -> list[str]:
     right = [o for o in q.options if o.correct]
     wrong = len(q.options) - len(right)
     lines = []
@@ -81,17 +102,10 @@ def _numeric(key: NumericKey) -> list[str]:
     return [f"\t={number(key.min)}..{number(key.max)}"]
 
 
-def _question(q: Question, lang: str) -> str:
-    # A numeric question's unit is left out: a GIFT number has none, and Moodle grades
-    # the number alone.
+def _question(q: Question, body: list[str], lang: str) -> str:
     head = f"// question: {q.qid}\n::{escape(q.qid)}::[markdown]{escape(q.prompt.get(lang))}"
-    if q.kind is Kind.CHOICE:
-        body = ["{", *_choice(q, lang)]
-    else:
-        assert q.answer is not None
-        body = ["{#", *_numeric(q.answer)]
-    body += [f"\t####{escape(q.explain.get(lang))}", "}"]
-    return head + "\n".join(body) + "\n"
+    lines = [*body, f"\t####{escape(q.explain.get(lang))}", "}"]
+    return head + "\n".join(lines) + "\n"
 
 
 def _category(pack: Pack, topic: str, lang: str) -> str:
@@ -116,18 +130,18 @@ def export_gift(pack: Pack, lang: str) -> GiftExport:
     ]
     for topic in pack.topics:
         questions = [q for q in pack.questions if q.topic == topic]
-        fitting = []
+        fitting: list[tuple[Question, list[str]]] = []
         for q in questions:
-            reason = why_not(q)
-            if reason:
-                out.skipped.append((q.qid, reason))
+            body = _body(q, lang)
+            if isinstance(body, str):
+                out.skipped.append((q.qid, body))
             else:
-                fitting.append(q)
+                fitting.append((q, body))
         if not fitting:
             continue
         chunks += [_category(pack, topic, lang), ""]
-        for q in fitting:
-            chunks.append(_question(q, lang))
+        for q, body in fitting:
+            chunks.append(_question(q, body, lang))
             out.written.append(q.qid)
     out.text = "\n".join(chunks)
     return out

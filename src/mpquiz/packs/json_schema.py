@@ -7,25 +7,13 @@ completion and checks while an instructor writes a pack. They are written as dra
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from mpquiz.packs.schema import (
-    ChoiceQuestion,
-    NumericQuestion,
-    OpenQuestion,
-    PackFile,
-    PredictQuestion,
-)
+from mpquiz.packs.schema import AnyQuestion, PackFile
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
-
-AnyQuestion = Annotated[
-    ChoiceQuestion | NumericQuestion | PredictQuestion | OpenQuestion,
-    Field(discriminator="kind"),
-]
-
 
 class QuestionFile(BaseModel):
     """A questions/*.toml file: any number of [[question]] tables."""

@@ -119,7 +119,10 @@ class _Loader:
             return None
         self.languages = tuple(meta.pack.languages)
         title, topics = self._meta_texts(meta.pack.title, meta.topics, meta_path, text)
-        questions = in_study_order(self._load_questions(set(topics)), list(topics))
+        questions = [
+            dataclasses.replace(q, pack_id=meta.pack.id)
+            for q in in_study_order(self._load_questions(set(topics)), list(topics))
+        ]
         return Pack(
             id=meta.pack.id,
             version=meta.pack.version,

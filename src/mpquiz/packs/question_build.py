@@ -7,9 +7,20 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, assert_never
 
-from mpquiz.core.model import Kind, MatchRule, NumericKey, Option, Question, Text
+from mpquiz.core.model import (
+    ChoiceQuestion,
+    Kind,
+    MatchRule,
+    NumericKey,
+    NumericQuestion,
+    OpenQuestion,
+    Option,
+    PredictQuestion,
+    Question,
+    Text,
+)
 from mpquiz.core.outputs import matches
 from mpquiz.packs.code import regions
 from mpquiz.packs.locate import QuestionLines
@@ -56,54 +67,73 @@ def build_question(
     if d.get("evidence"):
         _check_evidence(site, d["evidence"], d["kind"])
     kind = Kind(d["kind"])
-    code = d.get("code") or ("all" if kind is Kind.PREDICT else "none")
-    options: tuple[Option, ...] = ()
-    answer = None
-    if kind is Kind.CHOICE:
-        options = tuple(
-            Option(
-                site.text(o["text"], f"options.{i}.text"),
-                o["correct"],
-                site.text(o["feedback"], f"options.{i}.feedback") if o.get("feedback") else None,
-            )
-            for i, o in enumerate(d["options"])
-        )
-        if not any(o.correct for o in options):
-            site.problem(
-                "no option has correct = true", "options", "mark the right option(s) correct = true"
-            )
-    elif kind is Kind.NUMERIC:
-        answer = _numeric_key(site, d["answer"])
-    elif kind is Kind.PREDICT:
-        _check_candidates(site, d)
-    question = Question(
-        qid=d["id"],
-        pack_id="",
-        topic=d["topic"],
-        kind=kind,
-        prompt=site.text(d["prompt"], "prompt"),
-        demo=d["demo"],
-        explain=site.text(d["explain"], "explain"),
-        position=position,
-        args=tuple(d.get("args") or ()),
-        code=code,
-        evidence=d.get("evidence"),
-        varies=bool(d.get("varies")),
-        timeout=d.get("timeout"),
-        options=options,
-        answer=answer,
-        unit=site.text(d["unit"], "unit") if d.get("unit") else None,
-        match=MatchRule(d.get("match", "exact")),
-        expected=d.get("expected", ""),
-        candidates=tuple(d.get("candidates") or ()),
-        model_answer=site.text(d["model_answer"], "model_answer") if kind is Kind.OPEN else None,
-        key_points=tuple(
-            site.text(k, f"key_points.{i}") for i, k in enumerate(d.get("key_points") or ())
-        ),
-        source=site.path.relative_to(loader.root).as_posix()
+    common: dict[str, Any] = {
+        "qid": d["id"],
+        "pack_id": "",
+        "topic": d["topic"],
+        "prompt": site.text(d["prompt"], "prompt"),
+        "demo": d["demo"],
+        "explain": site.text(d["explain"], "explain"),
+        "position": position,
+        "args": tuple(d.get("args") or ()),
+        "code": d.get("code") or ("all" if kind is Kind.PREDICT else "none"),
+        "evidence": d.get("evidence"),
+        "varies": bool(d.get("varies")),
+        "timeout": d.get("timeout"),
+        "source": site.path.relative_to(loader.root).as_posix()
         + (f":{site.line}" if site.line else ""),
-    )
+    }
+    question = _of_kind(site, kind, common, d)
     return question if len(loader.problems) == before else None
+
+
+def _of_kind(
+    site: QuestionSite, kind: Kind, common: dict[str, Any], d: dict[str, Any]
+) -> Question | None:
+    """The question of its kind, with the checks only that kind has (None: a problem)."""
+    match kind:
+        case Kind.CHOICE:
+            options = tuple(
+                Option(
+                    site.text(o["text"], f"options.{i}.text"),
+                    o["correct"],
+                    site.text(o["feedback"], f"options.{i}.feedback")
+                    if o.get("feedback")
+                    else None,
+                )
+                for i, o in enumerate(d["options"])
+            )
+            if not any(o.correct for o in options):
+                site.problem(
+                    "no option has correct = true",
+                    "options",
+                    "mark the right option(s) correct = true",
+                )
+            return ChoiceQuestion(**common, options=options)
+        case Kind.NUMERIC:
+            answer = _numeric_key(site, d["answer"])
+            if answer is None:
+                return None
+            unit = site.text(d["unit"], "unit") if d.get("unit") else None
+            return NumericQuestion(**common, answer=answer, unit=unit)
+        case Kind.PREDICT:
+            _check_candidates(site, d)
+            return PredictQuestion(
+                **common,
+                match=MatchRule(d.get("match", "exact")),
+                expected=d.get("expected", ""),
+                candidates=tuple(d.get("candidates") or ()),
+            )
+        case Kind.OPEN:
+            return OpenQuestion(
+                **common,
+                model_answer=site.text(d["model_answer"], "model_answer"),
+                key_points=tuple(
+                    site.text(k, f"key_points.{i}") for i, k in enumerate(d.get("key_points") or ())
+                ),
+            )
+        case _:
+            assert_never(kind)
 
 
 def _check_evidence(site: QuestionSite, evidence: str, kind: str) -> None:

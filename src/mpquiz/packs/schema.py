@@ -159,9 +159,18 @@ class AnyKindFields(_QuestionCommon):
     model_config = ConfigDict(extra="ignore", strict=True)
 
 
+AnyQuestion = Annotated[
+    ChoiceQuestion | NumericQuestion | PredictQuestion | OpenQuestion,
+    Field(discriminator="kind"),
+]
+"""A [[question]] table: one model per kind, told apart by `kind` (the JSON Schema's
+oneOf). A new kind adds its model here and its core type in core.kinds."""
+
 KIND_MODELS: dict[str, type[_QuestionCommon]] = {
     "choice": ChoiceQuestion,
     "numeric": NumericQuestion,
     "predict": PredictQuestion,
     "open": OpenQuestion,
 }
+"""Each kind's model by its name, for checking a table whose kind is already known (a
+test checks that it holds every member of AnyQuestion and every core kind)."""

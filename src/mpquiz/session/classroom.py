@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from mpquiz.core.codec import question_from_dict
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.model import Question
 from mpquiz.core.scheduling import Spacing
 from mpquiz.store.repository import Store
 
@@ -83,13 +83,7 @@ class ClassReport:
 
 def answer_shown(question: Question, answer: str, lang: str) -> str:
     """A stored answer in words: option numbers with their text, outputs on one line."""
-    if question.kind is Kind.CHOICE:
-        parts = []
-        for token in answer.split(","):
-            if token.isdigit() and 1 <= int(token) <= len(question.options):
-                parts.append(f"{token}. {question.options[int(token) - 1].text.get(lang)}")
-        return " + ".join(parts) or answer
-    return " ⏎ ".join(answer.splitlines()) if "\n" in answer else answer
+    return question.answer_in_words(answer, lang)
 
 
 def class_report(

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from mpquiz.core.errors import BadInput
 from mpquiz.core.grading import grade, parse_answer
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.kinds import KINDS, Question
 from mpquiz.core.scheduling import CardState, Spacing, rating_for
 from mpquiz.core.shuffle import Shown, as_shown
 from mpquiz.runner import DemoProcess
@@ -22,7 +22,7 @@ from mpquiz.session.demos import DemoLauncher
 from mpquiz.store.repository import PackInfo, Store
 from mpquiz.store.values import ExamSummary, ReviewRecord, StoredQuestion
 
-EXAM_KINDS = (Kind.CHOICE.value, Kind.NUMERIC.value, Kind.PREDICT.value)
+EXAM_KINDS = tuple(kind.value for kind, type_ in KINDS.items() if type_.in_exams)
 
 
 @dataclass(frozen=True)

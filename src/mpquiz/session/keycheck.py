@@ -6,9 +6,17 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import assert_never
 
 from mpquiz.core.grading import RunFacts, grade
-from mpquiz.core.model import Kind, Pack, Question
+from mpquiz.core.model import (
+    ChoiceQuestion,
+    NumericQuestion,
+    OpenQuestion,
+    Pack,
+    PredictQuestion,
+    Question,
+)
 from mpquiz.core.outputs import matches
 from mpquiz.runner import DemoSpec, RunResult, run_demo
 
@@ -81,23 +89,32 @@ def key_problems(question: Question, result: RunResult) -> list[str]:
         re.search(question.evidence, line) for line in output.splitlines()
     ):
         found.append(f"evidence /{question.evidence}/ matches no line of the output")
-    if question.kind is Kind.PREDICT and not matches(question.match, question.expected, output):
-        shown = "\n".join("    " + ln for ln in output.splitlines()[:20])
-        found.append(
-            f"the real output does not fit `expected` under match = "
-            f"{question.match.value}; it printed:\n{shown}"
-        )
-    if (
-        question.kind is Kind.NUMERIC
-        and question.evidence
-        and ("value" in re.compile(question.evidence).groupindex)
-    ):
-        verdict = grade(question, "0", RunFacts(output, ok=True), "en")
-        if verdict.run_value is None:
-            found.append("the group (?P<value>...) of evidence captured no number")
-        elif any(n.key == "verdict.run_contradicts" for n in verdict.notes):
-            found.append(
-                f"this run measured {verdict.run_value:g}, outside the key "
-                f"{question.answer.describe() if question.answer else ''}"
-            )
+    found.extend(_kind_problems(question, output))
     return found
+
+
+def _kind_problems(question: Question, output: str) -> list[str]:
+    """What the kind's own key says the output should show, and does not."""
+    match question:
+        case PredictQuestion() if not matches(question.match, question.expected, output):
+            shown = "\n".join("    " + ln for ln in output.splitlines()[:20])
+            return [
+                f"the real output does not fit `expected` under match = "
+                f"{question.match.value}; it printed:\n{shown}"
+            ]
+        case NumericQuestion() if question.evidence and (
+            "value" in re.compile(question.evidence).groupindex
+        ):
+            verdict = grade(question, "0", RunFacts(output, ok=True), "en")
+            if verdict.run_value is None:
+                return ["the group (?P<value>...) of evidence captured no number"]
+            if any(n.key == "verdict.run_contradicts" for n in verdict.notes):
+                return [
+                    f"this run measured {verdict.run_value:g}, outside the key "
+                    f"{question.answer.describe()}"
+                ]
+            return []
+        case ChoiceQuestion() | NumericQuestion() | PredictQuestion() | OpenQuestion():
+            return []
+        case _:
+            assert_never(question)

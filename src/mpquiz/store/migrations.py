@@ -6,6 +6,7 @@ each step above its version, in one transaction; a newer one is refused.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlalchemy import Connection, inspect, text
@@ -25,8 +26,26 @@ def _add_new_frontier(conn: Connection) -> None:
     _tables.NewFrontierRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
 
 
+def _questions_as_their_kind(conn: Connection) -> None:
+    """Version 3: each stored question holds only its kind's fields (core.codec format 2),
+    its content hash recomputed to match, so the next sync sees it unchanged."""
+    from mpquiz.core.codec import question_from_dict, question_to_dict
+    from mpquiz.store.values import content_hash
+
+    table = _tables.QuestionRow.__table__  # type: ignore[attr-defined]
+    rows = conn.execute(text("SELECT id, data FROM question")).all()
+    for row_id, stored in rows:
+        data = stored if isinstance(stored, dict) else json.loads(stored)
+        payload = question_to_dict(question_from_dict(data, shown=False))
+        conn.execute(
+            table.update()
+            .where(table.c.id == row_id)
+            .values(data=payload, content_hash=content_hash(payload))
+        )
+
+
 # version -> the step that brings a database from version-1 to version.
-STEPS: dict[int, Step] = {2: _add_new_frontier}
+STEPS: dict[int, Step] = {2: _add_new_frontier, 3: _questions_as_their_kind}
 LATEST = SCHEMA_VERSION
 
 

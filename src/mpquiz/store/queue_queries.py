@@ -8,15 +8,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, cast
 
+from sqlalchemy import ColumnElement, func, type_coerce, update
 from sqlalchemy import Text as SqlText
-from sqlalchemy import func, type_coerce, update
 from sqlalchemy import select as core_select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 
 from mpquiz.core.scheduling import CardState
-from mpquiz.store.active import only_active
+from mpquiz.store.active import ACTIVE_PACK, ACTIVE_QUESTION, only_active
 from mpquiz.store.tables import CardRow, NewFrontierRow, PackRow, QuestionRow, ReviewRow
 from mpquiz.store.values import StoredQuestion
 
@@ -34,6 +34,20 @@ _QUESTION_ID = cast("Mapped[int]", col(QuestionRow.id))
 """The question's key, never NULL in a stored row (SQLModel types it `int | None`, as it is
 None before the insert)."""
 
+# Built once, as in store.active: building expressions is much of these queries' cost.
+_QUESTION_OF_CARD = col(QuestionRow.id) == CardRow.question_id
+_RAW_DATA = cast("ColumnElement[str | dict[str, Any]]", type_coerce(QuestionRow.data, SqlText))
+"""The question's JSON as the driver returns it (text on SQLite, decoded by psycopg on
+PostgreSQL), decoded lazily by StoredQuestion: parsing every due question up front was
+most of a queue's cost."""
+_LAST_POSITION = (
+    select(func.max(QuestionRow.position))
+    .where(col(QuestionRow.pack_id) == PackRow.id, ACTIVE_QUESTION)
+    .scalar_subquery()
+)
+"""The position of the last active question of the pack in the enclosing query."""
+_FIRST_ANSWER = col(ReviewRow.new_card).is_(True)
+
 
 def due(
     *,
@@ -47,16 +61,19 @@ def due(
     """Cards due at `now`, most overdue first (questions decoded on first use)."""
     # SQLAlchemy's own select: SQLModel's types rows of at most four columns.
     query = (
-        core_select(*_CARD_COLUMNS, _QUESTION_ID, _raw_data())
-        .join(QuestionRow, col(QuestionRow.id) == CardRow.question_id)
+        core_select(*_CARD_COLUMNS, _QUESTION_ID, _RAW_DATA)
+        .join(QuestionRow, _QUESTION_OF_CARD)
         .where(col(CardRow.learner_id) == learner_id, col(CardRow.due) <= now)
     )
     query = only_active(query, pack_id, topic).order_by(col(CardRow.due), col(CardRow.id))
     # Plain rows through the session's connection: no ORM identity map for a read of
     # possibly thousands of rows (the queue's largest part).
+    rows = session.connection().execute(query.limit(limit))
     return [
-        StoredQuestion(question_id, card=CardState(*card), data=data)
-        for *card, question_id, data in session.connection().execute(query.limit(limit))
+        StoredQuestion(
+            question_id, card=CardState(state, step, stability, difficulty, at, last), data=data
+        )
+        for state, step, stability, difficulty, at, last, question_id, data in rows
     ]
 
 
@@ -77,19 +94,14 @@ def unseen(
     found: list[StoredQuestion] = []
     if limit <= 0:
         return found
-    last = (
-        select(func.max(QuestionRow.position))
-        .where(col(QuestionRow.pack_id) == PackRow.id, col(QuestionRow.retired).is_(False))
-        .scalar_subquery()
-    )
     packs = (
-        select(PackRow.id, NewFrontierRow.position, last)
+        select(PackRow.id, NewFrontierRow.position, _LAST_POSITION)
         .outerjoin(
             NewFrontierRow,
             (col(NewFrontierRow.pack_id) == PackRow.id)
             & (col(NewFrontierRow.learner_id) == learner_id),
         )
-        .where(col(PackRow.retired).is_(False))
+        .where(ACTIVE_PACK)
         .order_by(col(PackRow.builtin).desc(), col(PackRow.id))
     )
     if pack_id:
@@ -101,9 +113,9 @@ def unseen(
         seen = select(CardRow.id).where(
             col(CardRow.learner_id) == learner_id, col(CardRow.question_id) == QuestionRow.id
         )
-        query = select(_QUESTION_ID, QuestionRow.position, _raw_data()).where(
+        query = select(_QUESTION_ID, QuestionRow.position, _RAW_DATA).where(
             col(QuestionRow.pack_id) == pid,
-            col(QuestionRow.retired).is_(False),
+            ACTIVE_QUESTION,
             ~seen.exists(),
         )
         if start is not None:
@@ -132,16 +144,10 @@ def new_introduced_since(*, session: Session, learner_id: int, since: datetime) 
         .select_from(ReviewRow)
         .where(
             col(ReviewRow.learner_id) == learner_id,
-            col(ReviewRow.new_card).is_(True),
+            _FIRST_ANSWER,
             col(ReviewRow.reviewed_at) >= since,
         )
     ).one()
-
-
-def _raw_data() -> Any:
-    # The question's JSON as the driver returns it (text on SQLite), decoded lazily by
-    # StoredQuestion: parsing every due question up front was most of a queue's cost.
-    return type_coerce(QuestionRow.data, SqlText)
 
 
 def _save_frontiers(session: Session, learner_id: int, moved: dict[str, int]) -> None:

@@ -3,24 +3,23 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widget import Widget
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from mpquiz.core.errors import AnswerError
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.model import Question
 from mpquiz.i18n import reason
 from mpquiz.tui.formatting import kind_name, literal
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.after_answer import AfterAnswer
-from mpquiz.tui.widgets.answers import Answered, answer_widget, is_text_entry
+from mpquiz.tui.widgets.answers import Answered, AnswerWidget, answer_widget, is_text_entry
 from mpquiz.tui.widgets.code_view import CodeView
 from mpquiz.tui.widgets.title_bar import TitleBar
 
@@ -105,13 +104,8 @@ class ReviewScreen(BaseScreen):
             return
         item = session.show()  # the session's first question; its demo starts now
         shown = self.question
-        same = (
-            item is not None
-            and shown is not None
-            and item.id == self._looked
-            and (item.question.options, item.question.candidates)
-            == (shown.options, shown.candidates)
-        )
+        # The same question, shown the same way (options in the same order).
+        same = item is not None and item.id == self._looked and item.question == shown
         if not same:  # the queue changed since the look (or, never expected, its order)
             self._early = None
             self.notify(self.say("tui.review.queue_changed"))
@@ -191,8 +185,8 @@ class ReviewScreen(BaseScreen):
         self.phase = phase
         self.refresh_bindings()
 
-    def _answer_widget(self) -> Widget:
-        return self.query_one("#answer-slot").children[0]
+    def _answer_widget(self) -> AnswerWidget:
+        return cast("AnswerWidget", self.query_one("#answer-slot").children[0])
 
     # Answering and revealing.
 
@@ -209,7 +203,7 @@ class ReviewScreen(BaseScreen):
         except AnswerError as exc:
             self.notify(self.say(exc.key, **exc.params), severity="error")
             return
-        self._answer_widget().freeze()  # type: ignore[attr-defined]
+        self._answer_widget().freeze()
         self._set_phase(Phase.WAITING)
         self.after.show("output")
         if self.item is None:  # the session is still loading: it reveals when ready
@@ -244,8 +238,7 @@ class ReviewScreen(BaseScreen):
         else:
             output.show_result(outcome.run)
             output.mark_evidence(outcome.verdict.evidence)
-        if question.kind is Kind.CHOICE:
-            self._answer_widget().show_right(question.correct_options)  # type: ignore[attr-defined]
+        self._answer_widget().reveal()
         headline = self.after.fill(question, outcome)
         self._set_phase(Phase.REVEAL)
         body = self.query_one("#body")

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Protocol, assert_never
+
 from textual.message import Message
 from textual.widget import Widget
 
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.model import (
+    ChoiceQuestion,
+    NumericQuestion,
+    OpenQuestion,
+    PredictQuestion,
+    Question,
+)
 
 
 class Answered(Message):
@@ -16,23 +24,38 @@ class Answered(Message):
         self.raw = raw
 
 
+class AnswerWidget(Protocol):
+    """What every answer widget does besides taking the answer (it posts Answered)."""
+
+    def freeze(self) -> None:
+        """Keep the answer visible, take no more input."""
+
+    def reveal(self) -> None:
+        """Show what the key says in the widget itself (a choice marks the right options)."""
+
+
 def answer_widget(question: Question, lang: str) -> Widget:
-    """The widget that takes an answer to `question` (imported lazily: keeps startup fast)."""
-    if question.kind is Kind.CHOICE:
-        from mpquiz.tui.widgets.choice_answer import ChoiceAnswer
+    """The widget that takes an answer to `question`: the app's registry of kinds
+    (each imported when first needed, which keeps the start fast)."""
+    match question:
+        case ChoiceQuestion():
+            from mpquiz.tui.widgets.choice_answer import ChoiceAnswer
 
-        return ChoiceAnswer(question, lang)
-    if question.kind is Kind.NUMERIC:
-        from mpquiz.tui.widgets.number_answer import NumberAnswer
+            return ChoiceAnswer(question, lang)
+        case NumericQuestion():
+            from mpquiz.tui.widgets.number_answer import NumberAnswer
 
-        return NumberAnswer(question, lang)
-    if question.kind is Kind.PREDICT and question.candidates:
-        from mpquiz.tui.widgets.candidate_answer import CandidateAnswer
+            return NumberAnswer(question, lang)
+        case PredictQuestion() if question.candidates:
+            from mpquiz.tui.widgets.candidate_answer import CandidateAnswer
 
-        return CandidateAnswer(question, lang)
-    from mpquiz.tui.widgets.text_answer import TextAnswer
+            return CandidateAnswer(question, lang)
+        case PredictQuestion() | OpenQuestion():
+            from mpquiz.tui.widgets.text_answer import TextAnswer
 
-    return TextAnswer(question, lang)
+            return TextAnswer(question, lang, predict=isinstance(question, PredictQuestion))
+        case _:
+            assert_never(question)
 
 
 def is_text_entry(widget: Widget | None) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from mpquiz.core.model import Question
+from mpquiz.core.model import PredictQuestion
 from mpquiz.i18n import t
 from mpquiz.tui.widgets.pick_answer import PickAnswer
 
@@ -13,7 +13,7 @@ from mpquiz.tui.widgets.pick_answer import PickAnswer
 class CandidateAnswer(PickAnswer):
     """Each candidate output as a numbered block; a number key picks one, Enter answers."""
 
-    def __init__(self, question: Question, lang: str) -> None:
+    def __init__(self, question: PredictQuestion, lang: str) -> None:
         self.question = question
         count = len(question.candidates)
         super().__init__(

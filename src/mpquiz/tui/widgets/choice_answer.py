@@ -6,7 +6,7 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mpquiz.core.model import Question
+from mpquiz.core.model import ChoiceQuestion
 from mpquiz.i18n import t
 from mpquiz.tui.widgets.pick_answer import PickAnswer
 
@@ -14,7 +14,7 @@ from mpquiz.tui.widgets.pick_answer import PickAnswer
 class ChoiceAnswer(PickAnswer):
     """Options as "☐ 1  text"; number keys tick one or several, Enter answers."""
 
-    def __init__(self, question: Question, lang: str) -> None:
+    def __init__(self, question: ChoiceQuestion, lang: str) -> None:
         self.question = question
         count = len(question.options)
         super().__init__(count, lang, multi=True, hint=t("tui.answer.choice_hint", lang, n=count))
@@ -36,3 +36,7 @@ class ChoiceAnswer(PickAnswer):
             Text(right, style="bold"),
         )
         return grid
+
+    def reveal(self) -> None:
+        """Mark the right options with ✔."""
+        self.show_right(set(self.question.correct_options))

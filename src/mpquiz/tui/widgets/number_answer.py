@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
-from mpquiz.core.model import Question
+from mpquiz.core.model import NumericQuestion
 from mpquiz.i18n import t
 from mpquiz.tui.keys import localize_bindings
 from mpquiz.tui.widgets.answers import Answered
@@ -20,7 +20,7 @@ class NumberAnswer(Input):
         Binding("escape", "leave", "tui.key.leave_field"),
     ]
 
-    def __init__(self, question: Question, lang: str) -> None:
+    def __init__(self, question: NumericQuestion, lang: str) -> None:
         unit = f" ({question.unit.get(lang)})" if question.unit else ""
         super().__init__(
             placeholder=t("tui.answer.number_hint", lang) + unit,
@@ -39,6 +39,9 @@ class NumberAnswer(Input):
     def action_leave(self) -> None:
         """Give the keys back to the screen (undo, help, home)."""
         self.screen.set_focus(None)
+
+    def reveal(self) -> None:
+        """Nothing to mark: the verdict below says what the key is."""
 
     def freeze(self) -> None:
         """Keep the answer visible, take no more input."""

@@ -102,6 +102,9 @@ class PickAnswer(Vertical, can_focus=True):
         self.disabled = True
         self._paint()
 
+    def reveal(self) -> None:
+        """Nothing to mark by default (a choice marks its right options)."""
+
     def show_right(self, right: set[int]) -> None:
         """Mark the right items (after the verdict)."""
         self.right = set(right)

@@ -8,7 +8,7 @@ from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.model import Question
 from mpquiz.i18n import t
 from mpquiz.tui.keys import localize_bindings
 from mpquiz.tui.widgets.answers import Answered
@@ -24,8 +24,8 @@ class TextAnswer(TextArea):
         Binding("escape", "leave", "tui.key.leave_field"),
     ]
 
-    def __init__(self, question: Question, lang: str) -> None:
-        predict = question.kind is Kind.PREDICT
+    def __init__(self, question: Question, lang: str, *, predict: bool) -> None:
+        """`predict`: the text is a program's output (kept as typed, no soft wrap)."""
         super().__init__(
             soft_wrap=not predict,
             tab_behavior="focus",
@@ -60,6 +60,9 @@ class TextAnswer(TextArea):
     def action_leave(self) -> None:
         """Give the keys back to the screen (undo, help, home)."""
         self.screen.set_focus(None)
+
+    def reveal(self) -> None:
+        """Nothing to mark: the verdict below says what the key is."""
 
     def freeze(self) -> None:
         """Keep the answer visible, take no more input."""

@@ -8,7 +8,8 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Static
 
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.inert import inert
+from mpquiz.core.model import Question
 from mpquiz.i18n import t
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ class VerdictBanner(Static):
 
     def show(self, question: Question, outcome: Outcome, lang: str) -> bool:
         """Fill the banner from the outcome of an answer; False when it has nothing to say."""
-        from mpquiz.render import render_open_key, render_verdict  # after the first frame
+        from mpquiz.render import render_key_details, render_verdict  # after the first frame
 
         verdict = outcome.verdict
         state = {True: "-confirmed", False: "-corrected", None: "-open"}[verdict.correct]
@@ -39,14 +40,15 @@ class VerdictBanner(Static):
         title = f"tui.verdict.title{state.replace('-', '_')}"
         self.border_title = t(title, lang)
         parts: list[RenderableType] = []
-        if question.kind is Kind.OPEN:
+        details = render_key_details(question, lang)
+        if details is not None:  # a key longer than a line: beside the learner's answer
             parts.append(Text(t("tui.verdict.your_answer", lang), style="bold"))
-            parts.append(Text(outcome.answer or "—"))
-            parts.append(render_open_key(question, lang))
+            parts.append(Text(inert(outcome.answer) or "—"))
+            parts.append(details)
         shared = render_verdict(question, verdict, lang)
-        details = list(shared.renderables) if isinstance(shared, Group) else [shared]
+        rest = list(shared.renderables) if isinstance(shared, Group) else [shared]
         if verdict.correct is not None:
-            details = details[1:]  # its first line is the headline, shown above the output
-        parts.extend(details)
+            rest = rest[1:]  # its first line is the headline, shown above the output
+        parts.extend(rest)
         self.update(Group(*parts))
         return bool(parts)
