@@ -133,6 +133,7 @@ import os, sys
 from mpquiz.services import Services
 
 services = Services(db_url=sys.argv[1], lang_option="en", learner="bench")
+services.open()
 session = services.review_session()
 session.show()
 os.write(1, b"READY\\n")

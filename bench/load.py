@@ -58,6 +58,7 @@ def _learner(url: str, name: str, seed: int, out: mp.Queue) -> None:  # type: ig
     latencies: list[float] = []
     try:
         svc = Services(db_url=url, lang_option="en", learner=name)
+        svc.open()
         session = svc.review_session(pack_id="load", new_per_day=QUESTIONS)
         while session.show() is not None:
             pick = rng.choices(["1", "2", "3"], weights=[6, 3, 1])[0]
@@ -107,6 +108,7 @@ def _prepare(url: str, home: Path) -> None:
     if not pack.exists():
         _write_pack(pack)
     svc = Services(db_url=url, lang_option="en", learner="teacher")
+    svc.open()
     add_pack(pack, svc.store, svc.packs_root, svc.clock.now(), force=True)
     svc.close()
 

@@ -7,6 +7,7 @@ import getpass
 import hashlib
 import os
 import random
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -53,6 +54,14 @@ def source_fingerprint(pack_dir: Path) -> str:
 
 
 @dataclass
+class _Opened:
+    """The database once open, and the learner's row in it (once asked for)."""
+
+    store: Store
+    learner_id: int | None = None
+
+
+@dataclass
 class Services:
     """Everything a command needs, created lazily so `--help` stays fast."""
 
@@ -65,6 +74,9 @@ class Services:
     """What the learner was told while opening (see notice)."""
     quiet_notices: bool = False
     """True while the app shows notices itself (it prints them on exit too)."""
+    _opened: _Opened | None = field(default=None, init=False, repr=False)
+    _opening: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _ever_opened: bool = field(default=False, init=False, repr=False)
 
     @cached_property
     def settings(self) -> Settings:
@@ -88,17 +100,63 @@ class Services:
             or paths.default_db_url()
         )
 
-    @cached_property
-    def store(self) -> Store:
-        """The opened (and if needed upgraded) database, with the built-in pack synced.
+    def open(self, *, as_learner: bool = True) -> Store:
+        """Open the database: the one step that touches it before any query.
 
-        An SQLite file is looked at, and backed up once a day, first (store.opening).
+        An SQLite file is looked at and backed up once a day first (store.opening); the
+        schema is created or upgraded; the built-in pack is synced when its files changed;
+        with `as_learner` (not for an instructor's class report) the learner's row is made
+        on first use. Idempotent and safe from several threads (the app opens it in the
+        background while painting its first screen).
+
+        Raises:
+            StoreError, BadInput: the database cannot be used.
         """
-        from mpquiz.store.opening import open_store
+        with self._opening:
+            if self._opened is None:
+                from mpquiz.store.opening import open_store
 
-        store = open_store(self.url, self.clock.now().astimezone().date(), notify=self.notice)
-        self.sync_builtin(store)
-        return store
+                today = self.clock.now().astimezone().date()
+                store = open_store(self.url, today, notify=self.notice)
+                try:
+                    self.sync_builtin(store)
+                except BaseException:
+                    store.close()
+                    raise
+                self._opened = _Opened(store)
+                self._ever_opened = True
+            opened = self._opened
+            if as_learner and opened.learner_id is None:
+                opened.learner_id = opened.store.learner_id(self.learner_name, self.clock.now())
+            return opened.store
+
+    @property
+    def opened(self) -> bool:
+        """True while the database is open (after open(), before close())."""
+        return self._opened is not None
+
+    @property
+    def was_opened(self) -> bool:
+        """True once open() has succeeded, even after close()."""
+        return self._ever_opened
+
+    @property
+    def store(self) -> Store:
+        """The database (open() it first)."""
+        return self._require().store
+
+    @property
+    def learner_id(self) -> int:
+        """The learner's row id (known once the database is open for the learner)."""
+        learner_id = self._require().learner_id
+        if learner_id is None:
+            raise RuntimeError("Services.open(as_learner=True) first")
+        return learner_id
+
+    def _require(self) -> _Opened:
+        if self._opened is None:
+            raise RuntimeError("Services.open() the database first")
+        return self._opened
 
     def notice(self, message: str) -> None:
         """Something the learner must hear about (a database that was empty): kept in
@@ -133,11 +191,6 @@ class Services:
     def learner_name(self) -> str:
         """--learner, else the login name."""
         return self.learner or default_learner()
-
-    @cached_property
-    def learner_id(self) -> int:
-        """The learner's id, created on first use."""
-        return self.store.learner_id(self.learner_name, self.clock.now())
 
     @cached_property
     def spacing(self) -> Spacing:
@@ -279,7 +332,7 @@ class Services:
         from mpquiz.store.version import SCHEMA_VERSION
 
         db = sqlite_file(self.url)
-        if db is None or "store" in self.__dict__:
+        if db is None or self.opened:
             return None
         stamp = source_fingerprint(paths.builtin_pack_dir())
         return db, {"schema_version": str(SCHEMA_VERSION), BUILTIN_STAMP: stamp}
@@ -334,9 +387,8 @@ class Services:
 
     def warm(self) -> None:
         """Open the database and load what the screens use next (for a background thread)."""
-        self.store  # noqa: B018
-        self.learner_id  # noqa: B018
-        self.spacing  # noqa: B018
+        self.open()
+        _ = self.spacing
         import mpquiz.session.dashboard
         import mpquiz.session.exam
         import mpquiz.session.queue
@@ -344,5 +396,7 @@ class Services:
 
     def close(self) -> None:
         """Release the database, if it was opened."""
-        if "store" in self.__dict__:
-            self.store.close()
+        with self._opening:
+            if self._opened is not None:
+                self._opened.store.close()
+                self._opened = None

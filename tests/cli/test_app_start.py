@@ -29,7 +29,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[MpquizApp]:
 def _known_database(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'known.db'}"
     svc = Services(db_url=url, learner="ana")
-    svc.learner_id  # noqa: B018 - creates the database, syncs the course, adds the learner
+    svc.open()  # creates the database, syncs the course, adds the learner
     svc.close()
     return url
 
@@ -45,7 +45,7 @@ def test_review_paints_the_first_question_before_opening_the_database(
     assert _invoke("--db", url, "--learner", "ana", "review").exit_code == 0
     (built,) = opened
     assert built.start == "review" and built.deferred
-    assert built.first_look is not None and "store" not in built.services.__dict__
+    assert built.first_look is not None and not built.services.opened
 
 
 def test_home_and_exam_and_a_new_database(tmp_path: Path, opened: list[MpquizApp]) -> None:
@@ -58,7 +58,7 @@ def test_home_and_exam_and_a_new_database(tmp_path: Path, opened: list[MpquizApp
     assert home.start == "home" and home.deferred and home.first_look is None
     assert exam.start == "exam" and not exam.deferred  # its form reads the topics at once
     assert exam.exam is not None and exam.exam.count == 3 and exam.exam.topics == ("lock",)
-    assert not first_day.deferred and "store" in first_day.services.__dict__
+    assert not first_day.deferred and first_day.services.was_opened
 
 
 def test_an_unknown_topic_is_refused_before_any_screen(

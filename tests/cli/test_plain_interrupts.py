@@ -210,6 +210,7 @@ def test_a_failed_commit_says_the_answer_was_not_saved(db: Path) -> None:
     from mpquiz.services import Services
 
     svc = Services(db_url=f"sqlite:///{db}", lang_option="en", learner="ana")
+    svc.open()
     try:
         session = svc.review_session(pack_id="mini", new_per_day=1)
         session.store = _FailingStore(session.store)  # type: ignore[assignment]

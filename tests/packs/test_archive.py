@@ -22,6 +22,7 @@ from tests.packs.helpers import add_entry, link_mode, snapshot, zip_folder
 @pytest.fixture
 def svc(db_url: str) -> Iterator[Services]:
     services = Services(db_url=db_url, lang_option="en", learner="ana")
+    services.open()
     yield services
     services.close()
 
@@ -168,6 +169,7 @@ def test_export_then_add_gives_the_same_pack(
     export_pack(info, svc.places.folder(info.id), svc.places.demos(info.id), out)
     assert out.read_bytes() == first  # reproducible
     other = Services(db_url=f"sqlite:///{tmp_path / 'other.db'}", lang_option="en")
+    other.open()
     try:
         (tmp_path / "home2").mkdir()
         pack, report = add_pack(out, other.store, tmp_path / "home2" / "packs", T0)

@@ -26,9 +26,11 @@ def test_sync_is_skipped_until_a_file_changes(
     )
 
     first = Services(db_url=db_url)
+    first.open()
     assert first.store.packs()[0].id == "mini" and len(loads) == 1
     first.close()
     second = Services(db_url=db_url)
+    second.open()
     assert second.sync_builtin(second.store) is None and len(loads) == 1
     toml = pack / "questions" / "basics.toml"
     toml.write_text(toml.read_text().replace("What exitcode", "Which exit code"))

@@ -22,10 +22,12 @@ ANSWERS = {"ana": ("1", "3"), "ben": ("2", "3"), "cai": ("2", "0"), "dan": ("3",
 def class_db(db_url: str, mini_pack_dir: Path) -> str:
     clock = FakeClock()
     first = Services(db_url=db_url, lang_option="en", learner="ana", clock=clock)
+    first.open()
     add_pack(mini_pack_dir, first.store, first.packs_root, clock.now())
     first.close()
     for name, (choice, number) in ANSWERS.items():
         svc = Services(db_url=db_url, lang_option="en", learner=name, clock=clock)
+        svc.open()
         session = svc.review_session(pack_id="mini", new_per_day=2)
         for answer in (choice, number):
             session.show()
@@ -38,6 +40,7 @@ def class_db(db_url: str, mini_pack_dir: Path) -> str:
 
 def test_report_names_learners_topics_and_misconceptions(class_db: str) -> None:
     svc = Services(db_url=class_db, lang_option="en", learner="teacher", clock=FakeClock())
+    svc.open(as_learner=False)
     # a day later, a card answered wrongly is less likely to be recalled
     report = class_report(
         svc.store, svc.spacing, svc.clock.now() + timedelta(days=1), pack_id="mini"
@@ -65,6 +68,7 @@ def test_period_and_export(class_db: str) -> None:
     clock = FakeClock()
     clock.t += timedelta(days=40)
     svc = Services(db_url=class_db, lang_option="en", learner="teacher", clock=clock)
+    svc.open(as_learner=False)
     report = class_report(svc.store, svc.spacing, clock.now(), since_days=30)
     assert report.hardest == [] and all(r.reviews == 0 for r in report.rows)
     rows = list(svc.store.export_reviews(clock.now() - timedelta(days=365)))
@@ -75,6 +79,7 @@ def test_period_and_export(class_db: str) -> None:
 
 def test_rating_again_is_stored_for_wrong_answers(class_db: str) -> None:
     svc = Services(db_url=class_db, lang_option="en", learner="teacher", clock=FakeClock())
+    svc.open(as_learner=False)
     rows = list(svc.store.export_reviews(svc.clock.now() - timedelta(days=1)))
     wrong = [r for r in rows if not r["correct"]]
     assert wrong and all(r["rating"] == int(Rating.Again) for r in wrong)

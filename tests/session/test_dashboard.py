@@ -18,6 +18,7 @@ from tests.support.trusting import trust_installed
 @pytest.fixture
 def svc(db_url: str, mini_pack_dir: Path) -> Services:
     services = Services(db_url=db_url, lang_option="en", learner="ana", clock=FakeClock())
+    services.open()
     add_pack(mini_pack_dir, services.store, services.packs_root, services.clock.now())
     trust_installed(services, "mini")
     yield services

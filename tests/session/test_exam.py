@@ -12,7 +12,7 @@ from mpquiz import paths
 from mpquiz.core.errors import AnswerError, BadInput
 from mpquiz.packs.install import add_pack
 from mpquiz.services import Services
-from mpquiz.session.exam import ExamSettings
+from mpquiz.session.exam import ExamOver, ExamSettings
 from mpquiz.settings import Settings, save_settings
 from tests.conftest import FakeClock
 
@@ -20,6 +20,7 @@ from tests.conftest import FakeClock
 @pytest.fixture
 def svc(db_url: str, mini_pack_dir: Path) -> Services:
     services = Services(db_url=db_url, lang_option="en", learner="ana", clock=FakeClock())
+    services.open()
     add_pack(mini_pack_dir, services.store, services.packs_root, services.clock.now())
     yield services
     services.close()
@@ -63,8 +64,9 @@ def test_time_up_ends_the_exam(svc: Services) -> None:
     exam.answer("1" if exam.current.question.kind.value != "predict" else "x")  # type: ignore[union-attr]
     clock.t += timedelta(seconds=61)
     assert exam.expired and exam.current is None
-    with pytest.raises(RuntimeError):
+    with pytest.raises(ExamOver) as over:
         exam.answer("1")
+    assert over.value.reason == "time_up"
     result = exam.finish()
     assert result.timed_out and result.total == 3 and len(exam.answers) == 1
 
@@ -86,6 +88,7 @@ def test_weak_first_and_topic_filters(svc: Services) -> None:
 def test_a_shuffled_exam_grades_as_shown_and_stores_as_in_the_pack(svc: Services) -> None:
     save_settings(Settings(shuffle_options=True), paths.config_file())
     fresh = Services(db_url=svc.url, lang_option="en", learner="ana", clock=svc.clock)
+    fresh.open()
     stored_right: dict[str, str] = {}
     for seed in range(30):  # draws until the choice question is shown out of pack order
         exam = fresh.exam_session(ExamSettings(pack_id="mini", seed=seed, topics=("basics",)))

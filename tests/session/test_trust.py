@@ -35,6 +35,7 @@ from tests.support.trusting import places_for, trust_installed
 @pytest.fixture
 def svc(db_url: str, mini_pack_dir: Path) -> Iterator[Services]:
     services = Services(db_url=db_url, lang_option="en", learner="ana")
+    services.open()
     add_pack(mini_pack_dir, services.store, services.packs_root, T0)
     yield services
     services.close()
@@ -105,6 +106,7 @@ def test_a_changed_helper_module_blocks_the_demo_that_imports_it(
         .replace("sys.exit(3)", "sys.exit(CODE)")
     )
     svc = Services(db_url=db_url, lang_option="en", learner="ana")
+    svc.open()
     try:
         add_pack(pack, svc.store, svc.packs_root, T0)
         trust_installed(svc, "helped")

@@ -53,6 +53,7 @@ class PackOnlyServices(Services):
 def make_services(db_url: str, lang: str = "en", *, trusted: bool = True) -> Services:
     """A services object on `db_url` with the test pack added (and trusted)."""
     svc = PackOnlyServices(db_url=db_url, lang_option=lang, learner="ana", clock=FakeClock())
+    svc.open()
     add_pack(PACK, svc.store, svc.packs_root, T0)
     if trusted:
         trust_installed(svc, "tuipack")

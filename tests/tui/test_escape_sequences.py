@@ -26,6 +26,7 @@ def _screen_text(pilot: Any) -> str:
 
 def _services(tmp_path: Path, *, markup: bool = False) -> PackOnlyServices:
     svc = PackOnlyServices(db_url=f"sqlite:///{tmp_path / 'x.db'}", lang_option="en", learner="ana")
+    svc.open()
     pack = hostile_pack(tmp_path)
     if markup:  # Textual markup instead of escapes: it must show as written
         meta = pack / "pack.toml"

@@ -27,7 +27,7 @@ from tests.tui.conftest import FakeClock, PackOnlyServices, drive, make_services
 def db(sqlite_url: str) -> Iterator[str]:
     """A database a learner has opened before: the pack in, the learner known."""
     svc = make_services(sqlite_url)
-    svc.learner_id  # noqa: B018
+    svc.open()
     write_meta(svc.store, BUILTIN_STAMP, source_fingerprint(paths.builtin_pack_dir()))
     svc.close()
     yield sqlite_url
@@ -50,6 +50,7 @@ def _gated(db: str) -> tuple[Services, threading.Event]:
 def _reviews(db: str) -> int:
     svc = PackOnlyServices(db_url=db, learner="ana")
     try:
+        svc.open()
         return svc.store.review_count(svc.learner_id)
     finally:
         svc.close()
@@ -91,6 +92,7 @@ def test_a_question_answered_elsewhere_meanwhile_is_not_asked(db: str) -> None:
         screen = pilot.app.screen
         await until(pilot, lambda: screen.question is not None)
         other = PackOnlyServices(db_url=db, learner="ana")  # another terminal answers it
+        other.open()
         after = Spacing().review(CardState(), 3, T0)  # type: ignore[arg-type]
         record = ReviewRecord(other.learner_id, first, T0, 3, True, "1", 5, "review", None, after)
         other.store.record_review(record)
@@ -144,7 +146,7 @@ def test_without_the_conditions_the_database_opens_first(sqlite_url: str) -> Non
     svc.close()
     fresh = PackOnlyServices(db_url=sqlite_url, lang_option="en", learner="ana")
     app = build_app(fresh, start="review", fast_start=True)
-    assert not app.deferred and app.first_look is None and "store" in fresh.__dict__
+    assert not app.deferred and app.first_look is None and fresh.opened
     fresh.close()
     newcomer = PackOnlyServices(db_url=sqlite_url, lang_option="en", learner="zoe")
     assert not newcomer.can_defer() and newcomer.first_look() is None

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from mpquiz.cli.context import h, services
+from mpquiz.cli.context import h, opened
 from mpquiz.cli.output import csv_cell, to_json
 
 app = typer.Typer(help=h("help.class"), no_args_is_help=True)
@@ -34,7 +34,7 @@ def report(
 
     if fmt not in ("table", "csv", "json"):
         raise BadInput(f"--format {fmt!r}: use table, csv or json")
-    svc = services(ctx)
+    svc = opened(ctx, as_learner=False)
     check_scope(svc, pack, None)
     data = class_report(
         svc.store, svc.spacing, svc.clock.now(), since_days=since, pack_id=pack, lang=svc.lang
@@ -106,7 +106,7 @@ def export(
     """Write every review as CSV, one row per answer."""
     from datetime import timedelta
 
-    svc = services(ctx)
+    svc = opened(ctx, as_learner=False)
     rows = svc.store.export_reviews(svc.clock.now() - timedelta(days=since), pack)
     handle = out.open("w", newline="", encoding="utf-8") if out else sys.stdout
     try:

@@ -54,3 +54,11 @@ def services(ctx: typer.Context) -> Services:
             config_path=options.config_path,
         )
     return options.built
+
+
+def opened(ctx: typer.Context, *, as_learner: bool = True) -> Services:
+    """The Services for this invocation, with its database open (Services.open); without
+    `as_learner` (an instructor's command) no learner row is made."""
+    svc = services(ctx)
+    svc.open(as_learner=as_learner)
+    return svc

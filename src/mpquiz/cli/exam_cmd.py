@@ -49,4 +49,5 @@ def exam(
         return
     from mpquiz.cli.plain_exam import PlainExam
 
+    svc.open()
     PlainExam(svc.exam_session(settings), svc.lang).run()

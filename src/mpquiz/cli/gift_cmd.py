@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mpquiz.cli.context import h, services
+from mpquiz.cli.context import h, opened, services
 from mpquiz.cli.output import to_json
 from mpquiz.cli.pack_cmd import IdArg, _check_lang, app
 from mpquiz.core.inert import inert
@@ -98,7 +98,7 @@ def export_gift(
     from mpquiz.packs.loader import load_pack
 
     _check_lang(lang)
-    svc = services(ctx)
+    svc = opened(ctx)
     info = installed_pack(svc.store, pack_id)
     places = svc.places
     folder, demos = places.folder(info.id), places.demos(info.id)

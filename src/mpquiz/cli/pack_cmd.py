@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mpquiz.cli.context import h, help_lang, services
+from mpquiz.cli.context import h, help_lang, opened, services
 from mpquiz.cli.output import to_json
 from mpquiz.core.inert import inert
 from mpquiz.i18n import t
@@ -221,7 +221,7 @@ def list_(
     """Show the installed packs with their question counts and trust."""
     from mpquiz.core.inert import inert_tree
 
-    svc = services(ctx)
+    svc = opened(ctx)
     places = svc.places
     rows = inert_tree(
         [
@@ -256,7 +256,7 @@ def add(
     from mpquiz.packs.install import add_pack, installed_pack
     from mpquiz.packs.problems import PackErrors
 
-    svc = services(ctx)
+    svc = opened(ctx)
     try:
         pack, report = add_pack(path, svc.store, svc.packs_root, svc.clock.now(), force=force)
     except PackErrors as exc:
@@ -285,7 +285,7 @@ def remove(ctx: typer.Context, pack_id: IdArg) -> None:
     """Retire a pack's questions (reviews are kept) and delete its files."""
     from mpquiz.packs.install import remove_pack
 
-    svc = services(ctx)
+    svc = opened(ctx)
     retired = remove_pack(pack_id, svc.store, svc.packs_root, svc.clock.now())
     svc.trust.revoke(pack_id)
     typer.echo(t("pack.remove.done", svc.lang, pack=pack_id, count=retired))
@@ -302,7 +302,7 @@ def export(
     """Zip an installed pack so that `pack add` takes it back."""
     from mpquiz.packs.install import export_pack, installed_pack
 
-    svc = services(ctx)
+    svc = opened(ctx)
     info = installed_pack(svc.store, pack_id)
     folder = _folder(svc, info.id)
     count = export_pack(info, folder, svc.places.demos(info.id) or folder / "demos", out)
@@ -322,7 +322,7 @@ def trust(
     from mpquiz.packs.install import installed_pack
     from mpquiz.packs.manifest import ManifestError
 
-    svc = services(ctx)
+    svc = opened(ctx)
     pack = installed_pack(svc.store, pack_id)
     if svc.places.is_builtin(pack.id):
         typer.echo(t("pack.trust.builtin", svc.lang))

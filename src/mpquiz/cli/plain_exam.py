@@ -73,7 +73,7 @@ class PlainExam:
             left=_clock(left),
         )
         self.console.print(Rule())
-        code = exam.launcher.code(question)
+        code = exam.code
         self.console.print(
             render_question(question, self.lang, code, header, highlight=self.console.is_terminal)
         )

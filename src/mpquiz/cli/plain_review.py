@@ -28,6 +28,7 @@ from mpquiz.render import (
     render_verdict,
     text_console,
 )
+from mpquiz.session.phase import Phase
 from mpquiz.session.review import Outcome, ReviewSession
 
 _RATING_BY_KEY = {key: rating for rating, key in RATING_KEYS.items()} | {
@@ -102,9 +103,10 @@ class PlainReview:
             )
 
     def _keep_pending(self) -> None:
-        outcome = self.session.pending
-        if outcome is None:
-            return
+        session = self.session
+        if session.phase not in (Phase.WAITING, Phase.REVEAL):
+            return  # no answer given
+        outcome = session.outcome()
         if outcome.suggested is None:
             self.console.print(RichText(self.say("review.open_not_kept"), style="yellow"))
             return
@@ -120,20 +122,19 @@ class PlainReview:
             kind=self.say(f"kind.{question.kind.value}"),
         )
         self.console.print(Rule())
-        code = session.launcher.code(question)
+        code = session.code
         self.console.print(
             render_question(question, self.lang, code, header, highlight=self.console.is_terminal)
         )
-        raw = self._ask(question)
+        self._ask(question)
         try:
             self._stream_demo(question)
-            outcome = session.answer(raw)
+            outcome = session.outcome()
         except KeyboardInterrupt:  # the answer is given: stop the demo, grade, keep it
             if session.demo is not None:
                 session.demo.cancel()
             with self.interrupts.held():
-                if session.pending is None:
-                    session.answer(raw)
+                session.outcome()
             raise
         self._show(question, outcome)
         rating, announce = self._rating(question, outcome)
@@ -158,12 +159,12 @@ class PlainReview:
                 )
             )
 
-    def _ask(self, question: Question) -> str:
+    def _ask(self, question: Question) -> None:
         while True:
             raw = ask_answer(question, self.reader, self.lang)
             try:
-                self.session.parse(raw)
-                return raw
+                self.session.submit(raw)
+                return
             except AnswerError as exc:
                 self.console.print(RichText("✘ " + self.say(exc.key, **exc.params), style="red"))
 
@@ -173,7 +174,7 @@ class PlainReview:
             return
         self.console.print(
             RichText(
-                self.say("demo.header", demo=self.session.launcher.demo_name(question)),
+                self.say("demo.header", demo=self.session.demo_name),
                 style="bold cyan",
             )
         )

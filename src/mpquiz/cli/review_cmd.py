@@ -40,6 +40,7 @@ def review(
         return
     from mpquiz.cli.plain_review import PlainReview  # loads the storage: only here
 
+    svc.open()
     session = svc.review_session(pack_id=pack, topic=topic, new_per_day=new)
     ask = rate == "ask" or (rate == "" and sys.stdin.isatty())
     PlainReview(session, svc.lang, ask_rating=ask).run()
@@ -52,7 +53,7 @@ def check_scope(svc: Services, pack: str | None, topic: str | None) -> None:
 
     if pack is None and topic is None:
         return  # nothing to check: the app may still start before the database opens
-    packs = svc.store.packs()
+    packs = svc.open(as_learner=False).packs()
     if pack is not None and pack not in {p.id for p in packs}:
         raise BadInput(
             t("error.no_pack", svc.lang, pack=pack, known=", ".join(p.id for p in packs))

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from mpquiz.cli.context import h, services
+from mpquiz.cli.context import h, opened
 
 
 def stats(
@@ -21,7 +21,7 @@ def stats(
     from mpquiz.i18n import t
     from mpquiz.render import text_console
 
-    svc = services(ctx)
+    svc = opened(ctx)
     data = svc.progress()
     if as_json:
         typer.echo(to_json(data))

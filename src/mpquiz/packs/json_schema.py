@@ -15,6 +15,7 @@ from mpquiz.packs.schema import AnyQuestion, PackFile
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 
+
 class QuestionFile(BaseModel):
     """A questions/*.toml file: any number of [[question]] tables."""
 

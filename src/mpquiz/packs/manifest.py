@@ -129,9 +129,7 @@ def _plan(value: Any) -> RunPlan:
     )
 
 
-def demo_files(
-    demos_dir: Path, *, bytecode: bool = True
-) -> tuple[dict[str, str], tuple[str, ...]]:
+def demo_files(demos_dir: Path, *, bytecode: bool = True) -> tuple[dict[str, str], tuple[str, ...]]:
     """(every file under `demos_dir` with its SHA-256, links that leave it or dangle).
 
     A link that stays inside the folder counts as the file it leads to. `__pycache__`

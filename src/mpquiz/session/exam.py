@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from mpquiz.core.errors import BadInput
 from mpquiz.core.grading import grade, parse_answer
 from mpquiz.core.kinds import KINDS, Question
+from mpquiz.core.refusal import Refusal
 from mpquiz.core.scheduling import CardState, Spacing, rating_for
 from mpquiz.core.shuffle import Shown, as_shown
 from mpquiz.runner import DemoProcess
@@ -23,6 +24,14 @@ from mpquiz.store.repository import PackInfo, Store
 from mpquiz.store.values import ExamSummary, ReviewRecord, StoredQuestion
 
 EXAM_KINDS = tuple(kind.value for kind, type_ in KINDS.items() if type_.in_exams)
+
+
+class ExamOver(Exception):
+    """No answer can be taken: `reason` is "time_up" or "finished"."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"the exam is over ({reason})")
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -164,16 +173,22 @@ class ExamSession:
         title = pack.topics.get(question.topic) if pack else None
         return title.get(self.lang) if title else question.topic
 
+    @property
+    def code(self) -> str | None:
+        """The code shown with the current question, from its pack's own files."""
+        item = self.current
+        return self.launcher.code(item.question) if item is not None else None
+
     def answer(self, raw: str) -> None:
         """Record an answer to the current question (no feedback) and move on.
 
         Raises:
             AnswerError: the answer does not fit the question; nothing is stored.
-            RuntimeError: no current question (finished or time is up).
+            ExamOver: time is up, or every question was seen; nothing is stored.
         """
         item = self.current
         if item is None:
-            raise RuntimeError("the exam is over")
+            raise ExamOver("time_up" if self.expired else "finished")
         parsed = parse_answer(item.question, raw)
         correct = bool(grade(item.question, parsed, None, self.lang).correct)
         now = self.clock.now()
@@ -236,6 +251,10 @@ class ExamSession:
         )
         return self.result
 
-    def run_demo(self, item: StoredQuestion) -> tuple[DemoProcess | None, str | None]:
+    def run_demo(self, item: StoredQuestion) -> tuple[DemoProcess | None, Refusal | None]:
         """Start a question's demo on demand, after the exam (the process, or why not)."""
         return self.launcher.start(item.question)
+
+    def demo_name(self, item: StoredQuestion) -> str:
+        """The demo a question runs, as its pack's files name it."""
+        return self.launcher.demo_name(item.question)

@@ -27,6 +27,11 @@ class FirstLook:
     code: str | None
     """The code shown with the question (a predict question shows its demo's)."""
 
+    def check(self, raw: str) -> str:
+        """Check an answer given before the session took over (raises AnswerError); the
+        session takes it as it is once loaded."""
+        return self.question.parse(raw)
+
 
 def first_look(
     glance: Glance,

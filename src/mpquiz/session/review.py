@@ -2,6 +2,10 @@
 
 The demo of a question starts when the question is shown (prefetch), so its output is
 ready, or already streaming, when the answer is in. Each rating is committed at once.
+The faces (the app's review screen, the plain review) only render what the session
+says and forward what the learner types: `show()`, `submit(raw)`, `outcome()` (or
+`await outcome_async()`), `rate()`, `rerun()`, `undo()`, `keep()`; `phase` says where
+the question on screen is.
 """
 
 from __future__ import annotations
@@ -13,11 +17,13 @@ from datetime import datetime, timedelta
 
 from mpquiz.core.grading import RunFacts, Verdict, grade, parse_answer
 from mpquiz.core.model import Question
+from mpquiz.core.refusal import Refusal
 from mpquiz.core.scheduling import CardState, Rating, Spacing, rating_for
 from mpquiz.core.shuffle import Shown, as_shown
 from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.clock import LEARN_AHEAD, Clock
 from mpquiz.session.demos import DemoLauncher
+from mpquiz.session.phase import Phase
 from mpquiz.store.repository import PackInfo, ReviewRecord, RunRecord, Store, StoredQuestion
 
 
@@ -28,7 +34,8 @@ class Outcome:
     answer: str
     verdict: Verdict
     run: RunResult | None
-    blocked: str | None
+    blocked: Refusal | None
+    """Why no demo ran, when none did."""
     intervals: dict[Rating, timedelta]
     suggested: Rating | None
     """Good or Again from the verdict; None for open questions, which are self-rated."""
@@ -43,9 +50,11 @@ class _Current:
     shown_at: float
     started: datetime
     demo: DemoProcess | None
-    blocked: str | None
+    blocked: Refusal | None
     outcome: Outcome | None = None
     answered_at: float | None = None
+    parsed: str | None = None
+    """The answer given (checked and normalised), once submitted."""
 
     @property
     def view(self) -> StoredQuestion:
@@ -138,31 +147,107 @@ class ReviewSession:
         """The current question's running or finished demo, for live output."""
         return self._current.demo if self._current else None
 
+    @property
+    def phase(self) -> Phase:
+        """Where the question on screen is (DONE before the first show() and at the end)."""
+        current = self._current
+        if current is None:
+            return Phase.DONE
+        if current.outcome is not None:
+            return Phase.REVEAL
+        return Phase.WAITING if current.parsed is not None else Phase.ANSWER
+
+    @property
+    def code(self) -> str | None:
+        """The code shown with the question on screen, from its pack's own files."""
+        return self.launcher.code(self._current.shown.question) if self._current else None
+
+    @property
+    def demo_name(self) -> str | None:
+        """The demo the question on screen runs, as its pack's files name it."""
+        return self.launcher.demo_name(self._current.item.question) if self._current else None
+
     def parse(self, raw: str) -> str:
-        """Check an answer for the current question (raises AnswerError)."""
+        """Check an answer for the current question, changing nothing (raises AnswerError)."""
         assert self._current is not None, "show() a question first"
         return parse_answer(self._current.shown.question, raw)
 
-    def answer(self, raw: str) -> Outcome:
-        """Grade an answer once its demo has finished (waits for it)."""
-        current = self._require_unanswered()
-        parsed = parse_answer(current.shown.question, raw)
+    def submit(self, raw: str) -> str:
+        """Take the answer to the question on screen; its verdict follows from outcome().
+
+        Returns the answer checked and normalised.
+
+        Raises:
+            AnswerError: the answer does not fit the question; nothing changed.
+            RuntimeError: no question is waiting for an answer.
+        """
+        current = self._current
+        if current is None or current.parsed is not None:
+            raise RuntimeError("no question waiting for an answer")
+        current.parsed = parse_answer(current.shown.question, raw)
         current.answered_at = self.clock.monotonic()
-        run = current.demo.wait() if current.demo is not None else None
-        return self._reveal(current, parsed, run)
+        return current.parsed
+
+    def outcome(self) -> Outcome:
+        """The verdict of the answer submitted, once its demo has finished (waits)."""
+        current = self._submitted()
+        if current.outcome is None:
+            run = current.demo.wait() if current.demo is not None else None
+            self._reveal(current, current.parsed or "", run)
+        assert current.outcome is not None
+        return current.outcome
+
+    async def outcome_async(self) -> Outcome:
+        """outcome() for an event loop: awaits the demo without blocking the loop."""
+        current = self._submitted()
+        if current.outcome is None:
+            run = await current.demo.result() if current.demo is not None else None
+            if current.outcome is None:  # not revealed meanwhile by keep()
+                self._reveal(current, current.parsed or "", run)
+        assert current.outcome is not None
+        return current.outcome
+
+    def _submitted(self) -> _Current:
+        current = self._current
+        if current is None or current.parsed is None:
+            raise RuntimeError("submit() an answer first")
+        return current
+
+    def answer(self, raw: str) -> Outcome:
+        """submit() and outcome() in one (waits for the demo)."""
+        self.submit(raw)
+        return self.outcome()
 
     async def answer_async(self, raw: str) -> Outcome:
-        """`answer` for an event loop: awaits the demo without blocking the loop."""
-        current = self._require_unanswered()
-        parsed = parse_answer(current.shown.question, raw)
-        current.answered_at = self.clock.monotonic()
-        run = await current.demo.result() if current.demo is not None else None
-        return self._reveal(current, parsed, run)
+        """submit() and outcome_async() in one."""
+        self.submit(raw)
+        return await self.outcome_async()
 
-    def _require_unanswered(self) -> _Current:
-        if self._current is None or self._current.outcome is not None:
-            raise RuntimeError("no question waiting for an answer")
-        return self._current
+    def rerun(self) -> tuple[DemoProcess | None, Refusal | None]:
+        """Run the revealed question's demo again (the running process, or why not)."""
+        if self.phase is not Phase.REVEAL or self._current is None:
+            raise RuntimeError("answer the question before running its demo again")
+        return self.launcher.start(self._current.item.question)
+
+    def keep(self) -> bool:
+        """Before leaving: store an answer given but not rated with its suggested rating.
+
+        A demo still running is stopped and the verdict comes from what it printed and
+        the key. Returns False when nothing was stored: no answer given, or an open
+        question, which needs the learner's own rating.
+        """
+        current = self._current
+        if current is None or current.parsed is None:
+            return False
+        if current.outcome is None:
+            if current.demo is not None:
+                current.demo.cancel()
+            self.outcome()
+        assert current.outcome is not None
+        if current.outcome.suggested is None:
+            return False
+        self.rate(current.outcome.suggested)
+        return True
 
     def _reveal(self, current: _Current, parsed: str, run: RunResult | None) -> Outcome:
         question = current.shown.question

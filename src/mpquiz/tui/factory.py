@@ -45,7 +45,7 @@ def build_app(
         deferred = look is not None or (start == "home" and services.can_defer())
     services.quiet_notices = True  # the app shows them, and run_app prints them on exit
     if not deferred:
-        services.store  # noqa: B018 - open (and upgrade) the database now
+        services.open()  # now, so its errors come before any screen
     return MpquizApp(
         services,
         start=start,

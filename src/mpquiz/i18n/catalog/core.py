@@ -178,15 +178,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Sesión detenida. Todas las respuestas dadas están guardadas.",
     },
     "review.kept_on_stop": {
-        "en": "Your answer was saved with its suggested rating, {rating}. Next review: "
-        "{interval}",
+        "en": "Your answer was saved with its suggested rating, {rating}. Next review: {interval}",
         "es": "Tu respuesta se guardó con su calificación sugerida, {rating}. Próximo repaso: "
         "{interval}",
     },
     "review.open_not_kept": {
         "en": "Your answer to this open question was not saved: it needs your own rating.",
-        "es": "Tu respuesta a esta pregunta abierta no se guardó: necesita tu propia "
-        "calificación.",
+        "es": "Tu respuesta a esta pregunta abierta no se guardó: necesita tu propia calificación.",
     },
     "review.not_saved": {
         "en": "your last answer was NOT saved: {reason}",

@@ -84,8 +84,7 @@ class ExamScreen(BaseScreen):
                 (f"  ({kind_name(question, self.lang)})", "dim"),
             )
         )
-        code = self.session.launcher.code(question)
-        self.query_one(CodeView).show(code)
+        self.query_one(CodeView).show(self.session.code)
         slot = self.query_one("#answer-slot")
         await slot.remove_children()
         widget = answer_widget(question, self.lang)
@@ -98,12 +97,14 @@ class ExamScreen(BaseScreen):
         message.stop()
         if self.ended:
             return
+        from mpquiz.session.exam import ExamOver  # loaded by then: the session is one
+
         try:
             self.session.answer(message.raw)
         except AnswerError as exc:
             self.notify(self.say(exc.key, **exc.params), severity="error")
             return
-        except RuntimeError:  # time ran out while the learner was typing
+        except ExamOver:  # time ran out while the learner was typing
             self._end()
             return
         await self._next()

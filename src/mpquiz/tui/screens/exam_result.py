@@ -146,7 +146,7 @@ class ExamResultScreen(BaseScreen):
             return
         item, _given = self.result.missed[missed.highlighted]
         demo, blocked = self.session.run_demo(item)
-        title = self.say("tui.demo.title", demo=self.session.launcher.demo_name(item.question))
+        title = self.say("tui.demo.title", demo=self.session.demo_name(item))
         self.output.display = True
         if demo is None:
             self.output.show_blocked(title, reason(blocked, self.lang))

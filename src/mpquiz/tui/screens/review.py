@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import Group
@@ -16,6 +15,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed
 from mpquiz.core.errors import AnswerError
 from mpquiz.core.model import Question
 from mpquiz.i18n import reason
+from mpquiz.session.phase import Phase
 from mpquiz.tui.formatting import kind_name, literal
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.after_answer import AfterAnswer
@@ -25,17 +25,13 @@ from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from mpquiz.core.scheduling import Rating
-    from mpquiz.session.review import Outcome, ReviewSession, StoredQuestion
+    from mpquiz.session.first_look import FirstLook
+    from mpquiz.session.review import Outcome, ReviewSession
+    from mpquiz.store.values import StoredQuestion
     from mpquiz.tui.app import ReviewScope
 
 
-class Phase(Enum):
-    """Where the learner is with the question on screen."""
-
-    ANSWER = "answer"
-    WAITING = "waiting"  # answered; the demo is still running
-    REVEAL = "reveal"  # verdict shown; waiting for the rating
-    DONE = "done"  # nothing left in this sitting
+__all__ = ["Phase", "ReviewScreen"]
 
 
 class ReviewScreen(BaseScreen):
@@ -61,16 +57,29 @@ class ReviewScreen(BaseScreen):
         """The session's question on screen (None while the first look stands in for it)."""
         self.question: Question | None = None
         """The question on screen."""
+        self._look: FirstLook | None = None  # what the app painted before the session
         self._looked: int | None = None  # the id of the question a first look painted
         self._early: str | None = None  # an answer given before the session was ready
         self._opening: Worker[None] | None = None
-        self.phase = Phase.ANSWER
-        self.outcome: Outcome | None = None
         self.runs = 1
+        """How many times the demo ran for the question on screen (re-runs count)."""
         self._answering: Worker[None] | None = None
         self._leave_armed = False
         self.after = AfterAnswer(self, self.lang)
         self.output = self.after.output
+
+    @property
+    def phase(self) -> Phase:
+        """The session's phase; before the session takes over from the first look, ANSWER
+        (or WAITING, once an early answer is given)."""
+        if self.session is None or self._looked is not None or self._early is not None:
+            return Phase.WAITING if self._early is not None else Phase.ANSWER
+        return self.session.phase
+
+    @property
+    def outcome(self) -> Outcome | None:
+        """The verdict of the answer on screen, once revealed."""
+        return self.session.pending if self.session is not None else None
 
     def compose(self) -> ComposeResult:
         """Title; prompt, code and answer, scrolling; keys. What shows after an answer
@@ -85,7 +94,7 @@ class ReviewScreen(BaseScreen):
     async def on_mount(self) -> None:
         """Show the first question: at once if the app read it before opening the database
         (then the session takes over when loaded), else once today's queue is built."""
-        look = self.mpq.take_first_look()
+        look = self._look = self.mpq.take_first_look()
         if look is not None:
             self._looked = look.question_id
             await self._paint(look.question, 1, look.total, look.topic_title, look.code)
@@ -114,7 +123,8 @@ class ReviewScreen(BaseScreen):
         self.item, self.question, self._looked = item, item.question, None
         if self._early is not None:
             raw, self._early = self._early, None
-            self._start_reveal(raw)
+            session.submit(raw)  # checked already, by the first look
+            self._start_reveal()
 
     def on_unmount(self) -> None:
         """Stop any demo still running for this screen."""
@@ -138,14 +148,14 @@ class ReviewScreen(BaseScreen):
             session.answered + 1,
             session.total,
             session.topic_title(question),
-            session.launcher.code(question),
+            session.code,
         )
 
     async def _paint(
         self, question: Question, n: int, total: int, topic: str, code: str | None
     ) -> None:
         """Put a question on screen, ready for its answer."""
-        self.outcome, self.runs, self._leave_armed = None, 1, False
+        self.runs, self._leave_armed = 1, False
         self.question = question
         self.after.show()
         slot = self.query_one("#answer-slot")
@@ -160,7 +170,7 @@ class ReviewScreen(BaseScreen):
         self.query_one(CodeView).show(code)
         widget = answer_widget(question, self.lang)
         await slot.mount(widget)
-        self._set_phase(Phase.ANSWER)
+        self.refresh_bindings()
         widget.focus(scroll_visible=False)  # the prompt and code first; keys scroll on
         self.query_one("#body").scroll_home(animate=False)
 
@@ -178,12 +188,8 @@ class ReviewScreen(BaseScreen):
             Group(Text(self.say(key), style="bold"), Text(summary), Text(""), Text(keys))
         )
         self.after.show("done")
-        self._set_phase(Phase.DONE)
-        self.query_one("#body").focus()
-
-    def _set_phase(self, phase: Phase) -> None:
-        self.phase = phase
         self.refresh_bindings()
+        self.query_one("#body").focus()
 
     def _answer_widget(self) -> AnswerWidget:
         return cast("AnswerWidget", self.query_one("#answer-slot").children[0])
@@ -191,46 +197,48 @@ class ReviewScreen(BaseScreen):
     # Answering and revealing.
 
     async def on_answered(self, message: Answered) -> None:
-        """Check the answer; if it fits, stream the demo and wait for the verdict."""
+        """Hand the answer over; if it fits, stream the demo and wait for the verdict."""
         message.stop()
         if self.phase is not Phase.ANSWER or self.question is None:
             return
         await self.after.ready()
-        from mpquiz.core.grading import parse_answer  # loaded at the first answer
-
         try:
-            parse_answer(self.question, message.raw)
+            if self.session is not None and self._looked is None:
+                self.session.submit(message.raw)
+            else:  # the session is still loading: the first look checks, the session takes it
+                look = self._look
+                assert look is not None
+                look.check(message.raw)
+                self._early = message.raw
         except AnswerError as exc:
             self.notify(self.say(exc.key, **exc.params), severity="error")
             return
         self._answer_widget().freeze()
-        self._set_phase(Phase.WAITING)
+        self.refresh_bindings()
         self.after.show("output")
-        if self.item is None:  # the session is still loading: it reveals when ready
-            self._early = message.raw
+        if self._early is not None:  # it reveals once the session is ready
             self.output.show_waiting(self._demo_title())
             return
-        self._start_reveal(message.raw)
+        self._start_reveal()
 
-    def _start_reveal(self, raw: str) -> None:
+    def _start_reveal(self) -> None:
         assert self.session is not None
         output = self.output
         if self.session.demo is not None:
             output.follow(self.session.demo, self._demo_title())
         body = self.query_one("#body")
         self.call_after_refresh(body.scroll_to_widget, output, top=True, animate=False)
-        self._answering = self.run_worker(self._reveal(raw), group="answer")
+        self._answering = self.run_worker(self._reveal(), group="answer")
 
     def _demo_title(self) -> str:
         assert self.question is not None
-        demo = self.session.launcher.demo_name(self.question) if self.session else None
+        demo = self.session.demo_name if self.session is not None else None
         title = self.say("tui.demo.title", demo=demo or self.question.demo)
         return title if self.runs == 1 else self.say("tui.demo.title_run", title=title, n=self.runs)
 
-    async def _reveal(self, raw: str) -> None:
+    async def _reveal(self) -> None:
         assert self.session is not None and self.item is not None
-        outcome = await self.session.answer_async(raw)
-        self.outcome = outcome
+        outcome = await self.session.outcome_async()
         question = self.item.question
         output = self.output
         if outcome.run is None:
@@ -240,7 +248,7 @@ class ReviewScreen(BaseScreen):
             output.mark_evidence(outcome.verdict.evidence)
         self._answer_widget().reveal()
         headline = self.after.fill(question, outcome)
-        self._set_phase(Phase.REVEAL)
+        self.refresh_bindings()
         body = self.query_one("#body")
         body.focus()
         # the verdict in words, then the output
@@ -290,7 +298,7 @@ class ReviewScreen(BaseScreen):
         """Run the same demo again, marking the lines that differ from the last run."""
         if self.phase is not Phase.REVEAL or self.session is None or self.item is None:
             return
-        demo, blocked = self.session.launcher.start(self.item.question)
+        demo, blocked = self.session.rerun()
         if demo is None:
             self.notify(literal(reason(blocked, self.lang)), severity="warning")
             return
@@ -343,8 +351,6 @@ class ReviewScreen(BaseScreen):
                 await self._answering.wait()
             except (WorkerCancelled, WorkerFailed):
                 return
-        if self.phase is Phase.REVEAL and self.outcome is not None and self.session is not None:
-            if self.outcome.suggested is not None:
-                self.session.rate(self.outcome.suggested)
-            self.phase = Phase.DONE
+        if self.session is not None:
+            self.session.keep()
         self.output.stop()
