@@ -20,7 +20,6 @@ from mpquiz.settings import Settings, load_settings
 # The storage and session modules load SQLAlchemy (about half a second): they are imported
 # where first needed, so the app can paint its first screen before (see first_look, warm).
 if TYPE_CHECKING:
-    from mpquiz.core.refusal import Refusal
     from mpquiz.core.scheduling import Spacing
     from mpquiz.packs.places import PackPlaces
     from mpquiz.packs.trust import TrustStore
@@ -28,6 +27,7 @@ if TYPE_CHECKING:
     from mpquiz.session.demos import DemoLauncher
     from mpquiz.session.exam import ExamSession, ExamSettings
     from mpquiz.session.first_look import FirstLook
+    from mpquiz.session.pack_shelf import PackShelf
     from mpquiz.session.review import ReviewSession
     from mpquiz.store.repository import Store
     from mpquiz.store.values import PackInfo, SyncReport
@@ -265,10 +265,6 @@ class Services:
         session.demos)."""
         return self.launcher.state(pack.id)
 
-    def demo_blocked(self, pack: PackInfo, demo: str) -> Refusal | None:
-        """None when the pack's demo file may run here, else why not."""
-        return self.launcher.plan_file(pack.id, demo).blocked
-
     def exam_session(self, settings: ExamSettings) -> ExamSession:
         """A new exam (call start() on it to draw the questions and start the clock)."""
         from mpquiz.session.exam import ExamSession
@@ -305,9 +301,19 @@ class Services:
 
         return history(self.store, self.spacing, self.learner_id, self.clock, self.lang)
 
-    def demo_launcher(self) -> DemoLauncher:
-        """Starts any installed question's demo (for the demo browser)."""
-        return self.launcher
+    def pack_shelf(self) -> PackShelf:
+        """The installed packs, their trust and their demo files, for the app's screens."""
+        from mpquiz.i18n import t
+        from mpquiz.session.pack_shelf import PackShelf
+
+        store = self.store
+        return PackShelf(
+            store,
+            self.launcher,
+            self.trust,
+            lambda: store.question_counts(None),
+            lambda file: t("pack.trust.link_out", self.lang, file=file),
+        )
 
     def progress(self) -> dict[str, Any]:
         """The learner's progress (see session.stats.progress)."""

@@ -374,7 +374,7 @@ def test_a_failed_add_changes_nothing(svc: Services, tmp_path: Path, mini_pack_d
 
 
 def test_a_demo_file_runs_by_name_under_the_same_rules(svc: Services) -> None:
-    launcher = svc.demo_launcher()
+    launcher = svc.launcher
     demo, blocked = launcher.start_file("mini", "exitcode.py")
     assert demo is None and blocked is not None and blocked.key == "trust.untrusted"
     _, blocked = launcher.start_file("nope", "exitcode.py")

@@ -13,6 +13,7 @@ from textual.worker import Worker, WorkerState
 
 from mpquiz.i18n import t
 from mpquiz.tui.keys import localize_bindings
+from mpquiz.tui.screen_builder import ScreenBuilder
 
 if TYPE_CHECKING:
     from mpquiz.services import Services
@@ -58,6 +59,8 @@ class MpquizApp(App[None]):
         """
         super().__init__()
         self.services = services
+        self.screens = ScreenBuilder(services, self.backend)
+        """Builds each screen with what it needs (the only user of `services` but this)."""
         self.start = start
         self.scope = scope or ReviewScope()
         self.exam = exam
@@ -82,17 +85,11 @@ class MpquizApp(App[None]):
         """Open the first screen (`mpquiz review` and `mpquiz exam` skip home); then, if
         deferred, load the database in a thread while the learner reads it."""
         if self.start == "review":
-            from mpquiz.tui.screens.review import ReviewScreen
-
-            await self.push_screen(ReviewScreen(self.scope))
+            await self.push_screen(self.screens.review(self.scope, self.take_first_look()))
         elif self.start == "exam":
-            from mpquiz.tui.screens.exam_setup import ExamSetupScreen
-
-            await self.push_screen(ExamSetupScreen(self.exam))
+            await self.push_screen(self.screens.exam_setup(self.exam, self.exam_seed))
         else:
-            from mpquiz.tui.screens.home import HomeScreen
-
-            await self.push_screen(HomeScreen())
+            await self.push_screen(self.screens.home())
         if self.deferred:
             self.call_after_refresh(self._load_backend)
         else:
@@ -157,7 +154,20 @@ class MpquizApp(App[None]):
             while not isinstance(self.screen, HomeScreen):
                 self.pop_screen()
         else:
-            self.switch_screen(HomeScreen())
+            self.switch_screen(self.screens.home())
+
+    async def open_screen(self, name: str, *, pack_id: str | None = None) -> None:
+        """Open "review", "exam", "stats", "packs" or "demos" (on `pack_id`'s demos) once
+        the database is open (the app may have started before it)."""
+        await self.backend()
+        builders = {
+            "review": lambda: self.screens.review(ReviewScope()),
+            "exam": lambda: self.screens.exam_setup(None, self.exam_seed),
+            "stats": self.screens.stats,
+            "packs": self.screens.packs,
+            "demos": lambda: self.screens.demos(pack_id),
+        }
+        await self.push_screen(builders[name]())
 
     async def action_quit(self) -> None:
         """Quit, first committing what the open screens hold (an answer given, an exam)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual.screen import ModalScreen, Screen
 
@@ -10,33 +10,40 @@ from mpquiz.i18n import t
 from mpquiz.tui.keys import localize_bindings
 
 if TYPE_CHECKING:
-    from mpquiz.services import Services
+    from textual.app import App
+
     from mpquiz.tui.app import MpquizApp
 
 
+class _InApp(Protocol):
+    @property
+    def app(self) -> App[Any]: ...
+
+
+def _mpq(node: _InApp) -> MpquizApp:
+    return cast("MpquizApp", node.app)
+
+
 class AppAccess:
-    """Access to the running MpquizApp for screens (a mixin)."""
+    """The running MpquizApp, its language and its messages, for screens (a mixin).
 
-    app: object
+    Screens get what they show through their constructors (tui.screen_builder); the app
+    itself is there for navigation and for waiting until the database is open.
+    """
 
     @property
-    def mpq(self) -> MpquizApp:
+    def mpq(self: _InApp) -> MpquizApp:
         """The running app, typed."""
-        return cast("MpquizApp", self.app)
+        return _mpq(self)
 
     @property
-    def services(self) -> Services:
-        """Everything the screens drive: sessions, dashboard, packs, trust."""
-        return self.mpq.services
-
-    @property
-    def lang(self) -> str:
+    def lang(self: _InApp) -> str:
         """The learner's language."""
-        return self.mpq.lang
+        return _mpq(self).lang
 
-    def say(self, key: str, /, **params: object) -> str:
+    def say(self: _InApp, key: str, /, **params: object) -> str:
         """A message in the learner's language."""
-        return t(key, self.lang, **params)
+        return t(key, _mpq(self).lang, **params)
 
 
 class BaseScreen(AppAccess, Screen[None]):

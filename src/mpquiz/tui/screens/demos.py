@@ -20,7 +20,8 @@ from mpquiz.tui.widgets.output_panel import OutputPanel
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from mpquiz.services import PackInfo
+    from mpquiz.session.pack_shelf import PackShelf
+    from mpquiz.store.values import PackInfo
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,10 @@ class DemosScreen(BaseScreen):
         Binding("escape,q", "back", "tui.key.back"),
     ]
 
-    def __init__(self, pack_id: str | None = None) -> None:
+    def __init__(self, shelf: PackShelf, pack_id: str | None = None) -> None:
+        """`shelf`: the installed packs and their demos; `pack_id`'s are highlighted."""
         super().__init__()
+        self.shelf = shelf
         self.pack_id = pack_id
         self.entries: list[DemoEntry] = []
         self.output = OutputPanel(self.lang, id="demo-output")
@@ -64,9 +67,8 @@ class DemosScreen(BaseScreen):
     def on_mount(self) -> None:
         """List every pack's demo files (the same files trust covers)."""
         options: list[Option] = []
-        launcher = self.services.launcher
-        for pack in self.services.store.packs():
-            names = launcher.demo_files(pack.id)
+        for pack in self.shelf.packs():
+            names = self.shelf.demo_files(pack.id)
             options.append(Option(RichText(pack.title.get(self.lang), style="bold"), disabled=True))
             for name in names:
                 options.append(Option(RichText(f"  {inert(name)}"), id=str(len(self.entries))))
@@ -95,10 +97,10 @@ class DemosScreen(BaseScreen):
             return
         self.output.stop()
         self.output.display = False
-        code = self.services.launcher.file_source(entry.pack.id, entry.name)
+        code = self.shelf.source(entry.pack.id, entry.name)
         self.query_one(CodeView).show(code)
         self.query_one("#demo-code").scroll_home(animate=False)
-        blocked = self.services.demo_blocked(entry.pack, entry.name)
+        blocked = self.shelf.blocked(entry.pack.id, entry.name)
         state = (
             self.say("tui.demos.can_run", demo=inert(entry.name))
             if blocked is None
@@ -119,7 +121,7 @@ class DemosScreen(BaseScreen):
             return
         title = self.say("tui.demo.title", demo=inert(entry.name))
         self.output.display = True
-        demo, blocked = self.services.demo_launcher().start_file(entry.pack.id, entry.name)
+        demo, blocked = self.shelf.start(entry.pack.id, entry.name)
         if demo is None:
             self.output.show_blocked(title, reason(blocked, self.lang))
         else:

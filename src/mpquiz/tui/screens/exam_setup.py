@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
@@ -16,7 +17,8 @@ from mpquiz.tui.widgets.tick_box import TickBox
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from mpquiz.session.exam import ExamSettings
+    from mpquiz.session.dashboard import TopicProgress
+    from mpquiz.session.exam import ExamSession, ExamSettings
 
 MAX_QUESTIONS = 200
 MAX_MINUTES = 600
@@ -32,16 +34,26 @@ class ExamSetupScreen(BaseScreen):
         Binding("escape", "home", "tui.key.back"),
     ]
 
-    def __init__(self, preset: ExamSettings | None = None) -> None:
-        """`preset` fills the form (`mpquiz exam -n 20 --topic lock`); else the defaults."""
+    def __init__(
+        self,
+        preset: ExamSettings | None,
+        topics: list[TopicProgress],
+        new_exam: Callable[[ExamSettings], ExamSession],
+        seed: int | None = None,
+    ) -> None:
+        """`preset` fills the form (`mpquiz exam -n 20 --topic lock`), else the defaults;
+        `topics` are those it may draw from; `new_exam` makes the exam once the form is
+        filled; `seed` fixes every draw (tests, `mpquiz exam --seed`)."""
         super().__init__()
         self.preset = preset
+        self.topics = topics
+        self._new_exam = new_exam
+        self.seed = seed
 
     def compose(self) -> ComposeResult:
         """The topic list on the left, the numbers and the start button on the right."""
         preset = self.preset
-        pack_id = preset.pack_id if preset else None
-        topics = [t for t in self.services.dashboard().topics if pack_id in (None, t.pack_id)]
+        topics = self.topics
         checks = CheckList(
             [
                 (self.say("tui.exam.topic_line", title=t.title, n=t.questions), t.topic)
@@ -115,9 +127,9 @@ class ExamSetupScreen(BaseScreen):
             topics=None if every else tuple(dict.fromkeys(chosen)),
             pack_id=self.preset.pack_id if self.preset else None,
             weak_first=self.query_one("#weak", TickBox).value,
-            seed=seed if seed is not None else self.mpq.exam_seed,
+            seed=seed if seed is not None else self.seed,
         )
-        session = self.services.exam_session(settings)
+        session = self._new_exam(settings)
         try:
             session.start()
         except BadInput:

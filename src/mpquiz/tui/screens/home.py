@@ -9,7 +9,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -42,6 +41,11 @@ class HomeScreen(BaseScreen):
     board: Dashboard | None = None
     """The figures on screen (None until the database has been read)."""
 
+    def __init__(self, dashboard: Callable[[], Dashboard]) -> None:
+        """`dashboard` reads today's figures (once the database is open)."""
+        super().__init__()
+        self._dashboard = dashboard
+
     def compose(self) -> ComposeResult:
         """Title, today's figures, the menu and the mastery bars, the keys."""
         yield TitleBar(id="title")
@@ -73,7 +77,7 @@ class HomeScreen(BaseScreen):
 
     def refresh_figures(self) -> None:
         """Read the dashboard and redraw."""
-        self.board = board = self.services.dashboard()
+        self.board = board = self._dashboard()
         self.query_one(TitleBar).set_text("mpquiz", board.learner)
         today = Text()
         figures = [
@@ -96,44 +100,33 @@ class HomeScreen(BaseScreen):
 
     def action_review(self) -> None:
         """Start today's review."""
-        from mpquiz.tui.app import ReviewScope
-        from mpquiz.tui.screens.review import ReviewScreen
-
-        self.app.push_screen(ReviewScreen(ReviewScope()))
+        self._open("review")
 
     def action_exam(self) -> None:
         """Set up an exam."""
-        from mpquiz.tui.screens.exam_setup import ExamSetupScreen
-
-        self._open(ExamSetupScreen)
+        self._open("exam")
 
     def action_stats(self) -> None:
         """Open the statistics."""
-        from mpquiz.tui.screens.stats import StatsScreen
-
-        self._open(StatsScreen)
+        self._open("stats")
 
     def action_packs(self) -> None:
         """Open the installed packs."""
-        from mpquiz.tui.screens.packs import PacksScreen
-
-        self._open(PacksScreen)
+        self._open("packs")
 
     def action_demos(self) -> None:
         """Open the demo browser."""
-        from mpquiz.tui.screens.demos import DemosScreen
+        self._open("demos")
 
-        self._open(DemosScreen)
+    def _open(self, name: str) -> None:
+        """Open a screen at once, or as soon as the database is open (the app may have
+        started before it); the last key wins."""
+        if name == "review":  # it paints at once and waits for the session itself
+            from mpquiz.tui.app import ReviewScope
 
-    def _open(self, screen: Callable[[], Screen[None]]) -> None:
-        """Open a screen that reads the database as it is built: at once, or as soon as
-        the database is open (the app may have started before it); the last key wins."""
-
-        async def when_ready() -> None:
-            await self.mpq.backend()
-            self.app.push_screen(screen())
-
-        self.run_worker(when_ready(), group="open", exclusive=True)
+            self.app.push_screen(self.mpq.screens.review(ReviewScope()))
+            return
+        self.run_worker(self.mpq.open_screen(name), group="open", exclusive=True)
 
     async def action_quit(self) -> None:
         """Leave the app."""

@@ -21,7 +21,8 @@ from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
-    from mpquiz.services import PackInfo
+    from mpquiz.session.pack_shelf import PackShelf
+    from mpquiz.store.values import PackInfo
 
 
 _STATES = (BUILTIN, TRUSTED, UNTRUSTED, CHANGED, ABSENT, DAMAGED)
@@ -41,8 +42,10 @@ class PacksScreen(BaseScreen):
         Binding("escape,q", "home", "tui.key.back"),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, shelf: PackShelf) -> None:
+        """`shelf`: the installed packs and their trust (session.pack_shelf)."""
         super().__init__()
+        self.shelf = shelf
         self.packs: list[PackInfo] = []
 
     def compose(self) -> ComposeResult:
@@ -68,14 +71,14 @@ class PacksScreen(BaseScreen):
         table = self.query_one(DataTable)
         row = table.cursor_row
         table.clear()
-        self.packs = self.services.store.packs()
+        self.packs = self.shelf.packs()
         for pack in self.packs:
             table.add_row(
                 Text(inert(pack.id)),
                 Text(inert(pack.version)),
                 Text(pack.title.get(self.lang)),
                 str(pack.active_questions),
-                self.say(_TRUST_WORD[self.services.trust_state(pack)]),
+                self.say(_TRUST_WORD[self.shelf.state(pack.id)]),
                 key=pack.id,
             )
         if self.packs:
@@ -97,12 +100,12 @@ class PacksScreen(BaseScreen):
         pack = self._selected()
         if pack is None:
             return
-        counts = {(t.pack_id, t.topic): t.questions for t in self.services.dashboard().topics}
+        counts = self.shelf.question_counts()
         lines = [Text(pack.title.get(self.lang), style="bold")]
         for topic, title in pack.topics.items():
             n = counts.get((pack.id, topic), 0)
             lines.append(Text(f"  {title.get(self.lang)}: " + self.say("tui.packs.questions", n=n)))
-        state = self.services.trust_state(pack)
+        state = self.shelf.state(pack.id)
         explain = f"tui.packs.explain_{state}"
         lines.append(Text(self.say(explain), style="italic"))
         self.query_one("#pack-detail", Static).update(Group(*lines))
@@ -110,28 +113,25 @@ class PacksScreen(BaseScreen):
     def action_trust(self) -> None:
         """Show the demo files with their SHA-256 and how the questions run them; trust
         exactly that when the learner confirms."""
-        from mpquiz.packs.manifest import ManifestError
+        from mpquiz.session.pack_shelf import CannotTrust
         from mpquiz.tui.screens.trust import TrustScreen
 
         pack = self._selected()
         if pack is None:
             return
-        launcher = self.services.launcher
-        if launcher.places.is_builtin(pack.id):
+        if self.shelf.is_builtin(pack.id):
             self.notify(self.say("tui.packs.builtin_trusted"))
             return
         try:
-            manifest = launcher.local_manifest(pack.id)
-            if manifest.escapes:
-                raise ManifestError(self.say("pack.trust.link_out", file=manifest.escapes[0]))
-        except ManifestError as exc:
+            manifest = self.shelf.to_trust(pack.id)
+        except CannotTrust as exc:
             why = self.say("tui.packs.cannot_trust", pack=pack.id, reason=str(exc))
             self.notify(literal(why), severity="error")
             return
 
         def done(confirmed: bool | None) -> None:
             if confirmed:
-                self.services.trust.trust(pack.id, manifest)
+                self.shelf.trust(pack.id, manifest)
                 count = len(manifest.files)
                 self.notify(literal(self.say("tui.packs.trusted", pack=pack.id, n=count)))
                 self.reload()
@@ -141,9 +141,9 @@ class PacksScreen(BaseScreen):
     def action_untrust(self) -> None:
         """Withdraw trust: the pack's demos stop running."""
         pack = self._selected()
-        if pack is None or self.services.launcher.places.is_builtin(pack.id):
+        if pack is None or self.shelf.is_builtin(pack.id):
             return
-        if self.services.trust.revoke(pack.id):
+        if self.shelf.revoke(pack.id):
             self.notify(literal(self.say("tui.packs.revoked", pack=pack.id)))
         self.reload()
 
@@ -156,21 +156,14 @@ class PacksScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, group="validate")
     def _validate(self, pack: PackInfo) -> None:
-        from mpquiz.packs.loader import load_pack
-        from mpquiz.packs.problems import PackErrors, PackProblem
-
-        places = self.services.launcher.places
-        folder, demos = places.folder(pack.id), places.demos(pack.id)
-        try:
-            if folder is None or demos is None:
-                raise PackErrors([PackProblem(pack.id, self.say("tui.trust.absent"))])
-            loaded = load_pack(folder, demos_dir=demos, builtin=places.is_builtin(pack.id))
-        except PackErrors as exc:
-            lines = [Text(self.say("tui.packs.problems", n=len(exc.problems)), style="bold")]
-            lines += [Text(inert(f"✘ {problem}")) for problem in exc.problems]
+        found = self.shelf.validate(pack.id, self.say("tui.trust.absent"))
+        if found.problems:
+            n = len(found.problems)
+            lines = [Text(self.say("tui.packs.problems", n=n), style="bold")]
+            lines += [Text(inert(f"✘ {problem}")) for problem in found.problems]
             result = Group(*lines)
         else:
-            result = Group(Text(self.say("tui.packs.valid", n=len(loaded.questions)), style="bold"))
+            result = Group(Text(self.say("tui.packs.valid", n=found.questions), style="bold"))
         self.app.call_from_thread(self._show_validation, result)
 
     def _show_validation(self, result: Group) -> None:
@@ -178,7 +171,5 @@ class PacksScreen(BaseScreen):
 
     def action_demos(self) -> None:
         """Browse this pack's demos."""
-        from mpquiz.tui.screens.demos import DemosScreen
-
         pack = self._selected()
-        self.app.push_screen(DemosScreen(pack.id if pack else None))
+        self.run_worker(self.mpq.open_screen("demos", pack_id=pack.id if pack else None))

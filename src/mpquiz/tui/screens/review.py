@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import Group
@@ -49,15 +50,23 @@ class ReviewScreen(BaseScreen):
         Binding("escape", "leave", "tui.key.home"),
     ]
 
-    def __init__(self, scope: ReviewScope) -> None:
+    def __init__(
+        self,
+        scope: ReviewScope,
+        open_session: Callable[[], Awaitable[ReviewSession]],
+        first_look: FirstLook | None = None,
+    ) -> None:
+        """`open_session` builds today's session (waiting for the database as needed);
+        `first_look`, read before the database was open, is painted until it is."""
         super().__init__()
         self.scope = scope
+        self._open = open_session
         self.session: ReviewSession | None = None
         self.item: StoredQuestion | None = None
         """The session's question on screen (None while the first look stands in for it)."""
         self.question: Question | None = None
         """The question on screen."""
-        self._look: FirstLook | None = None  # what the app painted before the session
+        self._look = first_look  # what the app read before the session
         self._looked: int | None = None  # the id of the question a first look painted
         self._early: str | None = None  # an answer given before the session was ready
         self._opening: Worker[None] | None = None
@@ -94,7 +103,7 @@ class ReviewScreen(BaseScreen):
     async def on_mount(self) -> None:
         """Show the first question: at once if the app read it before opening the database
         (then the session takes over when loaded), else once today's queue is built."""
-        look = self._look = self.mpq.take_first_look()
+        look = self._look
         if look is not None:
             self._looked = look.question_id
             await self._paint(look.question, 1, look.total, look.topic_title, look.code)
@@ -102,11 +111,7 @@ class ReviewScreen(BaseScreen):
         self.call_after_refresh(self.run_worker, self.after.ready(), group="parts")
 
     async def _open_session(self) -> None:
-        await self.mpq.backend()
-        scope = self.scope
-        session = self.services.review_session(
-            pack_id=scope.pack_id, topic=scope.topic, new_per_day=scope.new_per_day
-        )
+        session = await self._open()
         self.session = session
         if self._looked is None:
             await self._next()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, tzinfo
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.table import Table
@@ -32,6 +33,13 @@ class StatsScreen(BaseScreen):
         Binding("escape,q", "home", "tui.key.back"),
     ]
 
+    def __init__(self, history: History, today: date, zone: tzinfo | None) -> None:
+        """`history` as read when the screen opens; `today` and `zone` the learner's."""
+        super().__init__()
+        self.history = history
+        self.today = today
+        self.zone = zone
+
     def compose(self) -> ComposeResult:
         """The sections, in a scrolling page."""
         yield TitleBar(self.say("tui.stats.title"))
@@ -49,12 +57,9 @@ class StatsScreen(BaseScreen):
 
     def on_mount(self) -> None:
         """Read the history and draw every section."""
-        clock = self.services.clock
-        now = clock.now()
-        today = (now.astimezone(clock.zone) if clock.zone else now.astimezone()).date()
-        history = self.services.history()
+        history = self.history
         self.query_one("#summary", Static).update(self._summary(history))
-        self.query_one(Heatmap).show(history.per_day, today)
+        self.query_one(Heatmap).show(history.per_day, self.today)
         self.query_one(Forecast).show(history.forecast)
         self.query_one("#topics-table", Static).update(self._topics(history))
         self.query_one("#exams", Static).update(self._exams(history))
@@ -92,7 +97,7 @@ class StatsScreen(BaseScreen):
         exams = history.exams[:EXAMS_SHOWN]
         if not exams:
             return Text(self.say("tui.stats.no_exams"), style="dim")
-        zone = self.services.clock.zone
+        zone = self.zone
         text = Text()
         for exam in reversed(exams):  # oldest first: the trend reads left to right
             share = exam.correct / exam.total if exam.total else 0.0

@@ -15,7 +15,7 @@ from mpquiz.tui.screens.base import BaseModal
 
 if TYPE_CHECKING:
     from mpquiz.packs.manifest import Manifest
-    from mpquiz.services import PackInfo
+    from mpquiz.store.values import PackInfo
 
 
 class TrustScreen(BaseModal):
