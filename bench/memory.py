@@ -37,7 +37,7 @@ SESSION = PEAK + textwrap.dedent(
     import json, resource, sys, tempfile, tracemalloc
     from datetime import UTC, datetime, timedelta
     from mpquiz import paths
-    from mpquiz.core.scheduling import Spacing
+    from mpquiz.core.scheduling import Scheduler
     from mpquiz.packs.loader import load_pack
     from mpquiz.runner.result import OutputLine, RunResult
     from mpquiz.session.clock import Clock
@@ -71,7 +71,7 @@ SESSION = PEAK + textwrap.dedent(
         learner = store.learner_id("bench", now[0])
         items = build_queue(store, learner, now[0], clock.day_start(), int(sys.argv[1]))
         launcher = DemoLauncher(store.packs(), start=Done)
-        session = ReviewSession(store, Spacing(), learner, launcher, items, clock=clock)
+        session = ReviewSession(store, Scheduler(), learner, launcher, items, clock=clock)
         answered = 0
         while (item := session.show()) is not None and answered < int(sys.argv[1]):
             session.answer(ANSWERS[item.question.kind.value])

@@ -224,7 +224,7 @@ def time_build(store: Any, repeat: int) -> tuple[float, int]:
     """Median seconds of `build_queue` for the bench learner, and the queue's length."""
     from mpquiz.session.queue import build_queue
 
-    size = len(build_queue(store, 1, NOW, DAY_START, 10))  # warm caches, set frontiers
+    size = len(build_queue(store, 1, NOW, DAY_START, 10))  # warm caches, set unseen starts
     runs = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -270,13 +270,13 @@ def time_raw(db: BenchDb, statements: list[tuple[str, Any]], repeat: int) -> flo
 
 
 def cold_build(store: Any) -> float:
-    """Seconds of the first build after the frontier cache was dropped (a pack sync does)."""
+    """Seconds of the first build after the unseen start cache was dropped (a pack sync does)."""
     from sqlalchemy import text
 
     from mpquiz.session.queue import build_queue
 
     with store.engine.begin() as conn:
-        conn.execute(text("DELETE FROM new_frontier"))
+        conn.execute(text("DELETE FROM unseen_start"))
     start = time.perf_counter()
     build_queue(store, 1, NOW, DAY_START, 10)
     return time.perf_counter() - start

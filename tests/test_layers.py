@@ -57,7 +57,7 @@ def test_the_first_screen_needs_no_sql_library() -> None:
     launch = [
         "mpquiz.services",
         "mpquiz.settings",
-        "mpquiz.store.glance",
+        "mpquiz.store.first_look",
         "mpquiz.session.first_look",
         "mpquiz.tui.factory",
         "mpquiz.tui.screens.home",

@@ -20,7 +20,7 @@ from mpquiz.settings import Settings, load_settings
 # The storage and session modules load SQLAlchemy (about half a second): they are imported
 # where first needed, so the app can paint its first screen before (see first_look, warm).
 if TYPE_CHECKING:
-    from mpquiz.core.scheduling import Spacing
+    from mpquiz.core.scheduling import Scheduler
     from mpquiz.packs.places import PackPlaces
     from mpquiz.packs.trust import TrustStore
     from mpquiz.session.dashboard import Dashboard, History
@@ -193,11 +193,11 @@ class Services:
         return self.learner or default_learner()
 
     @cached_property
-    def spacing(self) -> Spacing:
+    def scheduler(self) -> Scheduler:
         """The FSRS scheduler with the learner's desired retention."""
-        from mpquiz.core.scheduling import Spacing
+        from mpquiz.core.scheduling import Scheduler
 
-        return Spacing(self.settings.desired_retention)
+        return Scheduler(self.settings.desired_retention)
 
     @cached_property
     def trust(self) -> TrustStore:
@@ -250,7 +250,7 @@ class Services:
         packs = self.store.packs()
         return ReviewSession(
             self.store,
-            self.spacing,
+            self.scheduler,
             self.learner_id,
             self.launcher,
             items,
@@ -272,7 +272,7 @@ class Services:
         packs = self.store.packs()
         return ExamSession(
             self.store,
-            self.spacing,
+            self.scheduler,
             self.learner_id,
             self.launcher,
             dataclasses.replace(settings, shuffle=self.settings.shuffle_options),
@@ -287,7 +287,7 @@ class Services:
 
         return dashboard(
             self.store,
-            self.spacing,
+            self.scheduler,
             self.learner_id,
             self.learner_name,
             self.clock,
@@ -299,7 +299,7 @@ class Services:
         """The stats screen's figures."""
         from mpquiz.session.dashboard import history
 
-        return history(self.store, self.spacing, self.learner_id, self.clock, self.lang)
+        return history(self.store, self.scheduler, self.learner_id, self.clock, self.lang)
 
     def pack_shelf(self) -> PackShelf:
         """The installed packs, their trust and their demo files, for the app's screens."""
@@ -315,12 +315,12 @@ class Services:
             lambda file: t("pack.trust.link_out", self.lang, file=file),
         )
 
-    def progress(self) -> dict[str, Any]:
-        """The learner's progress (see session.stats.progress)."""
-        from mpquiz.session.stats import progress
+    def stats(self) -> dict[str, Any]:
+        """The learner's figures for `mpquiz stats` (see session.stats.learner_stats)."""
+        from mpquiz.session.stats import learner_stats
 
         now = self.clock.now()
-        return progress(
+        return learner_stats(
             self.store,
             self.learner_id,
             self.learner_name,
@@ -330,11 +330,11 @@ class Services:
             self.lang,
         )
 
-    # Starting fast: the first screen before the repository (see store.glance).
+    # Starting fast: the first screen before the repository (see store.first_look).
 
-    def _glance_terms(self) -> tuple[Path, dict[str, str]] | None:
+    def _first_look_terms(self) -> tuple[Path, dict[str, str]] | None:
         """The SQLite file and the meta values a first look needs, if the URL allows one."""
-        from mpquiz.store.glance import sqlite_file
+        from mpquiz.store.first_look import sqlite_file
         from mpquiz.store.version import SCHEMA_VERSION
 
         db = sqlite_file(self.url)
@@ -347,9 +347,9 @@ class Services:
         """True when the database may be opened after the first screen is painted: an SQLite
         file the repository will not change on opening, with this learner in it. Otherwise
         it is opened first, so its errors come before any screen."""
-        from mpquiz.store.glance import ready
+        from mpquiz.store.first_look import ready
 
-        terms = self._glance_terms()
+        terms = self._first_look_terms()
         return terms is not None and ready(terms[0], meta=terms[1], learner=self.learner_name)
 
     def first_look(
@@ -359,16 +359,16 @@ class Services:
         topic: str | None = None,
         new_per_day: int | None = None,
     ) -> FirstLook | None:
-        """Today's first question, read without loading the repository (store.glance), or
+        """Today's first question, read without loading the repository (store.first_look), or
         None when that cannot be relied on (see can_defer) or nothing is due."""
         from mpquiz.session.first_look import first_look
-        from mpquiz.store.glance import first_question
+        from mpquiz.store.first_look import first_question
 
-        terms = self._glance_terms()
+        terms = self._first_look_terms()
         if terms is None:
             return None
         now = self.clock.now()
-        glance = first_question(
+        look = first_question(
             terms[0],
             meta=terms[1],
             learner=self.learner_name,
@@ -378,9 +378,9 @@ class Services:
             pack_id=pack_id,
             topic=topic,
         )
-        if glance is None:
+        if look is None:
             return None
-        return first_look(glance, self.lang, self.launcher.code, self._shuffler())
+        return first_look(look, self.lang, self.launcher.code, self._shuffler())
 
     @cached_property
     def _sitting_seed(self) -> int:
@@ -394,7 +394,7 @@ class Services:
     def warm(self) -> None:
         """Open the database and load what the screens use next (for a background thread)."""
         self.open()
-        _ = self.spacing
+        _ = self.scheduler
         import mpquiz.session.dashboard
         import mpquiz.session.exam
         import mpquiz.session.queue

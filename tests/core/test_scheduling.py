@@ -2,24 +2,24 @@
 
 from datetime import timedelta
 
-from mpquiz.core.scheduling import CardState, Rating, Spacing, format_interval, rating_for
+from mpquiz.core.scheduling import CardState, Rating, Scheduler, format_interval, rating_for
 from tests.conftest import T0
 
 
 def test_good_comes_back_later_than_again() -> None:
-    spacing = Spacing()
-    good = spacing.review(CardState(), Rating.Good, T0)
-    again = spacing.review(CardState(), Rating.Again, T0)
+    scheduler = Scheduler()
+    good = scheduler.review(CardState(), Rating.Good, T0)
+    again = scheduler.review(CardState(), Rating.Again, T0)
     assert good.due and again.due and good.due > again.due
     assert good.last_review == T0
 
 
 def test_intervals_grow_with_successful_reviews() -> None:
-    spacing = Spacing()
+    scheduler = Scheduler()
     card, gaps = CardState(), []
     now = T0
     for _ in range(4):
-        card = spacing.review(card, Rating.Good, now)
+        card = scheduler.review(card, Rating.Good, now)
         assert card.due is not None
         gaps.append(card.due - now)
         now = card.due
@@ -27,26 +27,26 @@ def test_intervals_grow_with_successful_reviews() -> None:
 
 
 def test_preview_orders_ratings() -> None:
-    preview = Spacing().preview(CardState(), T0)
+    preview = Scheduler().preview(CardState(), T0)
     assert (
         preview[Rating.Again] <= preview[Rating.Hard] <= preview[Rating.Good] < preview[Rating.Easy]
     )
 
 
 def test_higher_retention_gives_shorter_intervals() -> None:
-    card = Spacing().review(CardState(), Rating.Easy, T0)
+    card = Scheduler().review(CardState(), Rating.Easy, T0)
     assert card.due is not None
-    low = Spacing(0.8).preview(card, card.due)[Rating.Good]
-    high = Spacing(0.97).preview(card, card.due)[Rating.Good]
+    low = Scheduler(0.8).preview(card, card.due)[Rating.Good]
+    high = Scheduler(0.97).preview(card, card.due)[Rating.Good]
     assert high < low
 
 
 def test_retrievability_falls_with_time() -> None:
-    spacing = Spacing()
-    card = spacing.review(CardState(), Rating.Good, T0)
-    assert spacing.retrievability(CardState(), T0) == 0.0
-    soon = spacing.retrievability(card, T0 + timedelta(hours=1))
-    later = spacing.retrievability(card, T0 + timedelta(days=30))
+    scheduler = Scheduler()
+    card = scheduler.review(CardState(), Rating.Good, T0)
+    assert scheduler.retrievability(CardState(), T0) == 0.0
+    soon = scheduler.retrievability(card, T0 + timedelta(hours=1))
+    later = scheduler.retrievability(card, T0 + timedelta(days=30))
     assert 1.0 >= soon > later > 0.0
 
 

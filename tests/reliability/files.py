@@ -19,7 +19,7 @@ REVIEWS = 5
 def make_learner_db(db: Path) -> None:
     """A database as the app leaves it: both packs synced, `ana` with five reviews, and
     yesterday's automatic backup (so today's first start checks the file again)."""
-    from mpquiz.core.scheduling import CardState, Rating, Spacing
+    from mpquiz.core.scheduling import CardState, Rating, Scheduler
     from mpquiz.packs.loader import load_pack
     from mpquiz.services import Services
     from mpquiz.store.backup import backup_now
@@ -34,7 +34,7 @@ def make_learner_db(db: Path) -> None:
         if i >= REVIEWS:
             break
         at = EPOCH + timedelta(minutes=i)
-        after = Spacing().review(CardState(), Rating.Good, at)
+        after = Scheduler().review(CardState(), Rating.Good, at)
         store.record_review(
             ReviewRecord(learner, item.id, at, 3, True, "1", 10, "review", None, after)
         )

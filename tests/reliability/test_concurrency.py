@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from mpquiz.core.errors import StoreError
-from mpquiz.core.scheduling import CardState, Rating, Spacing
+from mpquiz.core.scheduling import CardState, Rating, Scheduler
 from mpquiz.packs.loader import load_pack
 from mpquiz.store import engine as engine_mod
 from mpquiz.store.engine import open_engine
@@ -107,7 +107,7 @@ def test_a_lock_held_too_long_gives_one_clear_line(
     store = Store(open_engine(db_url))
     holder = sqlite3.connect(db_url.removeprefix("sqlite:///"), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another program keeps the write lock
-    after = Spacing().review(CardState(), Rating.Good, EPOCH)
+    after = Scheduler().review(CardState(), Rating.Good, EPOCH)
     record = ReviewRecord(learner, question, EPOCH, 3, True, "1", 10, "review", None, after)
     started = time.monotonic()
     with pytest.raises(StoreError) as raised:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from mpquiz.store import glance
+from mpquiz.store import first_look
 from mpquiz.store.backup import backups
 from mpquiz.store.engine import backups_folder
 from mpquiz.store.version import SCHEMA_VERSION
@@ -82,9 +82,9 @@ def test_the_first_look_declines_another_programs_file_without_a_trace(folder: P
     db = foreign_file(folder / "photos.db", wal=True)
     before = listing(folder)
     meta = {"schema_version": str(SCHEMA_VERSION)}
-    assert not glance.ready(db, meta=meta, learner="ana")
-    now = glance.datetime.now(glance.UTC)
-    found = glance.first_question(
+    assert not first_look.ready(db, meta=meta, learner="ana")
+    now = first_look.datetime.now(first_look.UTC)
+    found = first_look.first_question(
         db, meta=meta, learner="ana", now=now, day_start=now, new_per_day=10
     )
     assert found is None

@@ -147,7 +147,7 @@ def _review_loop(
     reviews: int | None,
     go: Any,
 ) -> None:
-    from mpquiz.core.scheduling import Rating, Spacing
+    from mpquiz.core.scheduling import Rating, Scheduler
     from mpquiz.packs.places import PackPlaces
     from mpquiz.session.demos import DemoLauncher, TrustLocalFiles
     from mpquiz.session.queue import build_queue
@@ -171,7 +171,7 @@ def _review_loop(
     while until is None or clock.t < until:
         items = build_queue(store, learner_id, clock.t, clock.clock.day_start(), NEW_PER_DAY)
         session = ReviewSession(
-            store, Spacing(), learner_id, launcher, items, lang="en", clock=clock.clock
+            store, Scheduler(), learner_id, launcher, items, lang="en", clock=clock.clock
         )
         while (item := session.show()) is not None:
             session.answer(answer_for(item.question, rng))

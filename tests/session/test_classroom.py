@@ -43,7 +43,7 @@ def test_report_names_learners_topics_and_misconceptions(class_db: str) -> None:
     svc.open(as_learner=False)
     # a day later, a card answered wrongly is less likely to be recalled
     report = class_report(
-        svc.store, svc.spacing, svc.clock.now() + timedelta(days=1), pack_id="mini"
+        svc.store, svc.scheduler, svc.clock.now() + timedelta(days=1), pack_id="mini"
     )
     assert report.learners == ["ana", "ben", "cai", "dan"]
     basics = {r.learner: r for r in report.rows if r.topic == "basics"}
@@ -69,7 +69,7 @@ def test_period_and_export(class_db: str) -> None:
     clock.t += timedelta(days=40)
     svc = Services(db_url=class_db, lang_option="en", learner="teacher", clock=clock)
     svc.open(as_learner=False)
-    report = class_report(svc.store, svc.spacing, clock.now(), since_days=30)
+    report = class_report(svc.store, svc.scheduler, clock.now(), since_days=30)
     assert report.hardest == [] and all(r.reviews == 0 for r in report.rows)
     rows = list(svc.store.export_reviews(clock.now() - timedelta(days=365)))
     assert len(rows) == 8 and {r["learner"] for r in rows} == set(ANSWERS)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mpquiz.core.errors import AnswerError
-from mpquiz.core.scheduling import Rating, Spacing
+from mpquiz.core.scheduling import Rating, Scheduler
 from mpquiz.core.shuffle import shuffled
 from mpquiz.packs.loader import load_pack
 from mpquiz.packs.trust import TrustStore
@@ -34,7 +34,7 @@ def store(db_url: str, mini_pack_dir: Path) -> Store:
 def _session(store: Store, clock: FakeClock, learner: int, new: int = 10) -> ReviewSession:
     items = build_queue(store, learner, clock.now(), clock.day_start(), new)
     launcher = launcher_for(MINI)
-    return ReviewSession(store, Spacing(), learner, launcher, items, lang="en", clock=clock)
+    return ReviewSession(store, Scheduler(), learner, launcher, items, lang="en", clock=clock)
 
 
 def test_a_full_review_stores_every_answer(store: Store) -> None:
@@ -152,7 +152,7 @@ def test_untrusted_pack_runs_no_demo(store: Store, tmp_path: Path) -> None:
     learner = store.learner_id("ana", T0)
     items = build_queue(store, learner, T0, clock.day_start(), 10)
     untrusted = launcher_for(MINI, trust=TrustStore(tmp_path / "trust.json"))
-    session = ReviewSession(store, Spacing(), learner, untrusted, items, clock=clock)
+    session = ReviewSession(store, Scheduler(), learner, untrusted, items, clock=clock)
     session.show()
     assert session.demo is None
     outcome = session.answer("1")
@@ -171,7 +171,7 @@ def test_shuffled_options_are_graded_as_shown_and_stored_as_in_the_pack(store: S
     seed = next(s for s in range(50) if shuffled(first, random.Random(s)).order[0] != 0)
     launcher = launcher_for(MINI)
     session = ReviewSession(
-        store, Spacing(), learner, launcher, items, lang="en", clock=clock,
+        store, Scheduler(), learner, launcher, items, lang="en", clock=clock,
         rng=random.Random(seed),
     )  # fmt: skip
     shown = session.show()

@@ -136,3 +136,32 @@ def test_stored_questions_are_rewritten_as_their_kind(db_url: str, mini_pack_dir
             assert set(data) - {"v", "kind"} - common == kind_fields, data["kind"]
             assert question_from_dict(data) == before[row_id]
     engine.dispose()
+
+
+def test_the_unseen_start_cache_keeps_its_rows_under_its_new_name(
+    db_url: str, mini_pack_dir: Path
+) -> None:
+    """Version 4: `new_frontier`, as a version-3 database has it, becomes `unseen_start`."""
+    from mpquiz.packs.loader import load_pack
+    from mpquiz.store.repository import Store
+
+    store = Store(open_engine(db_url))
+    store.sync_pack(load_pack(mini_pack_dir), T0)
+    learner = store.learner_id("ana", T0)
+    store.close()
+    engine = open_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE unseen_start RENAME TO new_frontier"))
+        conn.execute(
+            text("INSERT INTO new_frontier (learner_id, pack_id, position) VALUES (:l, 'mini', 2)"),
+            {"l": learner},
+        )
+        conn.execute(text("UPDATE meta SET value = '3' WHERE key = 'schema_version'"))
+    engine.dispose()
+    engine = open_engine(db_url)
+    with engine.connect() as conn:
+        assert not inspect(conn).has_table("new_frontier")
+        rows = conn.execute(text("SELECT learner_id, pack_id, position FROM unseen_start")).all()
+        assert [tuple(r) for r in rows] == [(learner, "mini", 2)]
+        assert migrations.schema_version(conn) == SCHEMA_VERSION
+    engine.dispose()

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from mpquiz.core.errors import StoreError
 from mpquiz.core.model import Pack, Text
-from mpquiz.core.scheduling import CardState, Rating, Spacing
+from mpquiz.core.scheduling import CardState, Rating, Scheduler
 from mpquiz.store import migrations
 from mpquiz.store.engine import open_engine
 from mpquiz.store.repository import ReviewRecord, RunRecord, Store
@@ -27,7 +27,7 @@ def _answer(
     at=T0,
     before: CardState | None = None,
 ) -> int:
-    after = Spacing().review(before or CardState(), rating, at)
+    after = Scheduler().review(before or CardState(), rating, at)
     run = RunRecord("exitcode.py", ("--x",), at, 0, 120, False, False, "exitcode: 3")
     return store.record_review(
         ReviewRecord(

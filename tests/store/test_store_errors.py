@@ -9,7 +9,7 @@ from sqlalchemy import text
 
 from mpquiz.core.errors import StoreError
 from mpquiz.core.model import Pack
-from mpquiz.core.scheduling import CardState, Rating, Spacing
+from mpquiz.core.scheduling import CardState, Rating, Scheduler
 from mpquiz.store.repository import ReviewRecord, Store
 from tests.conftest import T0
 
@@ -34,7 +34,7 @@ def test_a_failed_write_is_a_store_error_and_leaves_nothing_behind(
     learner = store.learner_id("ana", T0)
     question = store.unseen(learner, 1)[0].id
     _drop_reviews(store)
-    after = Spacing().review(CardState(), Rating.Good, T0)
+    after = Scheduler().review(CardState(), Rating.Good, T0)
     record = ReviewRecord(learner, question, T0, 3, True, "1", 900, "review", None, after)
     with pytest.raises(StoreError):
         store.record_review(record)

@@ -11,7 +11,7 @@ import pytest
 
 from mpquiz import paths
 from mpquiz.core.errors import StoreError
-from mpquiz.core.scheduling import CardState, Spacing
+from mpquiz.core.scheduling import CardState, Scheduler
 from mpquiz.services import BUILTIN_STAMP, Services, source_fingerprint
 from mpquiz.settings import Settings, save_settings
 from mpquiz.store.meta import write_meta
@@ -93,7 +93,7 @@ def test_a_question_answered_elsewhere_meanwhile_is_not_asked(db: str) -> None:
         await until(pilot, lambda: screen.question is not None)
         other = PackOnlyServices(db_url=db, learner="ana")  # another terminal answers it
         other.open()
-        after = Spacing().review(CardState(), 3, T0)  # type: ignore[arg-type]
+        after = Scheduler().review(CardState(), 3, T0)  # type: ignore[arg-type]
         record = ReviewRecord(other.learner_id, first, T0, 3, True, "1", 5, "review", None, after)
         other.store.record_review(record)
         other.close()

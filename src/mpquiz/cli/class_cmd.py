@@ -37,7 +37,7 @@ def report(
     svc = opened(ctx, as_learner=False)
     check_scope(svc, pack, None)
     data = class_report(
-        svc.store, svc.spacing, svc.clock.now(), since_days=since, pack_id=pack, lang=svc.lang
+        svc.store, svc.scheduler, svc.clock.now(), since_days=since, pack_id=pack, lang=svc.lang
     )
     if fmt == "json":
         typer.echo(to_json(data.to_dict()))

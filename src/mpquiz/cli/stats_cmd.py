@@ -22,7 +22,7 @@ def stats(
     from mpquiz.render import text_console
 
     svc = opened(ctx)
-    data = svc.progress()
+    data = svc.stats()
     if as_json:
         typer.echo(to_json(data))
         return

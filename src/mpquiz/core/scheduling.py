@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from fsrs import Card, Rating, Scheduler, State
+from fsrs import Card, Rating, State
+from fsrs import Scheduler as FsrsScheduler
 
-__all__ = ["CardState", "Rating", "Spacing", "State", "format_interval", "rating_for"]
+__all__ = ["CardState", "Rating", "Scheduler", "State", "format_interval", "rating_for"]
 
 
 @dataclass(frozen=True)
@@ -60,15 +61,16 @@ def rating_for(correct: bool) -> Rating:
 STEP = timedelta(minutes=10)
 
 
-class Spacing:
-    """Schedules cards with FSRS. Fuzzing is off unless asked for, so intervals are exact.
+class Scheduler:
+    """mpquiz's FSRS scheduler (over `fsrs.Scheduler`). Fuzzing is off unless asked for,
+    so intervals are exact.
 
     One ten-minute (re)learning step: a right first answer graduates at once (a question
     understood need not be asked twice in a sitting), a wrong one comes back in ten minutes.
     """
 
     def __init__(self, desired_retention: float = 0.9, *, fuzz: bool = False) -> None:
-        self._scheduler = Scheduler(
+        self._scheduler = FsrsScheduler(
             desired_retention=desired_retention,
             enable_fuzzing=fuzz,
             learning_steps=(STEP,),

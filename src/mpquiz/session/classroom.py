@@ -8,7 +8,7 @@ from typing import Any
 
 from mpquiz.core.codec import question_from_dict
 from mpquiz.core.model import Question
-from mpquiz.core.scheduling import Spacing
+from mpquiz.core.scheduling import Scheduler
 from mpquiz.store.repository import Store
 
 MIN_REVIEWS = 3
@@ -88,7 +88,7 @@ def answer_shown(question: Question, answer: str, lang: str) -> str:
 
 def class_report(
     store: Store,
-    spacing: Spacing,
+    scheduler: Scheduler,
     now: datetime,
     *,
     since_days: int = 30,
@@ -105,7 +105,7 @@ def class_report(
     recall: dict[tuple[str, str, str], float] = {}
     for learner, pack, topic, card in store.class_cards(pack_id):
         key = (learner, pack, topic)
-        recall[key] = recall.get(key, 0.0) + spacing.retrievability(card, now)
+        recall[key] = recall.get(key, 0.0) + scheduler.retrievability(card, now)
     reviews = {(n, p, t): (r, c) for n, p, t, r, c in store.class_reviews(since, pack_id)}
     rows: list[LearnerTopic] = []
     for learner in learners:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from mpquiz.core.scheduling import Spacing
+from mpquiz.core.scheduling import Scheduler
 from mpquiz.session.clock import Clock
 from mpquiz.session.queue import new_allowance
 from mpquiz.store.repository import Store
@@ -62,13 +62,13 @@ class History:
 
 
 def topic_progress(
-    store: Store, spacing: Spacing, learner_id: int, now: datetime, lang: str
+    store: Store, scheduler: Scheduler, learner_id: int, now: datetime, lang: str
 ) -> list[TopicProgress]:
     """Per topic, in pack and study order: questions, reviews, accuracy and mastery."""
     counts = store.topic_stats(learner_id)
     recall: dict[tuple[str, str], list[float]] = {}
     for pack_id, topic, card in store.card_states(learner_id):
-        recall.setdefault((pack_id, topic), []).append(spacing.retrievability(card, now))
+        recall.setdefault((pack_id, topic), []).append(scheduler.retrievability(card, now))
     out: list[TopicProgress] = []
     for pack in store.packs():
         for topic, title in pack.topics.items():
@@ -110,7 +110,7 @@ def streaks(days: set[date], today: date) -> tuple[int, int]:
 
 def dashboard(
     store: Store,
-    spacing: Spacing,
+    scheduler: Scheduler,
     learner_id: int,
     learner: str,
     clock: Clock,
@@ -130,13 +130,13 @@ def dashboard(
         new_today=min(allowance, store.count_unseen(learner_id)),
         reviews_today=sum(1 for r in log if r.at >= day_start),
         streak=streaks(days, today)[0],
-        topics=topic_progress(store, spacing, learner_id, now, lang),
+        topics=topic_progress(store, scheduler, learner_id, now, lang),
     )
 
 
 def history(
     store: Store,
-    spacing: Spacing,
+    scheduler: Scheduler,
     learner_id: int,
     clock: Clock,
     lang: str,
@@ -164,6 +164,6 @@ def history(
         seconds_today=sum(r.duration_ms for r in log if r.at >= day_start) // 1000,
         streak=current,
         longest_streak=longest,
-        topics=topic_progress(store, spacing, learner_id, now, lang),
+        topics=topic_progress(store, scheduler, learner_id, now, lang),
         exams=store.exams(learner_id),
     )

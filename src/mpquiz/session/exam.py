@@ -15,7 +15,7 @@ from mpquiz.core.errors import BadInput
 from mpquiz.core.grading import grade, parse_answer
 from mpquiz.core.kinds import KINDS, Question
 from mpquiz.core.refusal import Refusal
-from mpquiz.core.scheduling import CardState, Spacing, rating_for
+from mpquiz.core.scheduling import CardState, Scheduler, rating_for
 from mpquiz.core.shuffle import Shown, as_shown
 from mpquiz.runner import DemoProcess
 from mpquiz.session.clock import Clock
@@ -83,7 +83,7 @@ class ExamSession:
     """One exam for one learner. Drive it: start → (current, answer | skip)* → finish."""
 
     store: Store
-    spacing: Spacing
+    scheduler: Scheduler
     learner_id: int
     launcher: DemoLauncher
     settings: ExamSettings
@@ -120,7 +120,7 @@ class ExamSession:
             # card just failed ranks below one just known, although both are fresh now.
             tomorrow = now + timedelta(days=1)
             rng.shuffle(pool)
-            pool.sort(key=lambda q: self.spacing.retrievability(q.card or CardState(), tomorrow))
+            pool.sort(key=lambda q: self.scheduler.retrievability(q.card or CardState(), tomorrow))
             drawn = pool[: self.settings.count]
             rng.shuffle(drawn)
         else:
@@ -193,7 +193,7 @@ class ExamSession:
         correct = bool(grade(item.question, parsed, None, self.lang).correct)
         now = self.clock.now()
         before = item.card
-        after = self.spacing.review(before or CardState(), rating_for(correct), now)
+        after = self.scheduler.review(before or CardState(), rating_for(correct), now)
         self.store.record_review(
             ReviewRecord(
                 learner_id=self.learner_id,

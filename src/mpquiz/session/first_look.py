@@ -11,7 +11,7 @@ from mpquiz.core.codec import question_from_dict
 from mpquiz.core.inert import inert
 from mpquiz.core.model import Question, Text
 from mpquiz.core.shuffle import as_shown
-from mpquiz.store.glance import Glance
+from mpquiz.store.first_look import FirstLookRow
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,15 @@ class FirstLook:
 
 
 def first_look(
-    glance: Glance,
+    look: FirstLookRow,
     lang: str,
     code_of: Callable[[Question], str | None],
     rng: random.Random | None = None,
 ) -> FirstLook:
-    """Decode a glance's question and name its topic in `lang`; with `rng`, shuffle it as
+    """Decode a look's question and name its topic in `lang`; with `rng`, shuffle it as
     a ReviewSession given an rng in the same state shows its first question. `code_of`
     reads the code shown from the pack's own files (session.demos.DemoLauncher.code)."""
-    question = as_shown(question_from_dict(json.loads(glance.data)), rng).question
-    titles = json.loads(glance.pack.topics).get(question.topic)
+    question = as_shown(question_from_dict(json.loads(look.data)), rng).question
+    titles = json.loads(look.pack.topics).get(question.topic)
     title = Text(titles).get(lang) if titles else inert(question.topic)
-    return FirstLook(glance.question_id, question, glance.total, title, code_of(question))
+    return FirstLook(look.question_id, question, look.total, title, code_of(question))

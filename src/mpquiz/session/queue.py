@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from mpquiz.store.glance import MAX_DUE  # one bound for the queue and for its first look
+from mpquiz.store.first_look import MAX_DUE  # one bound for the queue and for its first look
 from mpquiz.store.repository import Store, StoredQuestion
 
 

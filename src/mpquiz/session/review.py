@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from mpquiz.core.grading import RunFacts, Verdict, grade, parse_answer
 from mpquiz.core.model import Question
 from mpquiz.core.refusal import Refusal
-from mpquiz.core.scheduling import CardState, Rating, Spacing, rating_for
+from mpquiz.core.scheduling import CardState, Rating, Scheduler, rating_for
 from mpquiz.core.shuffle import Shown, as_shown
 from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.clock import LEARN_AHEAD, Clock
@@ -76,7 +76,7 @@ class ReviewSession:
     """One sitting of reviews for one learner. Drive it: show → answer → rate, repeat."""
 
     store: Store
-    spacing: Spacing
+    scheduler: Scheduler
     learner_id: int
     launcher: DemoLauncher
     items: list[StoredQuestion]
@@ -257,7 +257,7 @@ class ReviewSession:
         now = self.clock.now()
         suggested = None if verdict.correct is None else rating_for(verdict.correct)
         current.outcome = Outcome(
-            parsed, verdict, run, current.blocked, self.spacing.preview(card, now), suggested
+            parsed, verdict, run, current.blocked, self.scheduler.preview(card, now), suggested
         )
         return current.outcome
 
@@ -273,7 +273,7 @@ class ReviewSession:
         item = current.item
         now = self.clock.now()
         before = item.card
-        after = self.spacing.review(before or CardState(), rating, now)
+        after = self.scheduler.review(before or CardState(), rating, now)
         correct = (
             outcome.verdict.correct
             if outcome.verdict.correct is not None

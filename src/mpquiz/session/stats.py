@@ -9,7 +9,7 @@ from mpquiz.session.queue import new_allowance
 from mpquiz.store.repository import Store
 
 
-def progress(
+def learner_stats(
     store: Store,
     learner_id: int,
     learner: str,

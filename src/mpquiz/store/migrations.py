@@ -21,9 +21,17 @@ from mpquiz.store.version import SCHEMA_VERSION
 Step = Callable[[Connection], None]
 
 
-def _add_new_frontier(conn: Connection) -> None:
-    """Version 2: the `new_frontier` cache that keeps the day's queue fast (no data moves)."""
-    _tables.NewFrontierRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+def _add_unseen_start(conn: Connection) -> None:
+    """Version 2: the cache of where each learner's unseen questions start in each pack,
+    which keeps the day's queue fast (no data moves). Made under its current name; a
+    database made by a version-2 mpquiz has it as `new_frontier` (see version 4)."""
+    _tables.UnseenStartRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
+def _rename_unseen_start(conn: Connection) -> None:
+    """Version 4: the cache `new_frontier` is called `unseen_start`, as in the code."""
+    if inspect(conn).has_table("new_frontier"):
+        conn.execute(text("ALTER TABLE new_frontier RENAME TO unseen_start"))
 
 
 def _questions_as_their_kind(conn: Connection) -> None:
@@ -45,7 +53,11 @@ def _questions_as_their_kind(conn: Connection) -> None:
 
 
 # version -> the step that brings a database from version-1 to version.
-STEPS: dict[int, Step] = {2: _add_new_frontier, 3: _questions_as_their_kind}
+STEPS: dict[int, Step] = {
+    2: _add_unseen_start,
+    3: _questions_as_their_kind,
+    4: _rename_unseen_start,
+}
 LATEST = SCHEMA_VERSION
 
 

@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from mpquiz.core.codec import question_to_dict
 from mpquiz.core.model import Pack, Text
-from mpquiz.store.tables import NewFrontierRow, PackRow, QuestionRow
+from mpquiz.store.tables import PackRow, QuestionRow, UnseenStartRow
 from mpquiz.store.values import PackInfo, SyncReport, content_hash
 
 
@@ -64,8 +64,8 @@ def sync_pack(*, session: Session, pack: Pack, now: datetime, force: bool = Fals
         row.root, row.demos_dir, row.builtin = pack.root, pack.demos_dir, pack.builtin
     session.add(row)
     report = _sync_questions(session, pack.id, payloads, now)
-    # New or moved questions may sit below any learner's frontier in this pack.
-    session.exec(delete(NewFrontierRow).where(col(NewFrontierRow.pack_id) == pack.id))
+    # New or moved questions may sit below any learner's unseen start in this pack.
+    session.exec(delete(UnseenStartRow).where(col(UnseenStartRow.pack_id) == pack.id))
     return report
 
 

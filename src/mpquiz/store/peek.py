@@ -5,7 +5,7 @@ it: both must wait until the file is known to be mpquiz's. This module reads the
 header and, through the standard sqlite3 module, the table names and the stored schema
 version, and writes nothing: a file in WAL mode with no write-ahead log to read is
 opened as immutable, since even a read-only connection would leave `-wal` and `-shm`
-files beside it. Standard library only, so `store.glance` may use it.
+files beside it. Standard library only, so `store.first_look` may use it.
 """
 
 from __future__ import annotations

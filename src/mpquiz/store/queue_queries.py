@@ -1,6 +1,6 @@
 """The reads that build the day's queue: due cards, new questions, today's new count.
 
-What session.queue.build_queue asks; store.glance mirrors it without SQLAlchemy.
+What session.queue.build_queue asks; store.first_look mirrors it without SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from mpquiz.core.scheduling import CardState
 from mpquiz.store.active import ACTIVE_PACK, ACTIVE_QUESTION, only_active
-from mpquiz.store.tables import CardRow, NewFrontierRow, PackRow, QuestionRow, ReviewRow
+from mpquiz.store.tables import CardRow, PackRow, QuestionRow, ReviewRow, UnseenStartRow
 from mpquiz.store.values import StoredQuestion
 
 _CARD_COLUMNS = (
@@ -87,19 +87,19 @@ def unseen(
 ) -> list[StoredQuestion]:
     """Questions the learner has no card for, in pack order (built-in pack first).
 
-    Pack by pack, from the learner's frontier in each (see NewFrontierRow), so the
-    cost does not grow with the number of questions already seen. A frontier that moved
+    Pack by pack, from the learner's unseen start in each (see UnseenStartRow), so the
+    cost does not grow with the number of questions already seen. An unseen start that moved
     is saved and committed here, as a cache that may fail to be written (see below).
     """
     found: list[StoredQuestion] = []
     if limit <= 0:
         return found
     packs = (
-        select(PackRow.id, NewFrontierRow.position, _LAST_POSITION)
+        select(PackRow.id, UnseenStartRow.position, _LAST_POSITION)
         .outerjoin(
-            NewFrontierRow,
-            (col(NewFrontierRow.pack_id) == PackRow.id)
-            & (col(NewFrontierRow.learner_id) == learner_id),
+            UnseenStartRow,
+            (col(UnseenStartRow.pack_id) == PackRow.id)
+            & (col(UnseenStartRow.learner_id) == learner_id),
         )
         .where(ACTIVE_PACK)
         .order_by(col(PackRow.builtin).desc(), col(PackRow.id))
@@ -127,13 +127,13 @@ def unseen(
         ).all()
         found.extend(StoredQuestion(qid, data=data) for qid, _, data in rows)
         if not topic:  # a topic's scan says nothing about the other topics
-            frontier = rows[0][1] if rows else end + 1
-            if frontier != start:
-                moved[pid] = frontier
+            first_unseen = rows[0][1] if rows else end + 1
+            if first_unseen != start:
+                moved[pid] = first_unseen
         if len(found) >= limit:
             break
     if moved:
-        _save_frontiers(session, learner_id, moved)
+        _save_unseen_starts(session, learner_id, moved)
     return found
 
 
@@ -150,23 +150,23 @@ def new_introduced_since(*, session: Session, learner_id: int, since: datetime) 
     ).one()
 
 
-def _save_frontiers(session: Session, learner_id: int, moved: dict[str, int]) -> None:
+def _save_unseen_starts(session: Session, learner_id: int, moved: dict[str, int]) -> None:
     # Only a cache, written by a read: when it cannot be written (a read-only file, a
     # concurrent session of the same learner on a server) the queue is right all the
     # same, just slower to find next time.
     try:
         for pack_id, position in moved.items():
             updated = session.exec(
-                update(NewFrontierRow)
+                update(UnseenStartRow)
                 .where(
-                    col(NewFrontierRow.learner_id) == learner_id,
-                    col(NewFrontierRow.pack_id) == pack_id,
+                    col(UnseenStartRow.learner_id) == learner_id,
+                    col(UnseenStartRow.pack_id) == pack_id,
                 )
                 .values(position=position)
             )
             if updated.rowcount == 0:
                 session.add(
-                    NewFrontierRow(learner_id=learner_id, pack_id=pack_id, position=position)
+                    UnseenStartRow(learner_id=learner_id, pack_id=pack_id, position=position)
                 )
         session.commit()
     except DBAPIError:

@@ -133,7 +133,7 @@ class Store:
         self, learner_id: int, limit: int, *, pack_id: str | None = None, topic: str | None = None
     ) -> list[StoredQuestion]:
         """Questions the learner has no card for, in pack order (built-in pack first)."""
-        # A read, but it commits the frontier cache itself when it moved (a write that may
+        # A read, but it commits the unseen start cache itself when it moved (a write that may
         # fail without failing the read), so it takes a plain session.
         with self._session() as session:
             return queue_queries.unseen(

@@ -6,7 +6,7 @@ from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
 from mpquiz.core.scheduling import CardState
-from mpquiz.store.tables import CardRow, DemoRunRow, NewFrontierRow, QuestionRow, ReviewRow
+from mpquiz.store.tables import CardRow, DemoRunRow, QuestionRow, ReviewRow, UnseenStartRow
 from mpquiz.store.values import ReviewRecord, card_from_dict, card_to_dict
 
 
@@ -83,11 +83,11 @@ def undo_review(*, session: Session, review_id: int) -> bool:
         session.delete(review)
         session.flush()
         session.delete(card)
-        # The question is new again: it may lie below the frontier of its pack.
+        # The question is new again: it may lie below the unseen start of its pack.
         session.exec(
-            delete(NewFrontierRow).where(
-                col(NewFrontierRow.learner_id) == card.learner_id,
-                col(NewFrontierRow.pack_id).in_(
+            delete(UnseenStartRow).where(
+                col(UnseenStartRow.learner_id) == card.learner_id,
+                col(UnseenStartRow.pack_id).in_(
                     select(QuestionRow.pack_id).where(col(QuestionRow.id) == card.question_id)
                 ),
             )

@@ -149,7 +149,7 @@ class ReviewRow(SQLModel, table=True):
     exam_id: int | None = Field(default=None, foreign_key="exam.id")
 
 
-class NewFrontierRow(SQLModel, table=True):
+class UnseenStartRow(SQLModel, table=True):
     """Where to start looking for a learner's next new question in a pack.
 
     Every active question of the pack below `position` has a card of the learner, so the
@@ -159,7 +159,7 @@ class NewFrontierRow(SQLModel, table=True):
     and a missing row means "start at the beginning".
     """
 
-    __tablename__ = "new_frontier"
+    __tablename__ = "unseen_start"
     learner_id: int = Field(foreign_key="learner.id", primary_key=True)
     pack_id: str = Field(foreign_key="pack.id", primary_key=True, max_length=80)
     position: int

@@ -18,8 +18,8 @@ from mpquiz.core.model import Question
 from mpquiz.i18n import reason
 from mpquiz.session.phase import Phase
 from mpquiz.tui.formatting import kind_name, literal
+from mpquiz.tui.reveal import Reveal
 from mpquiz.tui.screens.base import BaseScreen
-from mpquiz.tui.widgets.after_answer import AfterAnswer
 from mpquiz.tui.widgets.answers import Answered, AnswerWidget, answer_widget, is_text_entry
 from mpquiz.tui.widgets.code_view import CodeView
 from mpquiz.tui.widgets.title_bar import TitleBar
@@ -74,7 +74,7 @@ class ReviewScreen(BaseScreen):
         """How many times the demo ran for the question on screen (re-runs count)."""
         self._answering: Worker[None] | None = None
         self._leave_armed = False
-        self.after = AfterAnswer(self, self.lang)
+        self.after = Reveal(self, self.lang)
         self.output = self.after.output
 
     @property

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 NAMES = ("headline", "output", "verdict", "explain", "ratings", "done")
 
 
-class AfterAnswer:
+class Reveal:
     """The after-answer widgets of one review screen: mounted once, shown by name."""
 
     def __init__(self, screen: Widget, lang: str) -> None:

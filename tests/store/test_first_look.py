@@ -1,4 +1,4 @@
-"""The first look (store.glance) sees what the day's queue will show: same first question,
+"""The first look (store.first_look) sees what the day's queue will show: same first question,
 same length, on random histories of answers, undos, retired questions and packs."""
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mpquiz.core.model import Pack, Text
-from mpquiz.core.scheduling import CardState, Rating, Spacing
+from mpquiz.core.scheduling import CardState, Rating, Scheduler
 from mpquiz.session.queue import build_queue
 from mpquiz.store.engine import open_engine
-from mpquiz.store.glance import first_question, sqlite_file, stored_time
+from mpquiz.store.first_look import first_question, sqlite_file, stored_time
 from mpquiz.store.meta import write_meta
 from mpquiz.store.repository import ReviewRecord, Store
 from mpquiz.store.version import SCHEMA_VERSION
@@ -63,7 +63,7 @@ steps = st.lists(
 
 def _play(store: Store, packs: list[Pack], history: list[Step]) -> tuple[int, object]:
     """Apply random steps (answers through the real queue, undos, retirements, time)."""
-    spacing = Spacing()
+    scheduler = Scheduler()
     ana = store.learner_id("ana", T0)
     ben = store.learner_id("ben", T0)
     now, day = T0, T0.replace(hour=0)
@@ -76,7 +76,7 @@ def _play(store: Store, packs: list[Pack], history: list[Step]) -> tuple[int, ob
             if not queue:
                 continue
             item = queue[pick % len(queue)]
-            after = spacing.review(item.card or CardState(), Rating(rating), now)
+            after = scheduler.review(item.card or CardState(), Rating(rating), now)
             done.append(
                 store.record_review(
                     ReviewRecord(
@@ -129,7 +129,7 @@ def test_the_first_look_matches_the_queue(
     scope: tuple[str | None, str | None],
     ahead: int,
 ) -> None:
-    db = tmp_path_factory.mktemp("glance") / "g.db"
+    db = tmp_path_factory.mktemp("look") / "g.db"
     store = Store(open_engine(f"sqlite:///{db}"))
     try:
         packs = _packs(pack)

@@ -5,7 +5,7 @@ app's start. The first screen needs one answer: which question comes first today
 many there are. This module gives it without them, so the app paints the question while
 the repository loads in the background. It never writes; the repository stays the one way
 in. Its answer equals the first item and the length of `session.queue.build_queue` (see
-tests/store/test_glance.py, on random histories); on anything unusual (no such file, a
+tests/store/test_first_look.py, on random histories); on anything unusual (no such file, a
 file that is not mpquiz's, other meta values, an unknown learner, any SQLite error) it
 gives up with None and the caller takes the normal path.
 """
@@ -37,7 +37,7 @@ class GlancePack:
 
 
 @dataclass(frozen=True)
-class Glance:
+class FirstLookRow:
     """The day's first question (its stored JSON) and the length of the day's queue."""
 
     question_id: int
@@ -72,7 +72,7 @@ def first_question(
     new_per_day: int,
     pack_id: str | None = None,
     topic: str | None = None,
-) -> Glance | None:
+) -> FirstLookRow | None:
     """Today's first question for `learner` and the queue's length, or None.
 
     `meta` holds values the database's meta table must have (its schema version, the
@@ -134,7 +134,7 @@ def _look(
     new_per_day: int,
     pack_id: str | None,
     topic: str | None,
-) -> Glance | None:
+) -> FirstLookRow | None:
     narrow, params = _narrowing(pack_id, topic)
     due_from = (
         " FROM card c JOIN question q ON q.id = c.question_id JOIN pack p ON p.id = q.pack_id"
@@ -188,7 +188,7 @@ def _look(
         "SELECT id, topics, builtin, demos_dir FROM pack WHERE id = ?", (first_pack,)
     ).fetchone()
     facts = GlancePack(pack[0], pack[1], bool(pack[2]), pack[3])
-    return Glance(question_id, data, facts, due + new)
+    return FirstLookRow(question_id, data, facts, due + new)
 
 
 def _narrowing(pack_id: str | None, topic: str | None) -> tuple[str, tuple[str, ...]]:
@@ -205,11 +205,11 @@ def _narrowing(pack_id: str | None, topic: str | None) -> tuple[str, tuple[str, 
 def _packs_in_order(
     conn: sqlite3.Connection, learner_id: int, pack_id: str | None
 ) -> list[tuple[str, int | None, int | None]]:
-    """Active packs, built-in first, with the learner's new-question frontier and last position."""
+    """Active packs, built-in first, with the learner's unseen start and last position."""
     sql = (
         "SELECT p.id, f.position, (SELECT max(q.position) FROM question q"
         " WHERE q.pack_id = p.id AND q.retired = 0)"
-        " FROM pack p LEFT JOIN new_frontier f ON f.pack_id = p.id AND f.learner_id = ?"
+        " FROM pack p LEFT JOIN unseen_start f ON f.pack_id = p.id AND f.learner_id = ?"
         " WHERE p.retired = 0"
     )
     params: list[Any] = [learner_id]

@@ -1,9 +1,9 @@
-"""The new-question frontier is only a cache: it never hides a question that is new.
+"""The unseen start is only a cache: it never hides a question that is new.
 
 `Store.unseen` starts each pack's scan where the learner's earlier scans found every
-question before it answered (the `new_frontier` table). These tests check the three
+question before it answered (the `unseen_start` table). These tests check the three
 ways that could go wrong: an undo that makes a question new again, a pack sync that adds
-or moves questions below the frontier, and a scan narrowed to one topic.
+or moves questions below the unseen start, and a scan narrowed to one topic.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ import dataclasses
 from datetime import timedelta
 
 from mpquiz.core.model import Pack
-from mpquiz.core.scheduling import CardState, Rating, Spacing
+from mpquiz.core.scheduling import CardState, Rating, Scheduler
 from mpquiz.store.repository import ReviewRecord, Store
 from tests.conftest import T0
 
 
 def _answer(store: Store, learner: int, question_id: int) -> int:
-    after = Spacing().review(CardState(), Rating.Good, T0)
+    after = Scheduler().review(CardState(), Rating.Good, T0)
     record = ReviewRecord(learner, question_id, T0, 3, True, "1", 1, "review", None, after)
     return store.record_review(record)
 
@@ -41,12 +41,14 @@ def test_an_undone_first_answer_makes_the_question_new_again(store: Store, pack:
     store.sync_pack(pack, T0)
     ana = store.learner_id("ana", T0)
     first = [_answer(store, ana, q.id) for q in store.unseen(ana, 3)]
-    assert len(_qids(store, ana)) == 1  # the frontier now sits past the first three
+    assert len(_qids(store, ana)) == 1  # the unseen start now sits past the first three
     assert store.undo_review(first[0])
     assert _qids(store, ana)[0] == pack.questions[0].qid
 
 
-def test_a_sync_that_adds_a_question_before_the_frontier_shows_it(store: Store, pack: Pack) -> None:
+def test_a_sync_that_adds_a_question_before_the_unseen_start_shows_it(
+    store: Store, pack: Pack
+) -> None:
     store.sync_pack(pack, T0)
     ana = store.learner_id("ana", T0)
     for q in store.unseen(ana, 4):
@@ -58,7 +60,7 @@ def test_a_sync_that_adds_a_question_before_the_frontier_shows_it(store: Store, 
     assert _qids(store, ana) == ["basics.early"]
 
 
-def test_a_topic_scan_does_not_move_the_frontier_past_other_topics(
+def test_a_topic_scan_does_not_move_the_unseen_start_past_other_topics(
     store: Store, pack: Pack
 ) -> None:
     store.sync_pack(pack, T0)
