@@ -25,9 +25,12 @@ test: $(STAMP)
 soak: $(STAMP)
 	MPQUIZ_SOAK=1 $(BIN)/python -m pytest -n 2 -rP tests/reliability
 
+# Style, the layers (import-linter contracts in pyproject.toml) and the types (mypy --strict).
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 format: $(STAMP)
 	$(BIN)/ruff format src tests bench

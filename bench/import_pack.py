@@ -65,8 +65,8 @@ def _median(fn, repeat: int) -> float:  # type: ignore[no-untyped-def]
 
 def run(quick: bool) -> list[Measure]:
     """Validation and import times against a plain tomllib parse of the same files."""
-    from mpquiz.packs.install import add_pack
     from mpquiz.packs.loader import load_pack
+    from mpquiz.session.pack_install import add_pack
     from mpquiz.store.engine import open_engine
     from mpquiz.store.repository import Store
 

@@ -101,8 +101,8 @@ def _stored(url: str) -> int:
 
 
 def _prepare(url: str, home: Path) -> None:
-    from mpquiz.packs.install import add_pack
     from mpquiz.services import Services
+    from mpquiz.session.pack_install import add_pack
 
     pack = home / "pack"
     if not pack.exists():

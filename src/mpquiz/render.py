@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import timedelta
 from typing import assert_never
 
 from rich.console import Console, Group, RenderableType
@@ -139,11 +140,10 @@ def render_evidence(lines: Iterable[str]) -> RenderableType:
 
 
 def intervals_line(
-    intervals: dict[Rating, object], lang: str, only: Iterable[Rating] | None = None
+    intervals: Mapping[Rating, timedelta], lang: str, only: Iterable[Rating] | None = None
 ) -> str:
     """ "1 Again <1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d", as Anki shows above its buttons."""
     shown = list(only) if only is not None else list(Rating)
     return " · ".join(
-        f"{RATING_KEYS[r]} {rating_name(r, lang)} {format_interval(intervals[r])}"  # type: ignore[arg-type]
-        for r in shown
+        f"{RATING_KEYS[r]} {rating_name(r, lang)} {format_interval(intervals[r])}" for r in shown
     )

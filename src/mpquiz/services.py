@@ -7,6 +7,7 @@ import getpass
 import hashlib
 import os
 import random
+import sys
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -163,9 +164,12 @@ class Services:
         `notices` for the app to show, and printed on stderr unless `quiet_notices`."""
         self.notices.append(message)
         if not self.quiet_notices:
-            from mpquiz.store.opening import say
+            _tell(message)
 
-            say(message)
+    def repeat_notices(self) -> None:
+        """Print every notice on stderr (after the app, whose screen showed them)."""
+        for message in self.notices:
+            _tell(message)
 
     def sync_builtin(self, store: Store) -> SyncReport | None:
         """Bring the stored copy of the bundled pack up to date; None when it already was.
@@ -406,3 +410,8 @@ class Services:
             if self._opened is not None:
                 self._opened.store.close()
                 self._opened = None
+
+
+def _tell(message: str) -> None:
+    """A notice as one line on stderr, like mpquiz's errors."""
+    print(f"mpquiz: {message}", file=sys.stderr, flush=True)

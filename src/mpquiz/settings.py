@@ -66,6 +66,7 @@ class _Rule:
 
     def parse(self, raw: str) -> Any:
         """A value typed on the command line, checked."""
+        value: object
         try:
             if self.kind is bool:
                 value = _BOOLEANS[raw.strip().lower()]

@@ -11,10 +11,10 @@ import pytest
 
 from mpquiz.core.errors import BadInput
 from mpquiz.packs import archive
-from mpquiz.packs.install import add_pack, export_pack, installed_pack
 from mpquiz.packs.loader import load_pack
 from mpquiz.packs.problems import PackErrors
 from mpquiz.services import Services
+from mpquiz.session.pack_install import add_pack, export_pack, installed_pack
 from tests.conftest import T0
 from tests.packs.helpers import add_entry, link_mode, snapshot, zip_folder
 

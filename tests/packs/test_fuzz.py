@@ -22,9 +22,9 @@ from typer.testing import CliRunner
 
 from mpquiz.cli.main import app
 from mpquiz.packs import toml_write
-from mpquiz.packs.install import add_pack
 from mpquiz.packs.loader import load_pack
 from mpquiz.packs.problems import PackErrors
+from mpquiz.session.pack_install import add_pack
 from mpquiz.store.engine import open_engine
 from mpquiz.store.repository import Store
 from tests.conftest import FIXTURES, T0

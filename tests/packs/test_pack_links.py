@@ -15,11 +15,12 @@ from pathlib import Path
 import pytest
 
 from mpquiz.core.errors import StoreError
-from mpquiz.packs import archive, install
+from mpquiz.packs import archive
 from mpquiz.packs.archive import copy_pack_tree, unsafe_entries
-from mpquiz.packs.install import add_pack
 from mpquiz.packs.loader import load_pack
 from mpquiz.packs.problems import PackErrors
+from mpquiz.session import pack_install as install
+from mpquiz.session.pack_install import add_pack
 from mpquiz.store.engine import open_engine
 from mpquiz.store.repository import Store
 from tests.conftest import T0

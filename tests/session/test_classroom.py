@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from mpquiz.core.scheduling import Rating
-from mpquiz.packs.install import add_pack
 from mpquiz.services import Services
 from mpquiz.session.classroom import class_report
+from mpquiz.session.pack_install import add_pack
 from tests.conftest import FakeClock
 
 # What each learner answers to the mini pack's choice question (right: 1) and numeric one

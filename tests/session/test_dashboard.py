@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from mpquiz.core.scheduling import Rating
-from mpquiz.packs.install import add_pack
 from mpquiz.services import Services
 from mpquiz.session.dashboard import streaks
+from mpquiz.session.pack_install import add_pack
 from tests.conftest import FakeClock
 from tests.support.trusting import trust_installed
 

@@ -10,9 +10,9 @@ from sqlalchemy import text
 
 from mpquiz import paths
 from mpquiz.core.errors import AnswerError, BadInput
-from mpquiz.packs.install import add_pack
 from mpquiz.services import Services
 from mpquiz.session.exam import ExamOver, ExamSettings
+from mpquiz.session.pack_install import add_pack
 from mpquiz.settings import Settings, save_settings
 from tests.conftest import FakeClock
 

@@ -23,11 +23,11 @@ from sqlalchemy import text
 from mpquiz.core.errors import BadInput
 from mpquiz.i18n import reason
 from mpquiz.packs.builtin_lock import read_lock
-from mpquiz.packs.install import add_pack, remove_pack
 from mpquiz.packs.manifest import ManifestError, read_manifest
 from mpquiz.packs.trust import TrustStore
 from mpquiz.services import Services
 from mpquiz.session.demos import CHANGED_STATE, TRUSTED, UNTRUSTED_STATE, DemoLauncher
+from mpquiz.session.pack_install import add_pack, remove_pack
 from tests.conftest import FIXTURES, T0
 from tests.support.trusting import places_for, trust_installed
 

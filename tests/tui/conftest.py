@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from mpquiz.packs.install import add_pack
 from mpquiz.services import Services
 from mpquiz.session.clock import Clock
+from mpquiz.session.pack_install import add_pack
 from mpquiz.tui.app import MpquizApp
 from mpquiz.tui.factory import build_app
 from tests.conftest import T0

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mpquiz.packs.install import add_pack
+from mpquiz.session.pack_install import add_pack
 from mpquiz.tui.factory import build_app
 from mpquiz.tui.screens.packs import PacksScreen
 from mpquiz.tui.screens.review import Phase

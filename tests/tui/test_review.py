@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from mpquiz import paths
-from mpquiz.packs.install import add_pack
 from mpquiz.services import Services
+from mpquiz.session.pack_install import add_pack
 from mpquiz.settings import Settings, save_settings
 from mpquiz.tui.factory import build_app
 from mpquiz.tui.screens.review import Phase, ReviewScreen

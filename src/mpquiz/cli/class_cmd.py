@@ -5,12 +5,15 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mpquiz.cli.context import h, opened
 from mpquiz.cli.output import csv_cell, to_json
+
+if TYPE_CHECKING:
+    from mpquiz.session.classroom import ClassReport
 
 app = typer.Typer(help=h("help.class"), no_args_is_help=True)
 
@@ -47,7 +50,7 @@ def report(
         _table(data, svc.lang)
 
 
-def _csv(data) -> None:
+def _csv(data: ClassReport) -> None:
     writer = csv.writer(sys.stdout)
     writer.writerow(["learner", "pack", "topic", "mastery", "reviews", "correct"])
     for r in data.rows:
@@ -55,7 +58,7 @@ def _csv(data) -> None:
         writer.writerow([csv_cell(cell) for cell in cells])
 
 
-def _table(data, lang: str) -> None:
+def _table(data: ClassReport, lang: str) -> None:
     from rich.table import Table
 
     from mpquiz.core.inert import inert

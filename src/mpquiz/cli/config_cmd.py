@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mpquiz.cli.context import h, services
+
+if TYPE_CHECKING:
+    from mpquiz.services import Services
 
 app = typer.Typer(
     help=h("help.config"),
@@ -59,7 +63,7 @@ def path(ctx: typer.Context) -> None:
     typer.echo(str(_path(services(ctx))))
 
 
-def _path(svc):
+def _path(svc: Services) -> Path:
     from mpquiz import paths
 
     return svc.config_path or paths.config_file()

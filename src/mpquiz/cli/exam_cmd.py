@@ -34,7 +34,8 @@ def exam(
     from mpquiz.session.exam import ExamSettings
 
     svc = services(ctx)
-    for name in topic or [None]:
+    topics: list[str | None] = list(topic) if topic else [None]  # or the pack alone
+    for name in topics:
         check_scope(svc, pack, name)
     settings = ExamSettings(
         count=questions,

@@ -94,8 +94,8 @@ def export_gift(
 ) -> None:
     """Write an installed pack's choice and numeric questions as GIFT."""
     from mpquiz.packs.gift_write import export_gift as write_gift
-    from mpquiz.packs.install import installed_pack
     from mpquiz.packs.loader import load_pack
+    from mpquiz.session.pack_install import installed_pack
 
     _check_lang(lang)
     svc = opened(ctx)

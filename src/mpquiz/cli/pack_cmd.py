@@ -253,8 +253,8 @@ def add(
     force: Annotated[bool, typer.Option("--force", help=h("help.opt.force"))] = False,
 ) -> None:
     """Install a pack folder or zip, or update it to a higher version."""
-    from mpquiz.packs.install import add_pack, installed_pack
     from mpquiz.packs.problems import PackErrors
+    from mpquiz.session.pack_install import add_pack, installed_pack
 
     svc = opened(ctx)
     try:
@@ -283,7 +283,7 @@ def add(
 @app.command("remove", help=h("help.pack.remove"))
 def remove(ctx: typer.Context, pack_id: IdArg) -> None:
     """Retire a pack's questions (reviews are kept) and delete its files."""
-    from mpquiz.packs.install import remove_pack
+    from mpquiz.session.pack_install import remove_pack
 
     svc = opened(ctx)
     retired = remove_pack(pack_id, svc.store, svc.packs_root, svc.clock.now())
@@ -300,7 +300,7 @@ def export(
     ],
 ) -> None:
     """Zip an installed pack so that `pack add` takes it back."""
-    from mpquiz.packs.install import export_pack, installed_pack
+    from mpquiz.session.pack_install import export_pack, installed_pack
 
     svc = opened(ctx)
     info = installed_pack(svc.store, pack_id)
@@ -319,8 +319,8 @@ def trust(
 ) -> None:
     """List a pack's demo files with their SHA-256 and trust them."""
     from mpquiz.core.errors import BadInput
-    from mpquiz.packs.install import installed_pack
     from mpquiz.packs.manifest import ManifestError
+    from mpquiz.session.pack_install import installed_pack
 
     svc = opened(ctx)
     pack = installed_pack(svc.store, pack_id)
@@ -361,11 +361,15 @@ def schema(
     """Print the JSON Schema of pack.toml or of a question file."""
     from mpquiz.packs.json_schema import json_schema
 
-    if kind not in ("pack", "question"):
+    if kind == "pack":
+        schema_of = json_schema("pack")
+    elif kind == "question":
+        schema_of = json_schema("question")
+    else:
         raise typer.BadParameter(
             t("pack.bad_schema_kind", help_lang(), kind=kind), param_hint="--kind"
         )
-    typer.echo(json.dumps(json_schema(kind), ensure_ascii=False, indent=2))
+    typer.echo(json.dumps(schema_of, ensure_ascii=False, indent=2))
 
 
 def _folder(svc: Services, pack_id: str) -> Path:

@@ -71,7 +71,7 @@ def blocks(source: str) -> list[tuple[int, list[str]]]:
     with a blank line inside the braces still belong to their question.
     """
     found: list[tuple[int, list[str]]] = []
-    start, current = 0, []
+    start, current = 0, list[str]()
     for number, line in enumerate(source.splitlines(), start=1):
         if line.lstrip().startswith("//"):
             continue

@@ -157,7 +157,8 @@ class _Loader:
         if isinstance(langs, list) and langs and all(lang in LANGUAGES for lang in langs):
             self.languages = tuple(langs)
         title = meta.get("title") if isinstance(meta, dict) else None
-        topics = data.get("topics") if isinstance(data.get("topics"), dict) else {}
+        found = data.get("topics")
+        topics: dict[str, Any] = found if isinstance(found, dict) else {}
         texts = {k: v for k, v in topics.items() if isinstance(v, dict | str)}
         self._meta_texts(title if isinstance(title, dict | str) else None, texts, path, text)
 

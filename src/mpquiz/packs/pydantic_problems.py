@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -157,7 +157,7 @@ def _bound_message(err: Any) -> str | None:
         value = ctx.get(key)
         return f"{value:g}" if isinstance(value, float) else str(value)
 
-    messages = {
+    messages: dict[str, Callable[[], str]] = {
         "less_than_equal": lambda: f"must be at most {num('le')}; got {_short(got)}",
         "less_than": lambda: f"must be less than {num('lt')}; got {_short(got)}",
         "greater_than": lambda: f"must be more than {num('gt')}; got {_short(got)}",

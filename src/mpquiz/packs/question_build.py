@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, assert_never
+from typing import Any, Protocol, assert_never
 
 from mpquiz.core.model import (
     ChoiceQuestion,
@@ -24,15 +24,34 @@ from mpquiz.core.model import (
 from mpquiz.core.outputs import matches
 from mpquiz.packs.code import regions
 from mpquiz.packs.locate import QuestionLines
+from mpquiz.packs.problems import PackProblem
 
-if TYPE_CHECKING:
-    from mpquiz.packs.loader import _Loader
+
+class Checker(Protocol):
+    """What building a question needs of the pack loader (packs.loader): its root, the
+    problems found so far, where to add one, how to read a text, the shared checks."""
+
+    root: Path
+    problems: list[PackProblem]
+
+    def problem(self, file: Path | str, message: str, **where: Any) -> None:
+        """Record a problem."""
+
+    def text(
+        self, value: Any, path: Path, qid: str | None, field: str, line: int | None = None
+    ) -> Text:
+        """A localized text, checked against the pack's languages."""
+
+    def common_checks(
+        self, site: QuestionSite, table: dict[str, Any], topics: set[str] | None, *, texts: bool
+    ) -> None:
+        """The checks every kind shares (topic, demo, region, texts)."""
 
 
 class QuestionSite:
     """Where one question is written, so each of its problems names the right line."""
 
-    def __init__(self, loader: _Loader, path: Path, lines: QuestionLines, index: int) -> None:
+    def __init__(self, loader: Checker, path: Path, lines: QuestionLines, index: int) -> None:
         self.loader, self.path, self.lines, self.index = loader, path, lines, index
         self.qid: str | None = None
         self.id_line: int | None = None

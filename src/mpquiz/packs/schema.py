@@ -5,7 +5,7 @@ The field descriptions end up in `mpquiz pack schema`, where editors show them.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -19,7 +19,8 @@ Finite = Annotated[float, Field(allow_inf_nan=False)]
 _TEXT = "Text for the learner: a string, or a table with one string per language."
 
 
-def _text(what: str) -> object:
+def _text(what: str) -> Any:
+    """A text field's declaration (pydantic's Field is typed Any for the same reason)."""
     return Field(description=f"{what} {_TEXT}")
 
 

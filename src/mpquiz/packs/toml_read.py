@@ -34,8 +34,12 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, ReadTrouble | Non
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        return None, "", ReadTrouble(f"not valid UTF-8 (byte {exc.start})", line, "save as UTF-8")
+        bad_line = raw.count(b"\n", 0, exc.start) + 1
+        return (
+            None,
+            "",
+            ReadTrouble(f"not valid UTF-8 (byte {exc.start})", bad_line, "save as UTF-8"),
+        )
     try:
         return tomllib.loads(text), text, None
     except tomllib.TOMLDecodeError as exc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -68,7 +68,7 @@ def table(items: Mapping[str, Any]) -> str:
     return "".join(f"{key(k)} = {value(v)}\n" for k, v in items.items() if v is not None)
 
 
-def question_file(questions: list[Mapping[str, Any]], header: str = "") -> str:
+def question_file(questions: Sequence[Mapping[str, Any]], header: str = "") -> str:
     """A questions/*.toml file: an optional comment header, then [[question]] tables."""
     head = "".join(f"# {line}\n" if line else "#\n" for line in header.splitlines())
     body = "\n".join("[[question]]\n" + table(q) for q in questions)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -47,7 +48,7 @@ def start_direct(
 
 
 def _isolation_options(spec: DemoSpec) -> dict[str, Any]:
-    if os.name == "nt":
+    if sys.platform == "win32":
         # Its own group, so a Ctrl+C in mpquiz's console does not reach the demo.
         return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
     return {

@@ -52,10 +52,10 @@ def run_failure(
 
 def _killed_by(signum: int) -> str:
     try:
-        name = signal.Signals(signum).name
+        known = signal.Signals(signum)
     except ValueError:
-        name = f"signal {signum}"
-    hint = _SIGNAL_HINTS.get(signum)
+        return f"killed by signal {signum}"
+    name, hint = known.name, _SIGNAL_HINTS.get(known)
     return f"killed by {name} ({hint})" if hint else f"killed by {name}"
 
 

@@ -29,7 +29,7 @@ supervisor itself count as mpquiz being gone.
 
 from __future__ import annotations
 
-import _signal  # `signal` itself would import enum, 3 ms more at every start
+import _signal  # type: ignore[import-not-found]  # `signal` imports enum: 3 ms more a start
 import ctypes
 import fcntl
 import marshal
@@ -42,6 +42,10 @@ import time
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without typing's 6 ms import
 if TYPE_CHECKING:
     from collections.abc import Callable, Set
+    from typing import Any
+
+    Spec = dict[str, Any]
+    """What mpquiz sends: the demo's command line, folder, environment, limits, times."""
 
 SIGHUP, SIGINT, SIGKILL, SIGPIPE, SIGTERM, SIGXFSZ = 1, 2, 9, 13, 15, 25
 PR_SET_PDEATHSIG = 1
@@ -136,14 +140,15 @@ def read_exactly(count: int) -> bytes:
     return data
 
 
-def read_spec() -> dict:
+def read_spec() -> Spec:
     length = b""
     while not length.endswith(b"\n"):
         length += read_exactly(1)
-    return marshal.loads(read_exactly(int(length)))
+    spec: Spec = marshal.loads(read_exactly(int(length)))
+    return spec
 
 
-def start_demo(spec: dict) -> int | None:
+def start_demo(spec: Spec) -> int | None:
     """Fork and exec the demo; its pid, or None after reporting why it failed."""
     error_read, error_write = os.pipe()
     me = os.getpid()
@@ -163,7 +168,7 @@ def start_demo(spec: dict) -> int | None:
     return None
 
 
-def become_demo(spec: dict, supervisor: int, error_write: int) -> None:
+def become_demo(spec: Spec, supervisor: int, error_write: int) -> None:
     """In the forked child: set up everything, then exec; never returns."""
     step = "setup"
     try:
@@ -231,7 +236,7 @@ class Tree:
                         parents[int(name)] = int(stat.read().rpartition(b")")[2].split()[1])
                 except (OSError, ValueError, IndexError):
                     pass
-        children = {}
+        children: dict[int, list[int]] = {}
         for pid, parent in parents.items():
             children.setdefault(parent, []).append(pid)
         found, todo = {}, [self.me]
@@ -314,10 +319,11 @@ def wait_control(seconds: float) -> bool:
     return True
 
 
-def supervise(tree: Tree, spec: dict, started: float) -> None:
+def supervise(tree: Tree, spec: Spec, started: float) -> None:
     """Watch the demo until it exits, times out or is cancelled; clean up; report."""
+    assert tree.main is not None  # started
     try:
-        pidfd = os.pidfd_open(tree.main)
+        pidfd: int | None = os.pidfd_open(tree.main)
     except OSError:
         pidfd = None  # old kernel: poll for the exit instead
     deadline = started + spec["timeout"]

@@ -103,21 +103,21 @@ def class_report(
     totals = store.question_counts(pack_id)
     learners = store.learner_names()
     recall: dict[tuple[str, str, str], float] = {}
-    for learner, pack, topic, card in store.class_cards(pack_id):
-        key = (learner, pack, topic)
+    for learner, pack_name, topic, card in store.class_cards(pack_id):
+        key = (learner, pack_name, topic)
         recall[key] = recall.get(key, 0.0) + scheduler.retrievability(card, now)
     reviews = {(n, p, t): (r, c) for n, p, t, r, c in store.class_reviews(since, pack_id)}
     rows: list[LearnerTopic] = []
     for learner in learners:
-        for pack in packs.values():
-            for topic, title in pack.topics.items():
-                count = totals.get((pack.id, topic), 0)
-                done, right = reviews.get((learner, pack.id, topic), (0, 0))
+        for info in packs.values():
+            for topic, title in info.topics.items():
+                count = totals.get((info.id, topic), 0)
+                done, right = reviews.get((learner, info.id, topic), (0, 0))
                 if not count:
                     continue
-                mastery = recall.get((learner, pack.id, topic), 0.0) / count
+                mastery = recall.get((learner, info.id, topic), 0.0) / count
                 rows.append(
-                    LearnerTopic(learner, pack.id, topic, title.get(lang), mastery, done, right)
+                    LearnerTopic(learner, info.id, topic, title.get(lang), mastery, done, right)
                 )
     outcomes = [o for o in store.question_outcomes(since, pack_id) if o[1] >= MIN_REVIEWS]
     outcomes.sort(key=lambda o: (-(o[2] / o[1]), -o[1], o[0]))

@@ -16,6 +16,10 @@ from mpquiz.tui.keys import localize_bindings
 from mpquiz.tui.screen_builder import ScreenBuilder
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.screen import Screen
+
     from mpquiz.services import Services
     from mpquiz.session.exam import ExamSettings
     from mpquiz.session.first_look import FirstLook
@@ -36,7 +40,7 @@ class MpquizApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "mpquiz"
     ENABLE_COMMAND_PALETTE = False
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]  # noqa: RUF012 - Textual's own
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "tui.key.quit", show=False, priority=True),
     ]
@@ -160,7 +164,7 @@ class MpquizApp(App[None]):
         """Open "review", "exam", "stats", "packs" or "demos" (on `pack_id`'s demos) once
         the database is open (the app may have started before it)."""
         await self.backend()
-        builders = {
+        builders: dict[str, Callable[[], Screen[None]]] = {
             "review": lambda: self.screens.review(ReviewScope()),
             "exam": lambda: self.screens.exam_setup(None, self.exam_seed),
             "stats": self.screens.stats,

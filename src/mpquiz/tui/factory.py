@@ -67,9 +67,6 @@ def run_app(services: Services, **options: object) -> None:
     try:
         app.run()
     finally:
-        from mpquiz.store.opening import say
-
-        for message in services.notices:  # the app's screen is gone: say them again here
-            say(message)
+        services.repeat_notices()  # the app's screen is gone: say them again here
     if app.failure is not None:
         raise app.failure

@@ -119,8 +119,8 @@ class ReviewScreen(BaseScreen):
         item = session.show()  # the session's first question; its demo starts now
         shown = self.question
         # The same question, shown the same way (options in the same order).
-        same = item is not None and item.id == self._looked and item.question == shown
-        if not same:  # the queue changed since the look (or, never expected, its order)
+        if item is None or item.id != self._looked or item.question != shown:
+            # the queue changed since the look (or, never expected, its order)
             self._early = None
             self.notify(self.say("tui.review.queue_changed"))
             await self._next()

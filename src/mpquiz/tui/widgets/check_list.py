@@ -17,7 +17,7 @@ class CheckList(OptionList):
     """Up/down move, space or Enter ticks and unticks, `a` ticks all or none."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle", "tui.key.mark"),
+        Binding("space", "tick", "tui.key.mark"),
         Binding("a", "toggle_all", "tui.key.all"),
     ]
 
@@ -45,7 +45,7 @@ class CheckList(OptionList):
         # A Text, not a str: labels hold topic titles from packs, never read as markup.
         return Text(f"{'☑' if index in self.checked else '☐'} {self.labels[index]}")
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         """Tick or untick the highlighted item."""
         index = self.highlighted
         if index is not None:
@@ -62,4 +62,4 @@ class CheckList(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter ticks too."""
         event.stop()
-        self.action_toggle()
+        self.action_tick()

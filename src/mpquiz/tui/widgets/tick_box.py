@@ -11,6 +11,6 @@ class TickBox(Checkbox):
     """
 
     @property
-    def BUTTON_INNER(self) -> str:  # type: ignore[override]  (Textual's name)
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # Textual's own name
         """The mark inside the box."""
         return "✔" if self.value else " "

@@ -55,7 +55,12 @@ def _add_folder(
     if pack.id == builtin_pack_id() or (current is not None and current.builtin):
         raise BadInput(f"pack id '{pack.id}' belongs to the built-in pack; choose another id")
     active = current is not None and pack.id in {p.id for p in store.packs()}
-    if active and not force and version_key(pack.version) <= version_key(current.version):
+    if (
+        current is not None
+        and active
+        and not force
+        and version_key(pack.version) <= version_key(current.version)
+    ):
         raise BadInput(
             f"pack '{pack.id}' {current.version} is installed; {label} has version "
             f"{pack.version}: raise its version to update, or use --force"
