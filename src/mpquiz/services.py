@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from mpquiz.packs.places import PackPlaces
     from mpquiz.packs.trust import TrustStore
     from mpquiz.session.dashboard import Dashboard, History
+    from mpquiz.session.demo_code import DemoCode
     from mpquiz.session.demos import DemoLauncher
     from mpquiz.session.exam import ExamSession, ExamSettings
     from mpquiz.session.first_look import FirstLook
@@ -223,6 +224,13 @@ class Services:
         return PackPlaces.here(self.packs_root)
 
     @cached_property
+    def demo_code(self) -> DemoCode:
+        """What questions show of their demos (light: the first frame uses it)."""
+        from mpquiz.session.demo_code import DemoCode
+
+        return DemoCode(self.places)
+
+    @cached_property
     def launcher(self) -> DemoLauncher:
         """Decides what each question runs here, and starts it (see session.demos)."""
         from mpquiz.session.demos import DemoLauncher
@@ -384,7 +392,7 @@ class Services:
         )
         if look is None:
             return None
-        return first_look(look, self.lang, self.launcher.code, self._shuffler())
+        return first_look(look, self.lang, self.demo_code.code, self._shuffler())
 
     @cached_property
     def _sitting_seed(self) -> int:

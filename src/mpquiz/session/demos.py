@@ -18,24 +18,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
 
-from mpquiz.core.inert import inert
 from mpquiz.core.model import Question
 from mpquiz.core.refusal import Refusal
 from mpquiz.packs.builtin_lock import read_lock
-from mpquiz.packs.code import shown_code
 from mpquiz.packs.manifest import (
     Manifest,
     ManifestError,
     RunPlan,
     demo_files,
     read_manifest,
-    run_plans,
 )
 from mpquiz.packs.places import PackPlaces
 from mpquiz.runner import DemoProcess, DemoSpec, start_demo
+from mpquiz.session.demo_code import DemoCode, inside
 
 MAX_TIMEOUT = 60.0
 
@@ -95,6 +92,8 @@ class DemoLauncher:
         self._trust = trust
         self._start = start
         self._builtin_lock = builtin_lock or (lambda: read_lock(places.builtin_dir))
+        self.shown = DemoCode(places, self._builtin_lock)
+        """What questions show of their demos, from the packs' own files."""
 
     # What a pack may run.
 
@@ -202,7 +201,7 @@ class DemoLauncher:
         manifest: Manifest,
     ) -> DemoPlan:
         folder = self.places.demos(pack_id)
-        script = _inside(folder, demo) if folder is not None else None
+        script = inside(folder, demo) if folder is not None else None
         if script is None or not script.is_file():
             return DemoPlan(None, Refusal.of("demo.missing", file=demo))
         limit = min(timeout or manifest.demo_timeout, MAX_TIMEOUT)
@@ -221,43 +220,23 @@ class DemoLauncher:
             return None, plan.blocked
         return self._start(plan.spec), None
 
-    # What is shown.
+    # What is shown (session.demo_code, without the runner: the first frame uses it).
 
     def local_plan(self, question: Question) -> RunPlan | None:
         """How the pack's files on this machine say the question runs (unchecked)."""
-        try:
-            if self.places.is_builtin(question.pack_id):
-                return self._builtin_lock().runs.get(question.qid)
-            folder = self.places.folder(question.pack_id)
-            return None if folder is None else run_plans(folder)[2].get(question.qid)
-        except (ManifestError, OSError):
-            return None
+        return self.shown.local_plan(question)
 
     def code(self, question: Question) -> str | None:
         """The code shown with the question, from the pack's own demo file, if any."""
-        plan = self.local_plan(question)
-        folder = self.places.demos(question.pack_id)
-        if plan is None or folder is None or question.code == "none":
-            return None
-        script = _inside(folder, plan.demo)
-        try:
-            return None if script is None else shown_code(script, question.code)
-        except (OSError, UnicodeDecodeError):
-            return None
+        return self.shown.code(question)
 
     def demo_name(self, question: Question) -> str:
         """The demo the question runs, as its pack's files name it."""
-        plan = self.local_plan(question)
-        return plan.demo if plan is not None else question.demo
+        return self.shown.demo_name(question)
 
     def file_source(self, pack_id: str, demo: str) -> str | None:
         """The source of one of the pack's demo files (made inert), or None."""
-        folder = self.places.demos(pack_id)
-        script = _inside(folder, demo) if folder is not None else None
-        try:
-            return None if script is None else inert(script.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError):
-            return None
+        return self.shown.file_source(pack_id, demo)
 
     def demo_files(self, pack_id: str) -> list[str]:
         """The pack's runnable demo files (`.py`), for the demo browser."""
@@ -269,13 +248,3 @@ class DemoLauncher:
         except ManifestError:
             return []
         return sorted(name for name in files if name.endswith(".py"))
-
-
-def _inside(folder: Path, name: str) -> Path | None:
-    """`folder/name` if it resolves inside `folder` (no `..`, no link out), else None."""
-    try:
-        top = folder.resolve(strict=True)
-        path = (folder / name).resolve(strict=True)
-    except (OSError, RuntimeError):
-        return None
-    return folder / name if path.is_relative_to(top) and path != top else None

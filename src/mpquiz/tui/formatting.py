@@ -5,12 +5,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from textual.markup import escape
 
 from mpquiz.core.inert import inert
-from mpquiz.core.model import Question
 from mpquiz.i18n import t
+
+if TYPE_CHECKING:
+    from mpquiz.core.model import Question
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 SHADES = "·░▒▓█"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from mpquiz.core.text import Text
+
+if TYPE_CHECKING:
+    import random
 
 
 class Kind(StrEnum):

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
-import random
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from mpquiz.core.errors import AnswerError
 from mpquiz.core.kinds.base import Kind, QuestionBase, common_fields, shuffled_order
 from mpquiz.core.text import Text, text_or_none
-from mpquiz.core.verdict import RunFacts, Verdict, evidence_lines, run_notes
+
+if TYPE_CHECKING:
+    import random
+
+    from mpquiz.core.verdict import RunFacts, Verdict
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class ChoiceQuestion(QuestionBase):
 
     def grade(self, answer: str, run: RunFacts | None, lang: str) -> Verdict:
         """Right when the picked set is the correct set; each wrong pick's feedback shown."""
+        from mpquiz.core.verdict import Verdict, evidence_lines, run_notes  # at the first answer
+
         picked = {int(i) - 1 for i in answer.split(",") if i}
         feedback = tuple(
             feedback

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
-import random
 import re
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from mpquiz.core.errors import AnswerError
 from mpquiz.core.kinds.base import Kind, QuestionBase, common_fields
 from mpquiz.core.text import Text, text_or_none
-from mpquiz.core.verdict import Note, RunFacts, Verdict, evidence_lines, format_number, run_notes
+
+if TYPE_CHECKING:
+    import random
+
+    from mpquiz.core.verdict import RunFacts, Verdict
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class NumericQuestion(QuestionBase):
             raise AnswerError("answer.not_a_number") from None
         if not math.isfinite(number):
             raise AnswerError("answer.not_a_number")
+        from mpquiz.core.verdict import format_number
+
         return format_number(number)
 
     def key_text(self, lang: str) -> str:
@@ -74,6 +79,14 @@ class NumericQuestion(QuestionBase):
     def grade(self, answer: str, run: RunFacts | None, lang: str) -> Verdict:
         """Right by the key; a run whose measured value contradicts the key is noted, never
         held against the learner."""
+        from mpquiz.core.verdict import (  # at the first answer
+            Note,
+            Verdict,
+            evidence_lines,
+            format_number,
+            run_notes,
+        )
+
         notes = run_notes(run)
         run_value = measured_value(self.evidence, run.output) if run is not None else None
         if run is not None and run.ok and run_value is not None:  # noqa: SIM102

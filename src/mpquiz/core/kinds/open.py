@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from mpquiz.core.kinds.base import Kind, QuestionBase, common_fields
 from mpquiz.core.text import Text
-from mpquiz.core.verdict import RunFacts, Verdict, evidence_lines, run_notes
+
+if TYPE_CHECKING:
+    import random
+
+    from mpquiz.core.verdict import RunFacts, Verdict
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -30,6 +33,8 @@ class OpenQuestion(QuestionBase):
 
     def grade(self, answer: str, run: RunFacts | None, lang: str) -> Verdict:
         """No verdict (`correct` is None): the learner rates themselves."""
+        from mpquiz.core.verdict import Verdict, evidence_lines, run_notes  # at the first answer
+
         return Verdict(
             None, self.key_text(lang), tuple(run_notes(run)), (), evidence_lines(self.evidence, run)
         )

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
-import random
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from mpquiz.core.errors import AnswerError
 from mpquiz.core.kinds.base import Kind, QuestionBase, common_fields
 from mpquiz.core.outputs import MatchRule, matches, normalize
-from mpquiz.core.verdict import DiffLine, Note, RunFacts, Verdict, evidence_lines, run_notes
+
+if TYPE_CHECKING:
+    import random
+
+    from mpquiz.core.verdict import DiffLine, RunFacts, Verdict
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -43,6 +45,13 @@ class PredictQuestion(QuestionBase):
     def grade(self, answer: str, run: RunFacts | None, lang: str) -> Verdict:
         """Right when the prediction fits the key *or* this run's output (never graded wrong
         by a lucky or unlucky run); a line diff against the real output."""
+        from mpquiz.core.verdict import (  # at the first answer
+            Note,
+            Verdict,
+            evidence_lines,
+            run_notes,
+        )
+
         notes = run_notes(run)
         fits_key = matches(self.match, self.expected, answer)
         output = run.output if run is not None and run.ok else None
@@ -93,6 +102,10 @@ class PredictQuestion(QuestionBase):
 
 
 def _diff(predicted: list[str], real: list[str]) -> list[DiffLine]:
+    import difflib  # at the first answer
+
+    from mpquiz.core.verdict import DiffLine
+
     out: list[DiffLine] = []
     matcher = difflib.SequenceMatcher(a=predicted, b=real, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():

@@ -14,7 +14,6 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from mpquiz.core.errors import AnswerError
-from mpquiz.core.model import Question
 from mpquiz.i18n import reason
 from mpquiz.session.phase import Phase
 from mpquiz.tui.formatting import kind_name, literal
@@ -25,6 +24,7 @@ from mpquiz.tui.widgets.code_view import CodeView
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from mpquiz.core.model import Question
     from mpquiz.core.scheduling import Rating
     from mpquiz.session.first_look import FirstLook
     from mpquiz.session.review import Outcome, ReviewSession

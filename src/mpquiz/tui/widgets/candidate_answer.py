@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from mpquiz.core.model import PredictQuestion
 from mpquiz.i18n import t
 from mpquiz.tui.widgets.pick_answer import PickAnswer
+
+if TYPE_CHECKING:
+    from mpquiz.core.model import PredictQuestion
 
 
 class CandidateAnswer(PickAnswer):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from mpquiz.core.model import ChoiceQuestion
 from mpquiz.i18n import t
 from mpquiz.tui.widgets.pick_answer import PickAnswer
+
+if TYPE_CHECKING:
+    from mpquiz.core.model import ChoiceQuestion
 
 
 class ChoiceAnswer(PickAnswer):

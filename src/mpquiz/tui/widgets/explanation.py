@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group
 from rich.text import Text
 from textual.widgets import Static
 
-from mpquiz.core.model import Question
 from mpquiz.i18n import t
+
+if TYPE_CHECKING:
+    from mpquiz.core.model import Question
 
 
 class Explanation(Static):

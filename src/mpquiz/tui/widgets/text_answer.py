@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.widgets import TextArea
 
-from mpquiz.core.model import Question
 from mpquiz.i18n import t
 from mpquiz.tui.keys import localize_bindings
 from mpquiz.tui.widgets.answers import Answered
+
+if TYPE_CHECKING:
+    from mpquiz.core.model import Question
 
 
 class TextAnswer(TextArea):

@@ -9,10 +9,10 @@ from rich.text import Text
 from textual.widgets import Static
 
 from mpquiz.core.inert import inert
-from mpquiz.core.model import Question
 from mpquiz.i18n import t
 
 if TYPE_CHECKING:
+    from mpquiz.core.model import Question
     from mpquiz.session.review import Outcome
 
 
