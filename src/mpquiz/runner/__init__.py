@@ -27,6 +27,10 @@ by a signal; processes that left the group are not found, and macOS has no RLIMI
 On Windows (untested): timeout and cancel kill the process tree with taskkill; no
 resource limits, no grace period, no orphan cleanup after a normal exit, no network
 isolation.
+Each run also records the demo's Python processes (RunResult.processes: pid, parent,
+name, start method, start and end, exit code, CPU time, threads, CPU samples on Linux)
+through a side channel that never touches the demo's output; mpquiz.runner.timeline
+describes it, mpquiz.runner.processes the records and the evidence drawn from them.
 Not enforced anywhere: reading or writing files outside the working folder with the
 user's permissions (filesystem Unix sockets included, through which other programs may
 start processes that are not the demo's descendants), and a fork bomb's process count
@@ -35,8 +39,27 @@ supervisors, process_group, stragglers, limits and windows.
 """
 
 from mpquiz.runner.demo_process import DemoProcess, start_demo
+from mpquiz.runner.processes import (
+    ProcessRecord,
+    ThreadRecord,
+    cpu_overlap,
+    parallel_processes,
+    threads_serialised,
+)
 from mpquiz.runner.result import OutputLine, RunResult
 from mpquiz.runner.run import run_demo
 from mpquiz.runner.spec import DemoSpec
 
-__all__ = ["DemoProcess", "DemoSpec", "OutputLine", "RunResult", "run_demo", "start_demo"]
+__all__ = [
+    "DemoProcess",
+    "DemoSpec",
+    "OutputLine",
+    "ProcessRecord",
+    "RunResult",
+    "ThreadRecord",
+    "cpu_overlap",
+    "parallel_processes",
+    "run_demo",
+    "start_demo",
+    "threads_serialised",
+]

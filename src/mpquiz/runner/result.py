@@ -1,8 +1,27 @@
-"""What a run produced: OutputLine and RunResult."""
+"""What a run produced: OutputLine and RunResult (whose processes are ProcessRecords;
+their evidence helpers are here too, from mpquiz.runner.processes)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from mpquiz.runner.processes import (
+    ProcessRecord,
+    ThreadRecord,
+    cpu_overlap,
+    parallel_processes,
+    threads_serialised,
+)
+
+__all__ = [
+    "OutputLine",
+    "ProcessRecord",
+    "RunResult",
+    "ThreadRecord",
+    "cpu_overlap",
+    "parallel_processes",
+    "threads_serialised",
+]
 
 
 @dataclass(frozen=True)
@@ -30,6 +49,9 @@ class RunResult:
     # localhost); False: it could not get one and had the machine's network; None: not
     # tried (not Linux) or it did not start.
     network_isolated: bool | None = None
+    # The demo's Python processes, ordered by start (see mpquiz.runner.processes for the
+    # records and the evidence drawn from them); empty when none could be recorded.
+    processes: tuple[ProcessRecord, ...] = ()
 
     @property
     def output(self) -> str:
