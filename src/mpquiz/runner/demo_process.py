@@ -4,8 +4,9 @@ Two daemon threads serve each run. The reader drains the output pipe into a Line
 capped, and keeps draining past the cap so the demo never blocks on a full pipe. The
 watcher waits, through the StartedRun, for the exit, the timeout or cancel() and for the
 demo's whole tree to be killed; sweeps processes that left it where no supervisor saw
-them; waits for the pipe to close; removes the working folder; and only then publishes
-the RunResult and closes the buffer. Blocking and asyncio consumers all read that one
+them; waits for the pipe to close; removes the working folder; gathers the timeline of
+the demo's processes (mpquiz.runner.timeline) and removes its file; and only then
+publishes the RunResult and closes the buffer. Blocking and asyncio consumers all read that one
 buffer, each from the first line, so a demo started early (prefetch) can be shown later,
 still streaming.
 """
@@ -25,12 +26,14 @@ from mpquiz.runner.launch import CouldNotStart, launch
 from mpquiz.runner.line_buffer import LineBuffer
 from mpquiz.runner.line_splitter import CappedLineSplitter, decode_line, truncation_marker
 from mpquiz.runner.process_group import KILL_SETTLE
+from mpquiz.runner.processes import ProcessRecord
 from mpquiz.runner.reasons import could_not_start, run_failure
 from mpquiz.runner.result import OutputLine, RunResult
 from mpquiz.runner.spec import DemoSpec
 from mpquiz.runner.started_run import Ending, StartedRun
 from mpquiz.runner.stragglers import kill_stragglers
 from mpquiz.runner.supervised_run import SupervisedRun
+from mpquiz.runner.timeline import collect
 from mpquiz.runner.workdir import remove_workdir
 
 _POSIX = os.name == "posix"
@@ -84,6 +87,8 @@ class DemoProcess:
             with contextlib.suppress(Exception):
                 run.kill_all()
                 remove_workdir(run.workdir)
+            if run.timeline is not None:
+                run.timeline.remove()
             process._publish(process._unstarted_result(f"cannot watch the demo: {exc}"))
         return process
 
@@ -216,16 +221,38 @@ class DemoProcess:
             failure = f"runner failure: {exc!r}"
             with contextlib.suppress(Exception):
                 run.kill_all()
+        processes: tuple[ProcessRecord, ...] = ()
         try:
             self._finish_reading(run)
             remove_workdir(run.workdir)
+            processes = self._processes(run, ending)
         except Exception as exc:
             failure = failure or f"runner failure: {exc!r}"
         finally:
+            if run.timeline is not None:
+                run.timeline.remove()
             if isinstance(run, SupervisedRun):
                 supervisors.keep_one_ready()  # if the one started meanwhile was taken
-            self._publish(self._result_of(run, ending, failure))
+            self._publish(self._result_of(run, ending, failure, processes))
             exit_cleanup.untrack(self)
+
+    def _processes(self, run: StartedRun, ending: Ending | None) -> tuple[ProcessRecord, ...]:
+        """The records of the demo's processes; none when there is no timeline, and none
+        rather than a failed run when the records cannot be read."""
+        if run.timeline is None or ending is None or ending.not_started is not None:
+            return ()
+        try:
+            return collect(
+                run.timeline.read(),
+                run.started,
+                main_pid=run.pid,
+                main_exit=ending.exit_code,
+                # Its exit as the runner saw it, or the moment it saw it killed.
+                main_end=ending.duration,
+                observed=run.observations,
+            )
+        except Exception:
+            return ()
 
     def _finish_reading(self, run: StartedRun) -> None:
         reader = self._reader
@@ -242,7 +269,13 @@ class DemoProcess:
 
     # The result.
 
-    def _result_of(self, run: StartedRun, ending: Ending | None, failure: str | None) -> RunResult:
+    def _result_of(
+        self,
+        run: StartedRun,
+        ending: Ending | None,
+        failure: str | None,
+        processes: tuple[ProcessRecord, ...] = (),
+    ) -> RunResult:
         if ending is None:
             ending = Ending(exit_code=None, duration=time.monotonic() - run.started)
         if ending.not_started is not None:
@@ -268,6 +301,7 @@ class DemoProcess:
             lines=lines,
             error=error,
             network_isolated=ending.network_isolated,
+            processes=processes,
         )
 
     def _unstarted_result(self, reason: str) -> RunResult:

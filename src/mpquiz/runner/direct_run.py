@@ -21,6 +21,7 @@ from mpquiz.runner.limits import planned_limits, preexec_function
 from mpquiz.runner.process_group import KILL_SETTLE, terminate_group
 from mpquiz.runner.spec import DemoSpec
 from mpquiz.runner.started_run import Ending
+from mpquiz.runner.timeline import Observations, Timeline
 from mpquiz.runner.windows import kill_tree
 
 _POSIX = os.name == "posix"
@@ -30,7 +31,12 @@ _MAX_POLL = 0.05
 
 
 def start_direct(
-    spec: DemoSpec, command: list[str], workdir: Path, token: str, started: float
+    spec: DemoSpec,
+    command: list[str],
+    workdir: Path,
+    token: str,
+    started: float,
+    timeline: Timeline | None = None,
 ) -> DirectRun:
     """Create the demo's process; raises what Popen raises."""
     popen = subprocess.Popen(
@@ -40,11 +46,13 @@ def start_direct(
         # Merged into one pipe, so the order of prints and tracebacks is kept.
         stderr=subprocess.STDOUT,
         cwd=workdir,
-        env=demo_environment(workdir, token),
+        env=demo_environment(
+            workdir, token, timeline=None if timeline is None else timeline.environment()
+        ),
         close_fds=True,
         **_isolation_options(spec),
     )
-    return DirectRun(spec, popen, workdir, token, started)
+    return DirectRun(spec, popen, workdir, token, started, timeline)
 
 
 def _isolation_options(spec: DemoSpec) -> dict[str, Any]:
@@ -70,12 +78,15 @@ class DirectRun:
         workdir: Path,
         token: str,
         started: float,
+        timeline: Timeline | None = None,
     ) -> None:
         self._spec = spec
         self._popen = popen
         self.workdir = workdir
         self.token = token
         self.started = started
+        self.timeline = timeline
+        self.observations = Observations()  # no supervisor: nothing but the records
         self._stop = threading.Event()
         self._wake = threading.Event()
 

@@ -4,7 +4,9 @@ Nothing of the parent's environment passes except PATH (and, on Windows, the few
 variables Python needs), so the parent's PYTHONPATH, PYTHONHOME, VIRTUAL_ENV, tokens and
 the like stay out. A virtualenv still works: the demo runs the parent's sys.executable,
 which finds its own site-packages from its pyvenv.cfg. PYTHONPATH holds only the runner's
-child_startup folder, whose sitecustomize line-buffers the demo's output.
+child_startup folder, whose sitecustomize line-buffers the demo's output and writes the
+run's timeline to the file named by `timeline` (see mpquiz.runner.timeline), a variable
+it then hides from the demo's os.environ.
 """
 
 from __future__ import annotations
@@ -24,9 +26,13 @@ _WINDOWS_KEPT = ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT")
 
 
 def demo_environment(
-    workdir: Path, token: str, parent: Mapping[str, str] | None = None
+    workdir: Path,
+    token: str,
+    parent: Mapping[str, str] | None = None,
+    timeline: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """The environment for a demo running in `workdir`, tagged with `token`."""
+    """The environment for a demo running in `workdir`, tagged with `token`, plus the
+    variables of its `timeline` (Timeline.environment())."""
     parent = os.environ if parent is None else parent
     home = str(workdir)
     env = {
@@ -49,6 +55,8 @@ def demo_environment(
         "MALLOC_ARENA_MAX": "2",
         TOKEN_VARIABLE: token,
     }
+    if timeline:
+        env.update(timeline)
     if os.name == "nt":
         env.update({key: parent[key] for key in _WINDOWS_KEPT if key in parent})
         env.update({"USERPROFILE": home, "TEMP": home, "TMP": home})

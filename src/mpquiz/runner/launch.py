@@ -16,6 +16,7 @@ from mpquiz.runner.direct_run import start_direct
 from mpquiz.runner.spec import DemoSpec
 from mpquiz.runner.started_run import StartedRun
 from mpquiz.runner.supervised_run import SupervisorGone, start_supervised
+from mpquiz.runner.timeline import Timeline, enabled
 from mpquiz.runner.workdir import make_workdir, remove_workdir
 
 # The tree supervisor needs PR_SET_CHILD_SUBREAPER and /proc.
@@ -48,13 +49,27 @@ def launch(spec: DemoSpec) -> StartedRun:
         raise CouldNotStart(f"cannot create a working folder: {exc}") from exc
     token = secrets.token_hex(16)
     command = demo_command(spec, python)
+    timeline = _timeline()
     try:
         if SUPERVISED:
-            return start_supervised(spec, command, workdir, token)
-        return start_direct(spec, command, workdir, token, time.monotonic())
+            return start_supervised(spec, command, workdir, token, timeline)
+        return start_direct(spec, command, workdir, token, time.monotonic(), timeline)
     except (OSError, subprocess.SubprocessError, ValueError, SupervisorGone) as exc:
         remove_workdir(workdir)
+        if timeline is not None:
+            timeline.remove()
         raise CouldNotStart(_describe(exc)) from exc
+
+
+def _timeline() -> Timeline | None:
+    """The run's side channel; None when switched off or when it cannot be made (the
+    demo runs all the same, unrecorded)."""
+    if not enabled():
+        return None
+    try:
+        return Timeline()
+    except OSError:
+        return None
 
 
 def _describe(exc: BaseException) -> str:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from mpquiz.runner.timeline import Observations, Timeline
+
 
 @dataclass(frozen=True)
 class Ending:
@@ -31,6 +33,8 @@ class StartedRun(Protocol):
     token: str  # also in the demo's environment, to find its escaped processes
     started: float  # time.monotonic() just before the start
     sweeps: bool  # True when the caller should sweep for escaped processes afterwards
+    timeline: Timeline | None  # the side channel of its processes' records, if any
+    observations: Observations  # what a supervisor saw of them (filled by watch())
 
     @property
     def output_fd(self) -> int:

@@ -26,6 +26,7 @@ from mpquiz.runner.spec import DemoSpec
 from mpquiz.runner.started_run import Ending
 from mpquiz.runner.stragglers import kill_stragglers
 from mpquiz.runner.supervisors import Supervisor
+from mpquiz.runner.timeline import Observations, Timeline
 
 # Beyond the timeout, grace and kill time, how long the supervisor may take to report.
 _REPORT_MARGIN = 3.0
@@ -39,31 +40,39 @@ class SupervisorGone(Exception):
 
 
 def start_supervised(
-    spec: DemoSpec, command: list[str], workdir: Path, token: str
+    spec: DemoSpec, command: list[str], workdir: Path, token: str, timeline: Timeline | None = None
 ) -> SupervisedRun:
     """Hand the demo to a supervisor (the spare or a new one); raises what Popen raises,
     or SupervisorGone."""
     for _attempt in range(2):  # a spare may have died meanwhile: then one fresh one
         started = time.monotonic()
         supervisor = supervisors.obtain()
-        if supervisor.send(encode_spec(spec, command, workdir, token, started)):
-            return SupervisedRun(spec, command, supervisor, workdir, token, started)
+        if supervisor.send(encode_spec(spec, command, workdir, token, started, timeline)):
+            return SupervisedRun(spec, command, supervisor, workdir, token, started, timeline)
         supervisor.close()
     raise SupervisorGone("the demo's supervisor exited at once")
 
 
 def encode_spec(
-    spec: DemoSpec, command: list[str], workdir: Path, token: str, started: float
+    spec: DemoSpec,
+    command: list[str],
+    workdir: Path,
+    token: str,
+    started: float,
+    timeline: Timeline | None = None,
 ) -> bytes:
     """The control pipe's first message: a length line, then marshal data. `started` is
-    mpquiz's time.monotonic() (CLOCK_MONOTONIC, which the supervisor shares)."""
+    mpquiz's time.monotonic() (CLOCK_MONOTONIC, which the supervisor shares); with a
+    `timeline` the supervisor also samples the CPU time of the processes it names."""
+    variables = None if timeline is None else timeline.environment()
     payload = marshal.dumps(
         {
             "started": started,
             "python": command[0],
             "argv": command,
             "cwd": str(workdir),
-            "env": demo_environment(workdir, token),
+            "env": demo_environment(workdir, token, timeline=variables),
+            "timeline": None if timeline is None else str(timeline.path),
             "limits": planned_limits(spec.timeout, spec.memory_limit),
             "timeout": spec.timeout,
             "grace": spec.grace,
@@ -85,6 +94,7 @@ class SupervisedRun:
         workdir: Path,
         token: str,
         started: float,
+        timeline: Timeline | None = None,
     ) -> None:
         self._spec = spec
         self._python = command[0]
@@ -92,6 +102,8 @@ class SupervisedRun:
         self.workdir = workdir
         self.token = token
         self.started = started
+        self.timeline = timeline
+        self.observations = Observations()
         self._pid: int | None = None
         self._isolated: bool | None = None
         self._known = threading.Event()  # set once the demo started, or could not
@@ -131,6 +143,8 @@ class SupervisedRun:
                     return Ending(None, 0.0, not_started=self._failure(words[1], int(words[2])))
                 elif words[0] == "ended" and len(words) == 4:
                     return self._ended(*words[1:])
+                else:
+                    self.observations.take(words)  # the processes it saw, or nothing
         except TimeoutError:
             return self._fall_back("the demo's supervisor stopped answering", timed_out=True)
         finally:
