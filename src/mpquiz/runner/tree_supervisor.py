@@ -12,7 +12,10 @@ it is given a demo. Its descriptors:
      network namespace of its own, 0 when it could not get one), "failed STEP ERRNO"
      (the demo could not be started), "ended CODE SECONDS HOW" (CODE as
      Popen.returncode; SECONDS from the spec's "started", mpquiz's CLOCK_MONOTONIC
-     time; HOW exit, timeout or cancel), written once its tree is gone.
+     time; HOW exit, timeout or cancel), written once its tree is gone. Just before
+     it, with a timeline in the spec: "reaped PID CODE SECONDS" for each process it
+     reaped, "gone PID SECONDS" when it first saw a sampled process dead, and
+     "cpu PID SECONDS:CPU,..." the CPU times it sampled (see Sampler).
   2  the demo's output pipe, which becomes the demo's stdout and stderr.
 
 It sets PR_SET_CHILD_SUBREAPER, so every orphan of the tree (setsid'd, double-forked
@@ -36,6 +39,7 @@ import marshal
 import os
 import resource
 import select
+import stat
 import sys
 import time
 
@@ -63,6 +67,14 @@ LINGER = 60.0
 REAP_INTERVAL = 0.5
 # Step of the waits in the kill sequence.
 STEP = 0.005
+# The timeline's CPU samples: how often, of how many processes, how many each (beyond
+# that every other one is dropped), and how much of the file is read for its pids.
+SAMPLE_INTERVAL = 0.05
+MAX_SAMPLED = 256
+MAX_SAMPLES = 1200
+MAX_TIMELINE_READ = 4 << 20
+START_LINE = b'{"k":"start","pid":'
+MAX_REAPED = 1024
 
 CONTROL, STATUS, OUTPUT = 0, 1, 2
 libc = ctypes.CDLL(None, use_errno=True)
@@ -212,6 +224,7 @@ class Tree:
         self.code: int | None = None  # the main process's exit code, once reaped
         self.ended: float | None = None  # time.monotonic() when it was reaped
         self.me = os.getpid()
+        self.reaped: dict[int, tuple[int, float]] = {}  # pid: exit code, when
 
     def reap(self) -> bool:
         """Reap every child that has exited; True while any child is left."""
@@ -222,6 +235,8 @@ class Tree:
                 return False
             if pid == 0:
                 return True
+            if len(self.reaped) < MAX_REAPED:
+                self.reaped[pid] = (os.waitstatus_to_exitcode(status), time.monotonic())
             if pid == self.main:
                 self.code = os.waitstatus_to_exitcode(status)
                 self.ended = time.monotonic()
@@ -284,6 +299,125 @@ class Tree:
         return True
 
 
+def proc_stat(pid: int) -> list[bytes] | None:
+    """The fields of /proc/PID/stat after the command name (state first), or None."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as file:
+            return file.read().rpartition(b")")[2].split()
+    except OSError:
+        return None
+
+
+class Sampler:
+    """The CPU time of the demo's Python processes, from /proc, every SAMPLE_INTERVAL.
+
+    Each process names itself in the timeline file (its "start" line, written by the
+    startup hook), which this reads as it grows, through a descriptor opened before the
+    demo started; a pid is sampled only once /proc shows it descends from the
+    supervisor, and until it is seen dead (a zombie, gone, or another process with its
+    pid). A sample is utime + stime from /proc/PID/stat, whole clock ticks each, so two
+    samples' difference is off by less than two ticks (20 ms).
+    """
+
+    def __init__(self, path: str | None, me: int, started: float) -> None:
+        self.me = me
+        self.started = started
+        self.tick = 1 / os.sysconf("SC_CLK_TCK")
+        self.fd = open_timeline(path)
+        self.read = 0
+        self.pending = b""
+        self.sampled: dict[int, tuple[bytes, list[tuple[float, int]]]] = {}  # start, samples
+        self.refused: set[int] = set()
+        self.gone: dict[int, float] = {}
+
+    def sample(self) -> None:
+        """Learn new pids from the file, then sample every live one."""
+        if self.fd is None:
+            return
+        quietly(self.learn)
+        now = time.monotonic() - self.started
+        for pid, (started, samples) in self.sampled.items():
+            if pid in self.gone:
+                continue
+            fields = proc_stat(pid)
+            if fields is None or len(fields) < 20 or fields[19] != started:
+                self.gone[pid] = now
+                continue
+            samples.append((now, int(fields[11]) + int(fields[12])))
+            if len(samples) > MAX_SAMPLES:
+                del samples[1:-1:2]
+            if fields[0] in (b"Z", b"X"):
+                self.gone[pid] = now
+
+    def learn(self) -> None:
+        if self.read >= MAX_TIMELINE_READ:
+            return
+        assert self.fd is not None
+        chunk = os.pread(self.fd, 65536, self.read)
+        self.read += len(chunk)
+        *lines, self.pending = (self.pending + chunk).split(b"\n")
+        if len(self.pending) > 65536:  # no line is that long: garbage
+            self.pending = b""
+        for line in lines:
+            if line.startswith(START_LINE):
+                comma = line.find(b",", len(START_LINE))
+                try:
+                    pid = int(line[len(START_LINE) : comma])
+                except ValueError:
+                    continue
+                self.consider(pid)
+
+    def consider(self, pid: int) -> None:
+        if pid in self.sampled or pid in self.refused or len(self.sampled) >= MAX_SAMPLED:
+            return
+        if len(self.refused) >= MAX_SAMPLED * 4:  # a demo naming pids not its own
+            return
+        fields = proc_stat(pid)
+        ancestor = pid
+        for _step in range(64):  # up the parents to the supervisor, or not ours
+            stat_fields = proc_stat(ancestor)
+            if stat_fields is None or len(stat_fields) < 20:
+                break
+            ancestor = int(stat_fields[1])
+            if ancestor == self.me or ancestor in self.sampled:
+                if fields is not None:
+                    self.sampled[pid] = (fields[19], [])
+                return
+            if ancestor <= 1:
+                break
+        self.refused.add(pid)
+
+    def report(self, reaped: dict[int, tuple[int, float]]) -> None:
+        """The status lines of what was seen, before "ended"."""
+        if self.fd is None:
+            return
+        lines = [
+            f"reaped {pid} {code} {when - self.started:.4f}" for pid, (code, when) in reaped.items()
+        ]
+        lines += [f"gone {pid} {when:.4f}" for pid, when in self.gone.items()]
+        for pid, (_started, samples) in self.sampled.items():
+            if samples:
+                pairs = ",".join(f"{t:.4f}:{ticks * self.tick:.2f}" for t, ticks in samples)
+                lines.append(f"cpu {pid} {pairs}")
+        if lines:
+            report("\n".join(lines))
+
+
+def open_timeline(path: str | None) -> int | None:
+    """A read descriptor on the timeline file if it is a plain file, else None."""
+    if not path:
+        return None
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    try:
+        fd = os.open(path, flags)
+    except OSError:
+        return None
+    if stat.S_ISREG(os.fstat(fd).st_mode):
+        return fd
+    os.close(fd)
+    return None
+
+
 def quietly(call: Callable[..., object], *args: int) -> bool:
     """call(*args); False if it raised OSError (contextlib would cost an import)."""
     try:
@@ -319,7 +453,7 @@ def wait_control(seconds: float) -> bool:
     return True
 
 
-def supervise(tree: Tree, spec: Spec, started: float) -> None:
+def supervise(tree: Tree, spec: Spec, started: float, sampler: Sampler) -> None:
     """Watch the demo until it exits, times out or is cancelled; clean up; report."""
     assert tree.main is not None  # started
     try:
@@ -338,8 +472,9 @@ def supervise(tree: Tree, spec: Spec, started: float) -> None:
             wait = min(left, poll)
             poll = min(poll * 2, 0.05)
         else:
-            wait = min(left, REAP_INTERVAL)
+            wait = min(left, REAP_INTERVAL if sampler.fd is None else SAMPLE_INTERVAL)
         ready = select.select([CONTROL] if pidfd is None else [CONTROL, pidfd], [], [], wait)[0]
+        sampler.sample()
         if CONTROL in ready:
             if not os.read(CONTROL, 64):
                 raise MpquizGone
@@ -347,11 +482,13 @@ def supervise(tree: Tree, spec: Spec, started: float) -> None:
             if tree.code is None:  # a cancel after the exit changes nothing
                 how = "cancel"
                 break
+    sampler.sample()
     # Stops the demo after a timeout or cancel; after a normal exit, its orphans.
     tree.terminate(spec["grace"])
     gone = tree.kill()
     ended = tree.ended if how == "exit" and tree.ended is not None else time.monotonic()
     code = "none" if tree.code is None else str(tree.code)
+    sampler.report(tree.reaped)
     report(f"ended {code} {ended - started:.6f} {how}")
     if not gone:
         tree.kill(LINGER)
@@ -367,6 +504,8 @@ def main() -> None:
         spec = read_spec()
         # The timeout and the duration count from mpquiz's start, as its lines' times do.
         started = min(spec["started"], time.monotonic())
+        # Opened before the demo starts, so that it cannot swap the file for another.
+        sampler = Sampler(spec.get("timeline"), tree.me, started)
         tree.main = start_demo(spec)
         if tree.main is None:
             return
@@ -375,7 +514,7 @@ def main() -> None:
         os.dup2(null, OUTPUT)
         os.close(null)
         report(f"started {tree.main} {int(isolated)}")
-        supervise(tree, spec, started)
+        supervise(tree, spec, started, sampler)
     except MpquizGone:
         for signum in (SIGTERM, SIGHUP, SIGINT):  # no second interruption of the kill
             _signal.signal(signum, _signal.SIG_IGN)
