@@ -40,9 +40,10 @@ MAX_PROCESSES = 512
 MAX_THREADS = 256
 MAX_SAMPLES = 2000
 NAME_LIMIT = 100
-# Times beyond this many seconds from the run's start are nonsense (the longest timeout
-# is a minute).
-_TIME_LIMIT = 1e6
+# Times before the run's start (less a little rounding) or this many seconds after it
+# are nonsense: the longest timeout is a minute.
+_TIME_LIMIT = 1e4
+_EARLIEST = -0.01
 _PREFIX = "mpquiz-timeline-"
 _METHODS = ("fork", "spawn", "forkserver")
 _HELPERS = ("forkserver", "resource_tracker")
@@ -284,14 +285,16 @@ class _Drafts:
         )
 
     def _exit(self, draft: _Draft, line: dict[str, object]) -> None:
-        """A parent's word on its child (the child being `line`'s "pid")."""
+        """A parent's (or the forkserver's) word on a child, `line`'s "pid": the first
+        word on each thing counts."""
         if draft.exit_code is None:
             draft.exit_code = _code(line.get("code"))
+        if draft.reaped_cpu is None:
             draft.reaped_cpu = _cpu(line.get("cpu"))
-            draft.seen_dead = _earliest(draft.seen_dead, self._time(line.get("t")))
-            draft.method = _method(line.get("method"), draft.method)
-            if draft.ppid is None:
-                draft.ppid = _pid(line.get("by"))
+        draft.seen_dead = _earliest(draft.seen_dead, self._time(line.get("t")))
+        draft.method = _method(line.get("method"), draft.method)
+        if draft.ppid is None:
+            draft.ppid = _pid(line.get("by"))
 
     def _draft(self, pid: int) -> _Draft | None:
         draft = self._current.get(pid)
@@ -304,7 +307,7 @@ class _Drafts:
         if isinstance(value, bool) or not isinstance(value, int | float):
             return None
         t = float(value) - self._started
-        return round(t, 6) if math.isfinite(t) and abs(t) < _TIME_LIMIT else None
+        return round(t, 6) if math.isfinite(t) and _EARLIEST <= t < _TIME_LIMIT else None
 
 
 def _pid(value: object) -> int | None:
