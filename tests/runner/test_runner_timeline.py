@@ -1,0 +1,159 @@
+"""The timeline collector on real runs: every process of a demo recorded under fork, spawn
+and forkserver, on the supervised (Linux) and the direct runner path, without a byte added
+to its output; a demo's garbage in the side channel ignored and capped; a killed demo
+still recorded; the collector switched off."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+
+import pytest
+from runner_support import LINUX, hostile, program
+
+import mpquiz.runner.launch as launch_module
+from mpquiz.core.inert import is_inert
+from mpquiz.runner import (
+    ProcessRecord,
+    RunResult,
+    cpu_overlap,
+    parallel_processes,
+    start_demo,
+    threads_serialised,
+)
+from mpquiz.runner.timeline import MAX_PROCESSES, SWITCH_VARIABLE
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not LINUX, reason="programs/timeline_tree.py forks; /proc is read"),
+]
+
+METHODS = [
+    m for m in ("fork", "spawn", "forkserver") if m in multiprocessing.get_all_start_methods()
+]
+CPUS = len(os.sched_getaffinity(0))
+GIL: bool = getattr(sys, "_is_gil_enabled", lambda: True)()
+# What programs/timeline_tree.py prints, and nothing else.
+TREE_OUTPUT = {
+    "fork": ["pool ['Fork', 'Fork']", "exit codes 0 -6 3", "threads done"],
+    "spawn": ["pool ['Spaw', 'Spaw']", "exit codes 0 -6 3", "threads done"],
+    "forkserver": ["pool ['Fork', 'Fork']", "exit codes 0 -6 3", "threads done"],
+}
+
+
+def run(name: str, *args: str, **options: float) -> tuple[RunResult, int | None]:
+    process = start_demo(program(name, *args, **options))
+    return process.wait(30), process.pid
+
+
+def by_name(records: tuple[ProcessRecord, ...], name: str) -> ProcessRecord:
+    (record,) = [record for record in records if record.name == name]
+    return record
+
+
+def measured_in_parallel(records: tuple[ProcessRecord, ...]) -> bool:
+    """The pool workers overlapped and the two threads took turns, as measured (a machine
+    busy enough to starve the run can spoil either)."""
+    workers = [record for record in records if "PoolWorker" in record.name]
+    main = next(record for record in records if record.start_method is None)
+    return cpu_overlap(workers) > 0.05 and threads_serialised(main) is GIL
+
+
+@pytest.mark.parametrize("supervised", [True, False], ids=["supervised", "direct"])
+@pytest.mark.parametrize("method", METHODS)
+def test_every_process_of_a_demo_is_recorded(
+    method: str, supervised: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(launch_module, "SUPERVISED", supervised)
+    # Another program hogging the cores can make the workers take turns for real: then
+    # the helpers rightly prove nothing, and the run is tried again (three times at most).
+    for _attempt in range(3):
+        result, pid = run("timeline_tree.py", method)
+        if CPUS < 2 or measured_in_parallel(result.processes):
+            break
+    assert result.ok, result.output
+    assert [line.text for line in result.lines] == TREE_OUTPUT[method]  # nothing added
+    records = result.processes
+    assert len({record.pid for record in records}) == len(records)
+
+    main = next(record for record in records if record.pid == pid)
+    assert (main.name, main.start_method, main.exit_code) == ("MainProcess", None, 0)
+    assert main.start is not None and main.end is not None and 0 < main.start < main.end
+    assert main.cpu is not None and main.cpu >= 0.3  # its two threads' CPU time at least
+
+    # The pool: two workers of this start method, computing at the same time.
+    workers = [record for record in records if "PoolWorker" in record.name]
+    assert len(workers) == 2
+    forkserver = by_name(records, "forkserver").pid if method == "forkserver" else None
+    for worker in workers:
+        assert worker.start_method == method
+        assert worker.ppid == (forkserver or pid)
+        assert worker.exit_code in (0, -15)  # Pool.__exit__ terminates what is left
+        assert worker.cpu is not None and worker.cpu >= 0.28  # 0.3 s computed
+        assert worker.start is not None and worker.end is not None
+        assert supervised == bool(worker.samples)  # the supervisor samples /proc
+    if CPUS >= 2:
+        assert cpu_overlap(workers) > 0.05
+        assert parallel_processes(workers) == 2
+    else:  # one CPU: what was measured, no parallelism
+        assert cpu_overlap(workers) == 0.0
+        assert parallel_processes(workers) == 1
+
+    # The child that forked a grandchild into a session of its own, and the crashes.
+    forker = next(r for r in records if r.name == "forker" and r.start_method == method)
+    grandchild = next(r for r in records if r.start_method == "os.fork")
+    assert grandchild.ppid == forker.pid and forker.ppid == (forkserver or pid)
+    assert (forker.exit_code, grandchild.exit_code) == (0, 7)
+    assert grandchild.end is not None and grandchild.cpu is not None
+    assert by_name(records, "aborter").exit_code == -6  # SIGABRT, as its parent saw it
+    assert by_name(records, "exiter").exit_code == 3
+
+    # The threads, in the main process.
+    burners = [thread for thread in main.threads if thread.name.startswith("burner-")]
+    assert len(burners) == 2
+    assert all(thread.cpu is not None and thread.cpu >= 0.14 for thread in burners)
+    if CPUS >= 2:
+        assert threads_serialised(main) is GIL
+    else:
+        assert threads_serialised(main) in (True, None)  # turns, or starved: not parallel
+
+    for record in records:
+        assert is_inert(record.name)
+        if record.start is not None and record.end is not None:
+            assert record.start <= record.end <= result.duration + 0.5
+
+
+def test_garbage_in_the_side_channel_is_ignored_and_capped() -> None:
+    began = time.monotonic()
+    result, pid = run("timeline_garbage.py")
+    assert time.monotonic() - began < 10
+    assert result.ok, result.output
+    assert [line.text for line in result.lines] == ["hidden True", "done"]
+    assert len(result.processes) <= MAX_PROCESSES
+    assert all(is_inert(record.name) for record in result.processes)
+    main = next(record for record in result.processes if record.pid == pid)
+    assert main.exit_code == 0 and main.end == pytest.approx(result.duration)
+    assert "\x1b" not in main.name  # the forged name, drawn inert
+
+
+def test_a_killed_demo_is_recorded_with_what_saw_it_die() -> None:
+    process = start_demo(hostile("endless_loop.py", timeout=1.0, grace=0.1))
+    result = process.wait(15)
+    assert result.timed_out
+    (main,) = result.processes
+    assert main.pid == process.pid
+    assert main.exit_code == result.exit_code and main.exit_code is not None
+    assert main.exit_code < 0  # killed by a signal
+    assert main.start is not None and main.end is not None and main.end >= 1.0
+    assert main.cpu is None or main.cpu > 0.5  # from its last sample, never made up
+    if LINUX:
+        assert main.samples and main.samples[-1][1] > 0.5
+
+
+def test_the_collector_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(SWITCH_VARIABLE, "0")
+    result, _pid = run("count_lines.py", "3")
+    assert result.ok and result.processes == ()
+    assert len(result.lines) == 3
