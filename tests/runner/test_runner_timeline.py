@@ -23,7 +23,7 @@ from mpquiz.runner import (
     start_demo,
     threads_serialised,
 )
-from mpquiz.runner.timeline import MAX_PROCESSES, SWITCH_VARIABLE
+from mpquiz.runner.timeline import MAX_PROCESSES, MAX_THREADS, SWITCH_VARIABLE
 
 pytestmark = [
     pytest.mark.slow,
@@ -150,6 +150,20 @@ def test_a_killed_demo_is_recorded_with_what_saw_it_die() -> None:
     assert main.cpu is None or main.cpu > 0.5  # from its last sample, never made up
     if LINUX:
         assert main.samples and main.samples[-1][1] > 0.5
+
+
+def test_a_process_with_more_to_say_than_its_budget_still_records_its_end(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Direct: no supervisor's samples to stand in for the main process's own end line.
+    monkeypatch.setattr(launch_module, "SUPERVISED", False)
+    result, pid = run("many_short_lives.py")
+    assert result.ok and [line.text for line in result.lines] == ["lived"]
+    main = next(record for record in result.processes if record.pid == pid)
+    assert len(main.threads) == MAX_THREADS
+    assert main.cpu is not None  # from its own end line, written past the budget
+    children = [record for record in result.processes if record.ppid == pid]
+    assert len(children) == 150 and all(child.exit_code == 0 for child in children)
 
 
 def test_the_collector_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:

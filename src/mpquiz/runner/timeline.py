@@ -99,8 +99,9 @@ class Timeline:
             return b""
         chunks = []
         size = 0
+        os.lseek(self._fd, 0, os.SEEK_SET)
         while size < MAX_BYTES:
-            chunk = os.pread(self._fd, min(1 << 20, MAX_BYTES - size), size)
+            chunk = os.read(self._fd, min(1 << 20, MAX_BYTES - size))
             if not chunk:
                 break
             chunks.append(chunk)

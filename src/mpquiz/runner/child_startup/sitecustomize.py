@@ -36,9 +36,10 @@ makes them relative to the run's start. The lines, by "k":
 
 A process killed by a signal writes no "end"; its parent's "exit" or the supervisor's
 samples say when it died. The hook never lets its own trouble reach the demo: every
-failure is swallowed, and each process writes at most RECORD_BUDGET lines (THREAD_BUDGET
-of them for threads). Only a little runs at startup (one line written); threading and
-multiprocessing are patched as they are imported, by a finder on sys.meta_path.
+failure is swallowed, and each process writes at most RECORD_BUDGET lines besides its
+start and end (THREAD_BUDGET of them for threads). Only a little runs at startup (one
+line written); threading and multiprocessing are patched as they are imported, by a
+finder on sys.meta_path.
 """
 
 import atexit
@@ -110,10 +111,13 @@ _real_exit = os._exit
 _real_waitpid = getattr(os, "waitpid", None)
 
 
-def _write(line: str) -> None:
-    """Append one line to the timeline, if the budget allows; never raises."""
+def _write(line: str, always: bool = False) -> None:
+    """Append one line to the timeline, if the budget allows (or `always`: a process's
+    start and end); never raises."""
     try:
-        if _State.path is None or _State.budget <= 0 or os.getpid() != _State.pid:
+        if _State.path is None or os.getpid() != _State.pid:
+            return
+        if _State.budget <= 0 and not always:
             return
         _State.budget -= 1
         fd = os.open(_State.path, _FLAGS)
@@ -172,7 +176,8 @@ def _begin(how: str, name: str, parent: int) -> None:
     _State.ended = False
     _write(
         f'{{"k":"start","pid":{_State.pid},"ppid":{parent},"t":{_now()!r},'
-        f'"how":"{how}","name":{name}}}\n'
+        f'"how":"{how}","name":{name}}}\n',
+        always=True,
     )
 
 
@@ -182,7 +187,8 @@ def _end(code: object, name: str) -> None:
     _State.ended = True
     _write(
         f'{{"k":"end","pid":{_State.pid},"t":{_now()!r},"cpu":{time.process_time()!r},'
-        f'"code":{_number(code)},"name":{name}}}\n'
+        f'"code":{_number(code)},"name":{name}}}\n',
+        always=True,
     )
 
 
