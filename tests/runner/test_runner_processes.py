@@ -306,6 +306,17 @@ def test_a_reused_pid_is_a_second_process() -> None:
     assert (first.start, first.end, second.start, second.end) == (0.1, 0.2, 0.3, None)
 
 
+def test_the_main_process_cannot_be_displaced_by_a_forged_start() -> None:
+    data = b"".join(
+        [
+            line(k="start", pid=10, ppid=1, t=1000.1, how="exec", name="MainProcess"),
+            line(k="start", pid=10, ppid=66, t=1000.5, how="fork", name="Evil"),
+        ]
+    )
+    (main,) = collect(data, STARTED, main_pid=10, main_exit=0, main_end=0.9)
+    assert (main.ppid, main.start, main.start_method, main.exit_code) == (1, 0.1, None, 0)
+
+
 def test_malformed_supervisor_lines_are_dropped() -> None:
     observed = Observations()
     for status in ["cpu x 1:2", "cpu 5 1:nan", "reaped 5 x 1", "gone 5", "cpu 5 1:2:3"]:

@@ -130,7 +130,7 @@ def collect(
     time.monotonic() times made relative to `started`) and what the supervisor
     `observed`. The main process's exit code is `main_exit` (as the runner saw it) and
     its end, if it did not note its own, `main_end` (seconds from the start)."""
-    drafts = _Drafts(started)
+    drafts = _Drafts(started, main_pid)
     for raw in data.split(b"\n"):
         if 0 < len(raw) <= MAX_LINE:
             drafts.take(raw)
@@ -217,8 +217,9 @@ class _Draft:
 class _Drafts:
     """Every process's draft, by pid; a pid that starts again is a new process."""
 
-    def __init__(self, started: float) -> None:
+    def __init__(self, started: float, main_pid: int | None) -> None:
         self._started = started
+        self._main = main_pid
         self._current: dict[int, _Draft] = {}
         self._done: list[_Draft] = []
 
@@ -272,6 +273,9 @@ class _Drafts:
                 old.start = self._time(line.get("t"))
                 old.ppid = _pid(line.get("ppid"))
                 old.how = _how(line.get("how"))
+                return
+            if pid == self._main:
+                # It lived through the whole run, so its pid was never free: a forgery.
                 return
             self._done.append(old)  # the pid was used again
         if len(self._done) + len(self._current) >= MAX_PROCESSES:

@@ -1,8 +1,8 @@
 """Writes garbage into the run's timeline file, whose name it digs out of its own initial
 environment (the startup hook hides it from os.environ): bytes that are not JSON, forged
-records with escapes in their names, 20 000 made-up processes, then as much as the file
-size limit allows; finally it deletes the file and puts a FIFO in its place. Its output
-says none of it."""
+records with escapes in their names, its own start again, 20 000 made-up processes, then
+as much as the file size limit allows; finally it deletes the file and puts a FIFO in its
+place. Its output says none of it."""
 
 import os
 from pathlib import Path
@@ -17,6 +17,7 @@ with open(name, "ab", buffering=0) as channel:
     channel.write(b"\x00\xffnot json\n{{{{\n" + b"[" * 10_000 + b"\n")
     forged = '{"k":"mp","pid":%d,"name":"\\u001b[2J\\u001b]52;c;eA==\\u0007","method":"fork"}\n'
     channel.write((forged % os.getpid()).encode())
+    channel.write(b'{"k":"start","pid":%d,"t":0,"how":"fork"}\n' % os.getpid())  # "reused"
     channel.write(b"".join(b'{"k":"start","pid":%d,"t":0}\n' % n for n in range(2, 20_002)))
     try:
         while True:
