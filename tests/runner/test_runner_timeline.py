@@ -23,7 +23,11 @@ from mpquiz.runner import (
     start_demo,
     threads_serialised,
 )
-from mpquiz.runner.timeline import MAX_PROCESSES, MAX_THREADS, SWITCH_VARIABLE
+from mpquiz.runner.launch import demo_command
+from mpquiz.runner.supervised_run import encode_spec
+from mpquiz.runner.supervisors import Supervisor
+from mpquiz.runner.timeline import MAX_PROCESSES, MAX_THREADS, SWITCH_VARIABLE, Timeline
+from mpquiz.runner.workdir import make_workdir, remove_workdir
 
 pytestmark = [
     pytest.mark.slow,
@@ -164,6 +168,26 @@ def test_a_process_with_more_to_say_than_its_budget_still_records_its_end(
     assert main.cpu is not None  # from its own end line, written past the budget
     children = [record for record in result.processes if record.ppid == pid]
     assert len(children) == 150 and all(child.exit_code == 0 for child in children)
+
+
+def test_a_supervisor_deletes_the_timeline_when_mpquiz_is_gone() -> None:
+    # What happens when mpquiz is killed: its end of the control pipe closes.
+    timeline = Timeline()
+    workdir = make_workdir()
+    supervisor = Supervisor.start()
+    try:
+        spec = program("stream_slowly.py", timeout=10.0)
+        command = demo_command(spec, sys.executable)
+        sent = encode_spec(spec, command, workdir, "token", time.monotonic(), timeline)
+        assert supervisor.send(sent)
+        deadline = time.monotonic() + 5
+        while timeline.path.stat().st_size == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)  # until the demo has started and noted it
+        supervisor.close()  # as mpquiz's death does
+        assert not timeline.path.exists()
+    finally:
+        timeline.remove()
+        remove_workdir(workdir)
 
 
 def test_the_collector_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -3,7 +3,8 @@
 mpquiz runs it as `python -I -S tree_supervisor.py` in a session of its own (so the
 terminal's SIGINT and SIGHUP do not reach it); it imports nothing of mpquiz and only
 standard modules that load in a few milliseconds, and it may wait as a warm spare before
-it is given a demo. Its descriptors:
+it is given a demo (with the timeline file of the run's processes, which it samples and,
+should mpquiz be gone, deletes). Its descriptors:
 
   0  control pipe from mpquiz: a spec (a decimal length line, then that many bytes of
      marshal data), later b"k" to stop the demo now. End of file means mpquiz is gone,
@@ -418,7 +419,7 @@ def open_timeline(path: str | None) -> int | None:
     return None
 
 
-def quietly(call: Callable[..., object], *args: int) -> bool:
+def quietly(call: Callable[..., object], *args: object) -> bool:
     """call(*args); False if it raised OSError (contextlib would cost an import)."""
     try:
         call(*args)
@@ -498,10 +499,12 @@ def main() -> None:
     for signum in (SIGTERM, SIGHUP, SIGINT):
         _signal.signal(signum, on_signal)
     tree = Tree()
+    timeline = None
     try:
         libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
         isolated = isolate_network()
         spec = read_spec()
+        timeline = spec.get("timeline")
         # The timeout and the duration count from mpquiz's start, as its lines' times do.
         started = min(spec["started"], time.monotonic())
         # Opened before the demo starts, so that it cannot swap the file for another.
@@ -518,6 +521,8 @@ def main() -> None:
     except MpquizGone:
         for signum in (SIGTERM, SIGHUP, SIGINT):  # no second interruption of the kill
             _signal.signal(signum, _signal.SIG_IGN)
+        if timeline:  # nobody is left to read it, or to delete it
+            quietly(os.unlink, timeline)
         tree.kill(LINGER)
     except BaseException:  # a bug of ours: the tree must not outlive it
         tree.kill()
