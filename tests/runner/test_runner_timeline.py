@@ -97,10 +97,10 @@ def test_every_process_of_a_demo_is_recorded(
         assert worker.exit_code in (0, -15)  # Pool.__exit__ terminates what is left
         assert worker.cpu is not None and worker.cpu >= 0.28  # 0.3 s computed
         assert worker.start is not None and worker.end is not None
-        assert supervised == bool(worker.samples)  # the supervisor samples /proc
+        assert supervised == bool(worker.samples), worker  # the supervisor samples /proc
     if CPUS >= 2:
-        assert cpu_overlap(workers) > 0.05
-        assert parallel_processes(workers) == 2
+        assert cpu_overlap(workers) > 0.05, workers
+        assert parallel_processes(workers) == 2, workers
     else:  # one CPU: what was measured, no parallelism
         assert cpu_overlap(workers) == 0.0
         assert parallel_processes(workers) == 1
@@ -119,14 +119,16 @@ def test_every_process_of_a_demo_is_recorded(
     assert len(burners) == 2
     assert all(thread.cpu is not None and thread.cpu >= 0.14 for thread in burners)
     if CPUS >= 2:
-        assert threads_serialised(main) is GIL
+        assert threads_serialised(main) is GIL, main.threads
     else:
         assert threads_serialised(main) in (True, None)  # turns, or starved: not parallel
 
     for record in records:
         assert is_inert(record.name)
         if record.start is not None and record.end is not None:
-            assert record.start <= record.end <= result.duration + 0.5
+            # An orphan that ignores SIGTERM (the resource tracker does) ends at the
+            # SIGKILL after the grace period.
+            assert record.start <= record.end <= result.duration + 3.0, records
 
 
 def test_garbage_in_the_side_channel_is_ignored_and_capped() -> None:
