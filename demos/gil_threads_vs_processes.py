@@ -4,8 +4,13 @@ Threads share one interpreter and, in a Python with a GIL, take turns running Py
 code. Each process has its own interpreter (and its own GIL), so processes can run on
 several cores at the same time.
 
+"busy cores" is the CPU time the workers got divided by the time from the first one's
+start to the last one's end: 1.0 means one core worked at a time, 2.0 means two worked
+side by side. A busy machine makes a run slower, but it cannot make one core look like
+two, so this is what proves parallelism; the times show what it is worth.
+
     python gil_threads_vs_processes.py
-    python gil_threads_vs_processes.py --workers 4 --size 2000000
+    python gil_threads_vs_processes.py --workers 4 --size 1500000
 """
 
 import argparse
@@ -31,26 +36,36 @@ def gil_enabled():
 
 
 # region: work
-def burn(n):
+def burn(n, reports):
     # Pure-Python arithmetic: it needs the GIL all the time and never waits for I/O.
+    began, cpu = time.time(), time.thread_time()
     total = 0
     for i in range(n):
         total += i * i
-    return total
+    # When it ran (time.time() is the same clock in every process) and the CPU it got.
+    reports.put((began, time.time(), time.thread_time() - cpu))
 
 
 def timed(worker_class, workers, size):
     # threading.Thread and multiprocessing.Process have the same start()/join() API.
+    reports = mp.Queue()  # a multiprocessing Queue works between threads too
     start = time.perf_counter()
-    team = [worker_class(target=burn, args=(size,)) for _ in range(workers)]
+    team = [worker_class(target=burn, args=(size, reports)) for _ in range(workers)]
     for w in team:
         w.start()
+    runs = [reports.get() for _ in team]  # take what they put before join()
     for w in team:
         w.join()
-    return time.perf_counter() - start
+    seconds = time.perf_counter() - start
+    began, ended = min(r[0] for r in runs), max(r[1] for r in runs)
+    busy = sum(r[2] for r in runs) / (ended - began)  # cores at work side by side
+    return seconds, busy
 
 
 # endregion
+
+
+PARALLEL = 1.5  # busy cores from which the workers clearly ran side by side
 
 
 def main(workers, size):
@@ -59,13 +74,14 @@ def main(workers, size):
     print(f"cores available: {cores}")
     print(f"GIL enabled: {'yes' if gil else 'no (free-threaded build)'}")
     print(f"workers: {workers}, each doing {size} steps")
-    t_threads = timed(threading.Thread, workers, size)
-    t_processes = timed(mp.Process, workers, size)
+    t_threads, busy_threads = timed(threading.Thread, workers, size)
+    t_processes, busy_processes = timed(mp.Process, workers, size)
     ratio = t_threads / t_processes
-    print(f"threads: {t_threads:.2f} s")
-    print(f"processes: {t_processes:.2f} s")
+    print(f"threads: {t_threads:.2f} s, busy cores {busy_threads:.1f}")
+    print(f"processes: {t_processes:.2f} s, busy cores {busy_processes:.1f}")
     print(f"ratio threads/processes: {ratio:.2f}")
-    if ratio >= 1.2 and cores >= 2 and workers >= 2:
+    parallel = busy_processes >= PARALLEL
+    if parallel and ratio >= 1.2 and cores >= 2 and workers >= 2:
         print(
             "verdict: processes were faster: they ran on several cores at once, "
             "while the threads took turns"
@@ -77,14 +93,16 @@ def main(workers, size):
         reason = "with 1 worker there is nothing to run in parallel"
     elif not gil:
         reason = "this Python has no GIL, so the threads ran in parallel too"
+    elif parallel:
+        reason = "the processes ran side by side, but each ran slower: a busy machine"
     else:
-        reason = "the machine was busy or the work too small; try a larger --size"
+        reason = "the machine was busy: the processes could not run side by side"
     print(f"verdict: no real parallel speed-up in this run: {reason}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="CPU-bound work: threads vs processes.")
     parser.add_argument("--workers", type=int, default=2, help="threads, then processes")
-    parser.add_argument("--size", type=int, default=4_000_000, help="steps per worker")
+    parser.add_argument("--size", type=int, default=6_000_000, help="steps per worker")
     args = parser.parse_args()
     main(args.workers, args.size)

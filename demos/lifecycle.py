@@ -8,10 +8,12 @@ tries to start the same Process again: a Process object runs only once.
     python lifecycle.py                  # the child ends normally (exitcode 0)
     python lifecycle.py --exit-code 3    # the child ends with sys.exit(3)
     python lifecycle.py --terminate      # the parent kills the child (SIGTERM)
+    python lifecycle.py --codes          # exitcode before the end, after each kind of end
 """
 
 import argparse
 import multiprocessing as mp
+import signal
 import sys
 
 
@@ -51,9 +53,30 @@ def main(exit_code, terminate):
 # endregion
 
 
+def show_codes():
+    """What exitcode says: not ended yet, ended normally, killed by a signal."""
+    go = mp.Event()
+    p = mp.Process(target=work, args=(go, 0))
+    p.start()
+    print(f"while it runs: exitcode={p.exitcode}")
+    go.set()
+    p.join()
+    print(f"after a normal end: exitcode={p.exitcode}")
+    q = mp.Process(target=work, args=(mp.Event(), 0))  # its signal never comes
+    q.start()
+    q.terminate()
+    q.join()
+    print(f"after terminate(): exitcode={q.exitcode}, and SIGTERM is signal {int(signal.SIGTERM)}")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Process lifecycle: is_alive() and exitcode.")
     parser.add_argument("--exit-code", type=int, default=0, help="code the child exits with")
     parser.add_argument("--terminate", action="store_true", help="kill the child instead")
+    parser.add_argument("--codes", action="store_true",
+                        help="only show exitcode while a child runs, after it ends, once killed")
     args = parser.parse_args()
-    main(args.exit_code, args.terminate)
+    if args.codes:
+        show_codes()
+    else:
+        main(args.exit_code, args.terminate)

@@ -60,6 +60,11 @@ def main(n_tasks, size, workers):
     print(f"parallel: {t_par:.2f} s")
     print(f"same results: {same}")
     print(f"speed-up: {speedup:.2f}x")
+    # The best a Pool can do: the sequential time shared out evenly, with no overhead.
+    ideal_cores = max(1, min(cores, workers))
+    ideal = t_seq / ideal_cores
+    print(f"ideal: {ideal:.2f} s = sequential / {ideal_cores} "
+          f"(cores used at most); parallel took {t_par / ideal:.2f} times that")
     if cores < 2:
         print("verdict: no parallel speed-up possible: only 1 core is available")
     elif workers < 2:

@@ -40,7 +40,8 @@ def show_map_async(pool, items):
 def show_apply(pool):
     start = time.perf_counter()
     later = pool.apply_async(slow_square, (7,))            # does not wait
-    print(f"apply_async returned after {time.perf_counter() - start:.2f} s")
+    took = time.perf_counter() - start
+    print(f"apply_async returned an {type(later).__name__} after {took:.2f} s")
     start = time.perf_counter()
     value = pool.apply(slow_square, (8,))                  # waits for the value
     print(f"apply returned {value} after {time.perf_counter() - start:.2f} s")

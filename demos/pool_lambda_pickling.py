@@ -8,6 +8,7 @@ before any worker sees it.
 """
 import argparse
 import pickle
+from functools import partial
 from multiprocessing import Pool
 
 
@@ -35,7 +36,25 @@ def main(items):
 # endregion
 
 
+def show_fixes(items):
+    def local_square(x):               # defined inside a function: no importable name
+        return x * x
+
+    with Pool(processes=2) as pool:
+        # A partial pickles as "the function pow, by name, plus the argument exp=2".
+        print("functools.partial(pow, exp=2) works:", pool.map(partial(pow, exp=2), range(items)))
+        try:
+            pool.map(local_square, range(items))
+        except Exception as exc:
+            print(f"a function defined inside another failed: {type(exc).__name__}")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--items", type=int, default=5, help="numbers to square")
-    main(parser.parse_args().items)
+    parser.add_argument("--fixes", action="store_true",
+                        help="also try functools.partial and a function defined inside another")
+    args = parser.parse_args()
+    main(args.items)
+    if args.fixes:
+        show_fixes(args.items)

@@ -10,7 +10,7 @@ work; leaving `with ProcessPoolExecutor()` calls shutdown(wait=True) and waits f
 import argparse
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from multiprocessing import Pool
+from multiprocessing import Barrier, Pool, TimeoutError
 
 
 def work(job):
@@ -19,12 +19,19 @@ def work(job):
     return x * x
 
 
+def ready(start_line):
+    start_line.wait()                  # in each worker, as the executor starts it
+
+
 # region: executor
 def show_executor(items, step):
     # Item 0 sleeps longest and the last item shortest: later items finish first.
     jobs = [(x, (items - x) * step) for x in range(items)]
-    with ProcessPoolExecutor(max_workers=items) as ex:
+    start_line = Barrier(items + 1)    # the workers wait there until all are up
+    with ProcessPoolExecutor(max_workers=items, initializer=ready,
+                             initargs=(start_line,)) as ex:
         futures = {ex.submit(work, job): job[0] for job in jobs}   # Futures, at once
+        start_line.wait()              # so a slow start cannot change the finishing order
         finished = [futures[f] for f in as_completed(futures)]
         print("as_completed order:", *finished)           # finishing order
         print("map result:", list(ex.map(work, jobs)))    # input order
@@ -39,6 +46,10 @@ def show_exit(pause):
         pending = pool.apply_async(work, ((1, pause),))
     # Pool.__exit__ called terminate(): the worker was killed mid-task.
     print("Pool: task done after the with block?", pending.ready())
+    try:
+        pending.get(timeout=2 * pause)  # it would be done by now, had it been left to run
+    except TimeoutError:
+        print(f"Pool: still no result {2 * pause:.2f} s later: the task was lost")
     with ProcessPoolExecutor(max_workers=1) as ex:
         future = ex.submit(work, (1, pause))
     # ProcessPoolExecutor.__exit__ called shutdown(wait=True): it waited.

@@ -3,9 +3,14 @@
 A Queue is safe for many processes at once (a single Pipe end is not): it is a
 pipe plus locks, with a feeder thread in each producer that sends what put()
 buffered. Each consumer stops at a sentinel (None), so we put one per consumer.
+
+With --inside the program first looks inside a Queue: the feeder thread, the copy
+that get() returns, a get() that waits, and why empty() cannot tell a consumer to stop.
 """
 import argparse
+import queue
 import random
+import threading
 import time
 from multiprocessing import Process, Queue
 
@@ -62,6 +67,43 @@ def order_kept(items):
     return True
 
 
+def late_producer(q, n_items):
+    time.sleep(0.3)                          # its items come a little later
+    for i in range(n_items):
+        q.put(i)
+    q.put(None)
+
+
+def show_inside():
+    q = Queue()
+    item = {"task": 1}
+    q.put(item)                              # returns at once: a thread sends it
+    feeder = any(t.name == "QueueFeederThread" for t in threading.enumerate())
+    print(f"inside: after put(), a feeder thread (QueueFeederThread) sends the item: {feeder}")
+    got = q.get()
+    print(f"inside: get() returned an equal object: {got == item}, "
+          f"the same object: {got is item}")
+    start = time.perf_counter()
+    try:
+        q.get(timeout=0.2)                   # nothing left: get() waits
+    except queue.Empty:
+        print(f"inside: get(timeout=0.2) on an empty queue waited "
+              f"{time.perf_counter() - start:.2f} s, then raised queue.Empty")
+    p = Process(target=late_producer, args=(q, 3))
+    p.start()
+    taken = 0
+    while not q.empty():                     # WRONG stop test: empty() is a snapshot
+        q.get()
+        taken += 1
+    print(f"inside: while not q.empty() took {taken} of 3 items: empty() said the queue "
+          "was empty before the producer put them")
+    rest = []
+    while (got := q.get()) is not None:      # RIGHT: wait for the sentinel
+        rest.append(got)
+    print(f"inside: waiting for the sentinel took {len(rest)} of 3 items")
+    p.join()
+
+
 def main(n_producers, n_consumers, n_items):
     print(f"{n_producers} producers x {n_items} items, {n_consumers} consumers")
     got = run(n_producers, n_consumers, n_items)
@@ -85,5 +127,9 @@ if __name__ == "__main__":
     parser.add_argument("--producers", type=int, default=2)
     parser.add_argument("--consumers", type=int, default=2)
     parser.add_argument("--items", type=int, default=4, help="items per producer")
+    parser.add_argument("--inside", action="store_true",
+                        help="first look inside a Queue (feeder thread, copies, empty())")
     args = parser.parse_args()
+    if args.inside:
+        show_inside()
     main(args.producers, args.consumers, args.items)

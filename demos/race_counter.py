@@ -10,6 +10,7 @@ the other processes run inside the gap (even on one core), so the bug shows
 up on every run. The sleep does not create the bug; it only makes it visible.
 """
 import argparse
+import os
 import time
 from multiprocessing import Barrier, Process, Value
 
@@ -48,5 +49,13 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--increments", type=int, default=25, help="per worker")
+    parser.add_argument("--one-core", action="store_true",
+                        help="pin this program, and so every worker, to one core (Linux)")
     args = parser.parse_args()
+    if args.one_core and hasattr(os, "sched_setaffinity"):
+        core = min(os.sched_getaffinity(0))
+        os.sched_setaffinity(0, {core})  # children inherit it: all run on this core
+        print(f"pinned to one core (core {core}): the workers can only take turns")
+    elif args.one_core:
+        print("(this system cannot pin processes to one core)")
     main(args.workers, args.increments)

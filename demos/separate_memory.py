@@ -8,6 +8,7 @@ parent's process and share its memory, so every change is seen by everyone.
     python separate_memory.py                           # one child process
     python separate_memory.py --children 3              # three, one after another
     python separate_memory.py --threads --children 2    # two threads instead
+    python separate_memory.py --both                    # a process, then a thread
 """
 
 import argparse
@@ -43,5 +44,12 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="A child's changes stay in the child.")
     parser.add_argument("--children", type=int, default=1, help="how many workers to run")
     parser.add_argument("--threads", action="store_true", help="use threads, not processes")
+    parser.add_argument("--both", action="store_true", help="processes first, then threads")
     args = parser.parse_args()
-    main(args.children, args.threads)
+    if args.both:
+        print("== processes ==")
+        main(args.children, threads=False)
+        print("== threads ==")
+        main(args.children, threads=True)
+    else:
+        main(args.children, args.threads)

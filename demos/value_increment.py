@@ -15,7 +15,7 @@ the write. It does not create the bug; it only makes it show every time.
 """
 import argparse
 import time
-from multiprocessing import Barrier, Process, Value
+from multiprocessing import Barrier, Lock, Process, Value
 
 GAP = 0.001  # seconds between the read and the write
 
@@ -54,10 +54,24 @@ def run(target, workers, increments):
     return v.value
 
 
+def show_reentry():
+    """Take a lock a second time from the process that already holds it."""
+    v = Value("i", 0)
+    for name, lock in [("v.get_lock()", v.get_lock()), ("Lock()", Lock())]:
+        with lock:
+            again = lock.acquire(timeout=0.2)  # without a timeout, a Lock waits forever
+            if again:
+                lock.release()           # an RLock counts: release as often as acquired
+        print(f"{name} (class {type(lock).__name__}): taken again by the process that "
+              f"holds it, within 0.2 s: {again}")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--increments", type=int, default=25, help="per worker")
+    parser.add_argument("--reentrant", action="store_true",
+                        help="also take a lock twice: the Value's RLock, then a Lock")
     args = parser.parse_args()
     expected = args.workers * args.increments
     for label, target in [("without get_lock():", add_without_lock),
@@ -68,3 +82,5 @@ if __name__ == "__main__":
               f"({lost} updates lost)" if lost else "(no update lost)")
         if target is add_without_lock and not lost and args.workers > 1:
             print("the race did not show this time: try more --workers or --increments")
+    if args.reentrant:
+        show_reentry()

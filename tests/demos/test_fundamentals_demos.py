@@ -45,6 +45,18 @@ def test_lifecycle_child_that_calls_sys_exit_3_has_exitcode_3() -> None:
     assert value(out, "joined:") == "alive=False exitcode=3"
 
 
+@pytest.mark.parametrize("method", [None, "spawn"])
+def test_lifecycle_codes_are_none_while_running_0_at_a_normal_end_minus_n_for_signal_n(
+    method: str | None,
+) -> None:
+    assert lines(output("lifecycle.py", "--codes", method=method)) == [
+        "while it runs: exitcode=None",
+        "child: running, now finishing",
+        "after a normal end: exitcode=0",
+        f"after terminate(): exitcode={-signal.SIGTERM}, and SIGTERM is signal {signal.SIGTERM:d}",
+    ]
+
+
 def test_lifecycle_terminated_child_never_finishes_and_has_minus_sigterm() -> None:
     out = output("lifecycle.py", "--terminate")
     assert value(out, "joined:") == f"alive=False exitcode={-signal.SIGTERM}"
@@ -109,6 +121,22 @@ def test_a_childs_change_is_invisible_to_the_parent(method: str | None, children
     assert value(out, "parent after:") == "counter=0 items=['parent']"
 
 
+@pytest.mark.parametrize("method", [None, "spawn"])
+def test_the_same_change_stays_in_a_child_and_reaches_the_parent_from_a_thread(
+    method: str | None,
+) -> None:
+    assert lines(output("separate_memory.py", "--both", method=method)) == [
+        "== processes ==",
+        "parent before: counter=0 items=['parent']",
+        "child 1: counter=1 items=['parent', 'child 1']",
+        "parent after: counter=0 items=['parent']",
+        "== threads ==",
+        "parent before: counter=0 items=['parent']",
+        "thread 1: counter=1 items=['parent', 'thread 1']",
+        "parent after: counter=1 items=['parent', 'thread 1']",
+    ]
+
+
 def test_threads_share_the_parents_memory() -> None:
     out = output("separate_memory.py", "--threads", "--children", "2")
     assert value(out, "thread 2:") == "counter=2 items=['parent', 'thread 1', 'thread 2']"
@@ -169,12 +197,21 @@ def check_honest_speed_report(out: str, ratio_label: str, good_verdict: str) -> 
     return cores
 
 
+TIMED = re.compile(r"^(?P<seconds>\d+\.\d\d) s, busy cores (?P<busy>\d+\.\d)$")
+
+
 def test_gil_demo_prints_cores_times_ratio_and_an_honest_verdict() -> None:
     out = output("gil_threads_vs_processes.py")
     check_honest_speed_report(out, "ratio threads/processes:", "processes were faster")
     assert value(out, "GIL enabled:").startswith(("yes", "no (free-threaded build)"))
+    timed = {label: TIMED.match(value(out, f"{label}:")) for label in ("threads", "processes")}
+    assert all(timed.values()), out
+    if value(out, "GIL enabled:") == "yes":  # one thread at a time: one core's CPU time
+        assert float(timed["threads"]["busy"]) <= 1.1, out
+    if value(out, "verdict:").startswith("processes were faster"):  # only when side by side
+        assert float(timed["processes"]["busy"]) >= 1.5, out
     # The ratio is of the times before they were rounded to 0.01 s for printing.
-    threads, processes = float(value(out, "threads:")[:-2]), float(value(out, "processes:")[:-2])
+    threads, processes = (float(timed[label]["seconds"]) for label in ("threads", "processes"))
     ratio = float(value(out, "ratio threads/processes:"))
     low, high = (threads - 0.005) / (processes + 0.005), (threads + 0.005) / (processes - 0.005)
     assert low - 0.005 <= ratio <= high + 0.005, out
@@ -194,6 +231,16 @@ def test_mp_worker_prints_both_times_the_speed_up_and_the_cores() -> None:
     assert value(out, "same results:") == "True"  # and map kept the order of the tasks
     sequential, parallel = value(out, "sequential:"), value(out, "parallel:")
     assert re.fullmatch(r"\d+\.\d\d s", sequential) and re.fullmatch(r"\d+\.\d\d s", parallel)
+    ideal = re.fullmatch(
+        r"(\d+\.\d\d) s = sequential / (\d+) \(cores used at most\); "
+        r"parallel took (\d+\.\d\d) times that",
+        value(out, "ideal:"),
+    )
+    assert ideal and int(ideal[2]) == min(cores, int(value(out, "tasks:").split()[-1])), out
+    # The ideal is the sequential time over the cores used, and nothing beats it (within
+    # the noise of timing two runs one after the other).
+    assert abs(float(ideal[1]) - float(sequential[:-2]) / int(ideal[2])) <= 0.01, out
+    assert float(ideal[3]) >= 0.8, out
 
 
 def test_mp_worker_says_so_when_there_is_nothing_to_gain() -> None:

@@ -9,6 +9,7 @@ by test_course_pack.py and by tests/session/test_keycheck.py.
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -59,6 +60,14 @@ def test_the_unlocked_counter_loses_updates_in_every_run() -> None:
         assert "the race did not show" not in out
 
 
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="needs sched_setaffinity")
+def test_the_unlocked_counter_loses_updates_on_one_core_too() -> None:
+    out = output("race_counter.py", "--one-core")
+    assert lines(out)[0].startswith("pinned to one core (core ")
+    expected, final = race(out)
+    assert 0 < final < expected == 100, out
+
+
 def test_one_worker_alone_never_loses_an_update() -> None:
     assert race(output("race_counter.py", "--workers", "1")) == (25, 25)
 
@@ -77,12 +86,41 @@ def test_the_lock_makes_the_pauses_run_one_after_another() -> None:
         assert style["seconds"] >= 0.1
 
 
+def test_the_usual_lock_mistakes_lose_updates_or_leave_the_lock_taken() -> None:
+    out = output("lock_counter.py", "--mistakes")
+    found = counters(out)
+    assert set(found) == {
+        "acquire/release",
+        "with lock",
+        "mistake, a Lock() in each worker",
+        "mistake, only the write under the lock",
+    }, out
+    assert found["acquire/release"]["final"] == found["with lock"]["final"] == 100, out
+    for mistake in ("mistake, a Lock() in each worker", "mistake, only the write under the lock"):
+        assert found[mistake]["final"] < 100, out
+    # Nobody waits for a lock of their own: the 100 pauses overlap, well under 0.1 s.
+    assert found["mistake, a Lock() in each worker"]["seconds"] < 0.1, out
+    after = "after an error inside the critical section, the lock is free:"
+    assert value(out, f"with finally: {after}") == "True"
+    assert value(out, f"mistake, no finally: {after}") == "False"
+    assert value(out, "mistake, get_lock() on Value('i', 0, lock=False):").startswith(
+        "AttributeError: "
+    )
+
+
 def test_value_plus_equals_loses_updates_without_get_lock_and_never_with_it() -> None:
     for out in outputs_at_once("value_increment.py", times=RUNS):
         found = counters(out)
         assert 0 < found["without get_lock()"]["final"] < 100, out
         assert found["with get_lock()"]["final"] == 100, out
         assert "the race did not show" not in out
+
+
+def test_a_values_lock_is_re_entrant_and_a_plain_lock_is_not() -> None:
+    out = output("value_increment.py", "--reentrant")
+    again = "taken again by the process that holds it, within 0.2 s:"
+    assert value(out, f"v.get_lock() (class RLock): {again}") == "True"
+    assert value(out, f"Lock() (class Lock): {again}") == "False"
 
 
 @pytest.mark.parametrize("demo", ["race_counter.py", "lock_counter.py", "value_increment.py"])
@@ -162,6 +200,43 @@ def test_the_queue_delivers_each_item_once_keeping_each_producers_order(
     assert value(out, "per-producer order kept:") == "yes"
 
 
+@pytest.mark.parametrize("method", [None, "spawn"])
+def test_inside_a_queue_a_feeder_thread_copies_a_blocking_get_and_a_stale_empty(
+    method: str | None,
+) -> None:
+    out = output("queue_producers_consumers.py", "--inside", "--items", "2", method=method)
+    inside = [line for line in lines(out) if line.startswith("inside: ")]
+    assert inside[:2] == [
+        "inside: after put(), a feeder thread (QueueFeederThread) sends the item: True",
+        "inside: get() returned an equal object: True, the same object: False",
+    ], out
+    waited = re.fullmatch(
+        r"inside: get\(timeout=0\.2\) on an empty queue waited (\d+\.\d\d) s, "
+        r"then raised queue\.Empty",
+        inside[2],
+    )
+    assert waited and float(waited[1]) >= 0.19, out
+    # The producer puts its items 0.3 s after it starts: empty() said "empty" first.
+    assert inside[3].startswith("inside: while not q.empty() took 0 of 3 items"), out
+    assert inside[4] == "inside: waiting for the sentinel took 3 of 3 items", out
+    assert "produced: 4, consumed: 4, consumed twice: 0, lost: 0" in lines(out)
+
+
+# --- what comes back to the parent ------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+def test_only_a_queue_a_pipe_and_shared_memory_bring_a_result_back(method: str) -> None:
+    assert lines(output("result_back.py", method=method)) == [
+        "Queue: the parent got 49",
+        "Pipe: the parent got 49",
+        "Value: the parent read 49",
+        "return: p.join() returned None, and the 49 the child returned is lost",
+        "list: the parent's list is still []",
+        "global: the parent's RESULT is still None",
+    ]
+
+
 # --- Value and Array ------------------------------------------------------------------
 
 
@@ -186,3 +261,29 @@ def test_a_value_reaches_pool_workers_through_initargs_not_through_tasks(method:
         "after that map: counter = 0",
         "with initializer: counter = 6 after 6 tasks",
     ]
+
+
+def test_typecodes_are_c_types_of_a_fixed_size() -> None:
+    out = output("value_array.py", "--n", "3", "--types")
+    assert value(out, "before:") == "squares=[0, 0, 0] halves=[0.0, 0.0, 0.0]"
+    assert value(out, "typecode 'i':") == "c_int, 4 bytes; 2147483647 + 1 is stored as -2147483648"
+    assert value(out, "typecode 'd':") == (
+        "c_double, 8 bytes; 0.1 + 0.2 is stored as 0.30000000000000004"
+    )
+
+
+@pytest.mark.parametrize("method", [None, "spawn"])
+def test_two_values_stay_in_step_under_one_lock_and_not_under_two(method: str | None) -> None:
+    out = output("value_array.py", "--two-values", method=method)
+    seen = {
+        m["label"]: (int(m["seen"]), int(m["looks"]))
+        for m in re.finditer(
+            r"^(?P<label>.+): a reader saw them out of step (?P<seen>\d+) times in "
+            r"(?P<looks>\d+) looks$",
+            out,
+            re.M,
+        )
+    }
+    one, two = seen["one Lock around both updates"], seen["each update under its own get_lock()"]
+    assert one[0] == 0 < one[1], out
+    assert 0 < two[0] <= two[1], out
