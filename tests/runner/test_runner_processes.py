@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mpquiz.core.inert import is_inert
+from mpquiz.core.processes import SAMPLE_ERROR, records_from_json, records_to_json
 from mpquiz.runner import (
     ProcessRecord,
     ThreadRecord,
@@ -18,7 +19,6 @@ from mpquiz.runner import (
     parallel_processes,
     threads_serialised,
 )
-from mpquiz.runner.processes import SAMPLE_ERROR, records_from_json, records_to_json
 from mpquiz.runner.timeline import MAX_PROCESSES, MAX_THREADS, Observations, collect
 
 

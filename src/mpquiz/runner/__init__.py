@@ -30,7 +30,7 @@ isolation.
 Each run also records the demo's Python processes (RunResult.processes: pid, parent,
 name, start method, start and end, exit code, CPU time, threads, CPU samples on Linux)
 through a side channel that never touches the demo's output; mpquiz.runner.timeline
-describes it, mpquiz.runner.processes the records and the evidence drawn from them.
+describes it, mpquiz.core.processes the records and the evidence drawn from them.
 Not enforced anywhere: reading or writing files outside the working folder with the
 user's permissions (filesystem Unix sockets included, through which other programs may
 start processes that are not the demo's descendants), and a fork bomb's process count
@@ -38,14 +38,14 @@ start processes that are not the demo's descendants), and a fork bomb's process 
 supervisors, process_group, stragglers, limits and windows.
 """
 
-from mpquiz.runner.demo_process import DemoProcess, start_demo
-from mpquiz.runner.processes import (
+from mpquiz.core.processes import (
     ProcessRecord,
     ThreadRecord,
     cpu_overlap,
     parallel_processes,
     threads_serialised,
 )
+from mpquiz.runner.demo_process import DemoProcess, start_demo
 from mpquiz.runner.result import OutputLine, RunResult
 from mpquiz.runner.run import run_demo
 from mpquiz.runner.spec import DemoSpec

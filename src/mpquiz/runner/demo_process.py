@@ -21,12 +21,12 @@ import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 
+from mpquiz.core.processes import ProcessRecord
 from mpquiz.runner import exit_cleanup, supervisors
 from mpquiz.runner.launch import CouldNotStart, launch
 from mpquiz.runner.line_buffer import LineBuffer
 from mpquiz.runner.line_splitter import CappedLineSplitter, decode_line, truncation_marker
 from mpquiz.runner.process_group import KILL_SETTLE
-from mpquiz.runner.processes import ProcessRecord
 from mpquiz.runner.reasons import could_not_start, run_failure
 from mpquiz.runner.result import OutputLine, RunResult
 from mpquiz.runner.spec import DemoSpec

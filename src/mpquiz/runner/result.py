@@ -1,11 +1,11 @@
 """What a run produced: OutputLine and RunResult (whose processes are ProcessRecords;
-their evidence helpers are here too, from mpquiz.runner.processes)."""
+their evidence helpers are here too, from mpquiz.core.processes)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mpquiz.runner.processes import (
+from mpquiz.core.processes import (
     ProcessRecord,
     ThreadRecord,
     cpu_overlap,
@@ -49,7 +49,7 @@ class RunResult:
     # localhost); False: it could not get one and had the machine's network; None: not
     # tried (not Linux) or it did not start.
     network_isolated: bool | None = None
-    # The demo's Python processes, ordered by start (see mpquiz.runner.processes for the
+    # The demo's Python processes, ordered by start (see mpquiz.core.processes for the
     # records and the evidence drawn from them); empty when none could be recorded.
     processes: tuple[ProcessRecord, ...] = ()
 

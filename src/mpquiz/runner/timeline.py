@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mpquiz.core.inert import inert
-from mpquiz.runner.processes import ProcessRecord, ThreadRecord
+from mpquiz.core.processes import ProcessRecord, ThreadRecord
 
 TIMELINE_VARIABLE = "MPQUIZ_TIMELINE_FILE"
 SWITCH_VARIABLE = "MPQUIZ_TIMELINE"
