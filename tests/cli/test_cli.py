@@ -41,6 +41,9 @@ COMMANDS = [
     ["pack", "import-gift"],
     ["pack", "export-gift"],
     ["pack", "schema"],
+    ["demo"],
+    ["demo", "list"],
+    ["demo", "run"],
 ]
 
 

@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
+
 from mpquiz import paths
-from mpquiz.core.model import Kind, Question
+from mpquiz.core.model import ChoiceQuestion, Kind, Question
 from mpquiz.packs.loader import load_pack
 from tests.cli.test_cli import mpquiz
 
@@ -53,7 +59,7 @@ def test_scripted_review_is_stored_and_counted(tmp_path: Path) -> None:
     result = mpquiz("--db", db, "--lang", "en", "review", "--plain", "--new", "3", stdin=script)
     assert result.returncode == 0, result.stderr
     assert "Answered 3, right 3." in result.stdout
-    assert result.stdout.count("Confirmed") == 3
+    assert result.stdout.count("✔ Right") == 3
     assert "── demo:" in result.stdout  # the real output was shown
 
     after = _stats(db)
@@ -99,6 +105,49 @@ def test_a_wrong_answer_is_corrected_and_rated_again(tmp_path: Path) -> None:
         stdin=script,
     )
     assert result.returncode == 0, result.stderr
-    assert "Corrected" in result.stdout and "Rated Again" in result.stdout
+    assert "✘ Not so" in result.stdout and "Rated Again" in result.stdout
     stats = _stats(db)
     assert stats["reviews"] == len(before) + 1 and stats["correct"] == len(before)
+
+
+GIL_QUESTION = "fundamentals.threads-vs-processes-cpu"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("taskset") is None, reason="needs taskset (util-linux)")
+@pytest.mark.parametrize("right", [True, False], ids=["right", "wrong"])
+def test_on_one_core_the_gil_question_never_claims_this_run_shows_it(
+    tmp_path: Path, right: bool
+) -> None:
+    """Pinned to one core no run can show processes beating threads: the verdict grades
+    by the key and says this run did not show it, and why."""
+    db = f"sqlite:///{tmp_path / 'one-core.db'}"
+    questions = [q for q in _builtin_in_order() if q.topic == "fundamentals"]
+    gil = next(q for q in questions if q.qid == GIL_QUESTION)
+    before = questions[: questions.index(gil)]
+    assert isinstance(gil, ChoiceQuestion)
+    wrong = next(i for i in range(len(gil.options)) if i not in gil.correct_options)
+    answer = _right_answer(gil) if right else f"{wrong + 1}\n"
+    script = "".join(_right_answer(q) for q in before) + answer
+    command = [sys.executable, "-m", "mpquiz", "--db", db, "--lang", "en", "review", "--plain"]
+    command += ["--topic", "fundamentals", "--new", str(len(before) + 1), "--rate", "auto"]
+    result = subprocess.run(
+        ["taskset", "-c", "0", *command],
+        input=script,
+        text=True,
+        capture_output=True,
+        env={**os.environ, "COLUMNS": "100"},
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    section = result.stdout.split(gil.prompt.get("en"), 1)[1]
+    section = section.split("Rated ", 1)[0]
+    assert "cores available: 1" in section  # the demo itself saw one core
+    headline = (
+        "✔ Right by the key, but this run did not show it this time."
+        if right
+        else "✘ Not so by the key; this run did not show it this time."
+    )
+    assert headline in section
+    assert "only 1 core(s) were available, and it needs 2" in section
+    assert "this run shows it" not in section and "agrees" not in result.stdout

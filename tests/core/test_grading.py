@@ -7,6 +7,7 @@ import pytest
 from mpquiz.core.errors import AnswerError
 from mpquiz.core.grading import RunFacts, grade, parse_answer
 from mpquiz.core.model import Kind, MatchRule, NumericKey, Option, Question, Text
+from mpquiz.core.proof import NO_RUN, NOT_SHOWN, SHOWN
 from mpquiz.packs.loader import load_pack
 from tests.support.questions import make_question
 
@@ -55,9 +56,11 @@ def test_numeric_key_and_run_value(mini: dict[str, Question]) -> None:
     assert parse_answer(q, " 3,0 ") == "3"
     verdict = grade(q, "3", RunFacts("exitcode: 3", ok=True), "en")
     assert verdict.correct is True and verdict.run_value == 3.0 and not verdict.notes
+    assert verdict.proof is not None and verdict.proof.status == SHOWN
     contradicted = grade(q, "3", RunFacts("exitcode: 0", ok=True), "en")
-    assert contradicted.correct is True
-    assert [n.key for n in contradicted.notes] == ["verdict.run_contradicts"]
+    assert contradicted.correct is True  # graded by the key, never by one run
+    assert contradicted.proof is not None and contradicted.proof.status == NOT_SHOWN
+    assert contradicted.proof.facts[0].params == {"value": "0"}
     with pytest.raises(AnswerError):
         parse_answer(q, "three")
     with pytest.raises(AnswerError):
@@ -87,7 +90,7 @@ def test_predict_accepts_the_run_even_when_it_differs_from_the_key() -> None:
     run = RunFacts("lost: no", ok=True)
     verdict = grade(q, "lost: no", run, "en")
     assert verdict.correct is True
-    assert "verdict.output_differs_from_key" in [n.key for n in verdict.notes]
+    assert verdict.proof is not None and verdict.proof.status == NOT_SHOWN  # not the key
     # the key is accepted too: an unlucky run never marks a right prediction wrong
     assert grade(q, "lost: yes", run, "en").correct is True
 
@@ -104,12 +107,18 @@ def test_predict_pattern_and_candidates() -> None:
     assert grade(q, "pid 12\nok", None, "en").correct is True
 
 
-def test_no_run_and_failed_run_notes(mini: dict[str, Question]) -> None:
-    q = mini["basics.exitcode"]
-    assert [n.key for n in grade(q, "1", None, "en").notes] == ["verdict.no_run"]
-    failed = grade(q, "1", RunFacts("", ok=False, problem="timed out after 5 s"), "en")
-    assert failed.notes[0].key == "verdict.run_failed"
-    assert failed.notes[0].params["problem"] == "timed out after 5 s"
+def test_no_run_and_failed_run(mini: dict[str, Question]) -> None:
+    q = mini["basics.exitcode-number"]
+    no_run = grade(q, "3", None, "en").proof
+    assert no_run is not None and no_run.status == NO_RUN
+    failed = grade(q, "3", RunFacts("", ok=False, problem="exited with code 1"), "en").proof
+    assert failed is not None and failed.status == NOT_SHOWN and failed.reason is not None
+    assert failed.reason.key == "proof.failed"
+    assert failed.reason.params["problem"] == "exited with code 1"
+    late = RunFacts("", ok=False, problem="timed out after 5 s", timed_out=True)
+    timed_out = grade(q, "3", late, "en").proof
+    assert timed_out is not None and timed_out.reason is not None
+    assert timed_out.reason.key == "proof.timed_out"
 
 
 def test_open_is_self_rated(mini: dict[str, Question]) -> None:

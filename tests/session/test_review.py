@@ -158,7 +158,7 @@ def test_untrusted_pack_runs_no_demo(store: Store, tmp_path: Path) -> None:
     outcome = session.answer("1")
     assert outcome.run is None and outcome.blocked is not None
     assert outcome.blocked.key == "trust.untrusted"
-    assert [n.key for n in outcome.verdict.notes] == ["verdict.no_run"]
+    assert outcome.verdict.proof is not None and outcome.verdict.proof.status == "no-run"
     assert outcome.verdict.correct is True
 
 

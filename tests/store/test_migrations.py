@@ -165,3 +165,31 @@ def test_the_unseen_start_cache_keeps_its_rows_under_its_new_name(
         assert [tuple(r) for r in rows] == [(learner, "mini", 2)]
         assert migrations.schema_version(conn) == SCHEMA_VERSION
     engine.dispose()
+
+
+def test_reviews_and_runs_of_a_version_4_database_gain_proof_and_processes(
+    db_url: str, mini_pack_dir: Path
+) -> None:
+    """Version 5: `review.proof` and `demo_run.processes`; older rows keep NULL there (no
+    claim about what their run showed) and still read."""
+    from mpquiz.packs.loader import load_pack
+    from mpquiz.store.repository import Store
+
+    store = Store(open_engine(db_url))
+    store.sync_pack(load_pack(mini_pack_dir), T0)
+    store.learner_id("ana", T0)
+    store.close()
+    engine = open_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE review DROP COLUMN proof"))
+        conn.execute(text("ALTER TABLE demo_run DROP COLUMN processes"))
+        conn.execute(text("UPDATE meta SET value = '4' WHERE key = 'schema_version'"))
+    with engine.connect() as conn:
+        assert "proof" not in {c["name"] for c in inspect(conn).get_columns("review")}
+    engine.dispose()
+    engine = open_engine(db_url)
+    with engine.connect() as conn:
+        assert migrations.schema_version(conn) == SCHEMA_VERSION
+        assert "proof" in {c["name"] for c in inspect(conn).get_columns("review")}
+        assert "processes" in {c["name"] for c in inspect(conn).get_columns("demo_run")}
+    engine.dispose()

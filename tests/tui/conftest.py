@@ -21,6 +21,8 @@ from tests.conftest import T0
 from tests.support.trusting import trust_installed
 
 PACK = Path(__file__).resolve().parent / "fixtures" / "tuipack"
+VERDICT_PACK = PACK.parent / "verdictpack"
+"""One question per verdict, each the same on every run (see its questions file)."""
 SIZES = {"small": (80, 24), "large": (120, 40)}
 
 
@@ -50,13 +52,15 @@ class PackOnlyServices(Services):
         return None
 
 
-def make_services(db_url: str, lang: str = "en", *, trusted: bool = True) -> Services:
-    """A services object on `db_url` with the test pack added (and trusted)."""
+def make_services(
+    db_url: str, lang: str = "en", *, trusted: bool = True, pack: Path = PACK
+) -> Services:
+    """A services object on `db_url` with the test pack (or `pack`) added (and trusted)."""
     svc = PackOnlyServices(db_url=db_url, lang_option=lang, learner="ana", clock=FakeClock())
     svc.open()
-    add_pack(PACK, svc.store, svc.packs_root, T0)
+    added, _report = add_pack(pack, svc.store, svc.packs_root, T0)
     if trusted:
-        trust_installed(svc, "tuipack")
+        trust_installed(svc, added.id)
     return svc
 
 

@@ -246,7 +246,7 @@ def test_spanish_review(svc_es: Services) -> None:
     async def script(pilot: Any) -> None:
         await pilot.press("1", "enter")
         screen = await _revealed(pilot)
-        assert "Confirmado" in str(screen.query_one(VerdictBanner).border_title)
+        assert "Correcto" in str(screen.query_one(VerdictBanner).border_title)
         assert "Repaso · 1 de 6" in screen.query_one(TitleBar).text
 
     drive(app, script)

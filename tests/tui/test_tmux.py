@@ -18,7 +18,7 @@ import pytest
 
 from tests.conftest import ROOT
 
-VERDICTS = ("Confirmed", "Corrected", "Compare and rate yourself")
+VERDICTS = ("✔ Right", "✘ Not so", "Compare and rate yourself")
 
 
 def _tmux() -> str:

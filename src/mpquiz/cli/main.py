@@ -10,7 +10,16 @@ from typing import Annotated
 import typer
 
 from mpquiz import __version__
-from mpquiz.cli import class_cmd, config_cmd, db_cmd, exam_cmd, pack_cmd, review_cmd, stats_cmd
+from mpquiz.cli import (
+    class_cmd,
+    config_cmd,
+    db_cmd,
+    demo_cmd,
+    exam_cmd,
+    pack_cmd,
+    review_cmd,
+    stats_cmd,
+)
 from mpquiz.cli import gift_cmd as _gift_cmd  # noqa: F401 - adds `pack import-gift`, `export-gift`
 from mpquiz.cli.context import Options, h
 from mpquiz.core.errors import MpquizError
@@ -29,6 +38,7 @@ app.command("exam", help=h("help.exam"), epilog=h("help.exam.example"))(exam_cmd
 app.command("stats", help=h("help.stats"), epilog=h("help.stats.example"))(stats_cmd.stats)
 app.add_typer(config_cmd.app, name="config")
 app.add_typer(pack_cmd.app, name="pack")
+app.add_typer(demo_cmd.app, name="demo")
 app.add_typer(db_cmd.app, name="db")
 app.add_typer(class_cmd.app, name="class")
 

@@ -17,7 +17,9 @@ from mpquiz.i18n import t
 if TYPE_CHECKING:
     from mpquiz.core.model import Pack
     from mpquiz.packs.manifest import Manifest
+    from mpquiz.packs.problems import PackProblem
     from mpquiz.services import Services
+    from mpquiz.session.keycheck import KeyReport
 
 app = typer.Typer(help=h("help.pack"), no_args_is_help=True)
 
@@ -43,6 +45,7 @@ def validate(
     run: Annotated[bool, typer.Option("--run", help=h("help.opt.run"))] = False,
     as_json: Annotated[bool, typer.Option("--json", help=h("help.opt.problems_json"))] = False,
     yes: Annotated[bool, typer.Option("--yes", "-y", help=h("help.opt.yes_run"))] = False,
+    record: Annotated[bool, typer.Option("--record", help=h("help.opt.record"))] = False,
 ) -> None:
     """Check a pack folder or zip: exit 0 when clean, 1 when --run contradicts a key, 2 when
     invalid."""
@@ -51,10 +54,17 @@ def validate(
 
     svc = services(ctx)
     lang = svc.lang
+    if record and path.is_file():
+        from mpquiz.core.errors import BadInput
+
+        raise BadInput(t("pack.validate.record_folder", lang, path=path))
     report: dict[str, Any] = {"path": str(path), "valid": False, "pack": None, "problems": []}
     try:
         with pack_folder(path) as root:  # a zip is checked where it is unpacked
-            code = _validate(svc, root, path, report, run=run, as_json=as_json, yes=yes)
+            code = _validate(
+                svc, root, path, report, run=run or record, as_json=as_json, yes=yes,
+                record=record,
+            )  # fmt: skip
     except PackErrors as exc:
         report["problems"] = [p.to_dict() for p in exc.problems]
         if as_json:
@@ -77,18 +87,26 @@ def _validate(
     run: bool,
     as_json: bool,
     yes: bool,
+    record: bool = False,
 ) -> int:
-    """Load (and with `run`, key-check) the pack in `root`; fills `report`; the exit code."""
+    """Load (and with `run`, key-check; with `record`, keep a proving run of each
+    question in the pack) the pack in `root`; fills `report`; the exit code."""
     from mpquiz import paths
     from mpquiz.packs.loader import load_pack
 
     lang = svc.lang
     builtin = path.resolve() == paths.builtin_pack_dir().resolve()
-    pack = load_pack(root, demos_dir=paths.builtin_demos_dir() if builtin else None)
+    warnings: list[PackProblem] = []
+    demos = paths.builtin_demos_dir() if builtin else None
+    pack = load_pack(root, demos_dir=demos, warnings=warnings)
     report |= {
         "valid": True,
         "pack": {"id": pack.id, "version": pack.version, "questions": len(pack.questions)},
+        "warnings": [w.to_dict() for w in warnings],
     }
+    if not as_json:
+        for warning in warnings:
+            typer.echo(inert(t("pack.validate.warning", lang, problem=str(warning))), err=True)
     if not as_json:
         typer.echo(
             t(
@@ -103,7 +121,7 @@ def _validate(
     if not run:
         return 0
     _confirm_running(svc, pack, yes=yes)
-    return _run_keys(pack, lang, report, show=not as_json)
+    return _run_keys(pack, lang, report, show=not as_json, record=record)
 
 
 def _confirm_running(svc: Services, pack: Pack, *, yes: bool) -> None:
@@ -147,12 +165,35 @@ def _show_manifest(svc: Services, manifest: Manifest, header: str, pack: str, ve
         typer.echo(f"  python {inert(command)}")
 
 
+def _record(pack: Pack, result: KeyReport, lang: str, *, show: bool) -> list[str]:
+    """Keep, for each question whose proof a run showed, that run in the pack."""
+    from mpquiz.packs.recorded import write_recorded
+
+    demos = Path(pack.demos_dir)
+    written = []
+    for qid, tally in result.proofs.items():
+        run = tally.shown_in
+        if run is None:
+            continue
+        processes = tuple(p.to_dict() for p in run.processes)
+        write_recorded(
+            demos, qid, run.output, exit_code=run.exit_code or 0, duration=run.duration,
+            processes=processes,
+        )  # fmt: skip
+        written.append(qid)
+    if show:
+        typer.echo(t("pack.validate.recorded", lang, count=len(written), path=demos / "recorded"))
+    return written
+
+
 def _emit(report: dict[str, Any], code: int) -> None:
     typer.echo(to_json(report | {"exit_code": code}))
     raise typer.Exit(code)
 
 
-def _run_keys(pack: Pack, lang: str, report: dict[str, Any], *, show: bool) -> int:
+def _run_keys(
+    pack: Pack, lang: str, report: dict[str, Any], *, show: bool, record: bool = False
+) -> int:
     from mpquiz.session.keycheck import check_keys
 
     if show and sys.stderr.isatty():
@@ -174,6 +215,10 @@ def _run_keys(pack: Pack, lang: str, report: dict[str, Any], *, show: bool) -> i
     report["run"] = {
         "runs": result.runs,
         "questions": result.questions,
+        "proofs": {
+            qid: {"proof": tally.status, "shown": tally.shown, "runs": tally.runs}
+            for qid, tally in result.proofs.items()
+        },
         "problems": [
             {
                 "file": str(root / p.question.source.partition(":")[0]),
@@ -185,6 +230,8 @@ def _run_keys(pack: Pack, lang: str, report: dict[str, Any], *, show: bool) -> i
             for p in result.problems
         ],
     }
+    if record:
+        report["recorded"] = _record(pack, result, lang, show=show)
     if show:
         for problem in result.problems:
             typer.echo(inert(f"{root / str(problem)}"), err=True)

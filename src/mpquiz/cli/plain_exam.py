@@ -16,7 +16,7 @@ from mpquiz.core.grading import answer_key
 from mpquiz.core.inert import inert
 from mpquiz.core.model import Question
 from mpquiz.i18n import t
-from mpquiz.render import render_question, text_console
+from mpquiz.render import render_question, render_recorded, text_console, verdict_headline
 from mpquiz.session.exam import ExamResult, ExamSession
 
 
@@ -120,6 +120,16 @@ class PlainExam:
             shown = given if given is not None else self.say("exam.unanswered")
             self.console.print(self.say("exam.your_answer", answer=inert(shown)))
             self.console.print(self.say("exam.key", key=inert(answer_key(q, self.lang))))
+            if given is not None:
+                verdict, recorded = self.exam.verdict(item, given)
+                self.console.print(RichText(verdict_headline(verdict, self.lang), style="bold"))
+                if recorded is not None:
+                    self.console.print(render_recorded(recorded, self.lang, most=6))
             self.console.print(q.explain.get(self.lang))
+            command = self.exam.demo_command(item)
+            if command is not None:
+                self.console.print(
+                    RichText(self.say("exam.run_it", command=inert(command)), style="dim")
+                )
         if result.missed:
             self.console.print(self.say("exam.demos_hint"))

@@ -25,9 +25,11 @@ from mpquiz.render import (
     render_evidence,
     render_key_details,
     render_question,
+    render_recorded,
     render_verdict,
     text_console,
 )
+from mpquiz.render.timeline import render_timeline
 from mpquiz.session.phase import Phase
 from mpquiz.session.review import Outcome, ReviewSession
 
@@ -189,6 +191,11 @@ class PlainReview:
         else:
             status = self.say("demo.finished", code=run.exit_code, seconds=f"{run.duration:.2f}")
             self.console.print(RichText(status if not run.error else run.error, style="dim"))
+            drawing = render_timeline(
+                run.processes, run.duration, self.lang, width=self.console.width, most=8
+            )
+            if drawing is not None:
+                self.console.print(drawing)
             lines = run.output.splitlines()
             if outcome.verdict.evidence:
                 self.console.print(RichText(self.say("demo.evidence"), style="bold"))
@@ -197,6 +204,8 @@ class PlainReview:
         if details is not None:
             self.console.print(details)
         self.console.print(render_verdict(question, outcome.verdict, self.lang))
+        if outcome.recorded is not None:
+            self.console.print(render_recorded(outcome.recorded, self.lang))
         self.console.print(RichText(self.say("explain.header"), style="bold"))
         self.console.print(RichText(question.explain.get(self.lang)))
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from mpquiz.core.text import Text
+
+if TYPE_CHECKING:
+    from mpquiz.core.processes import ProcessRecord
+    from mpquiz.core.proof import ProofCheck
 
 
 @dataclass(frozen=True)
@@ -15,6 +20,13 @@ class RunFacts:
     output: str
     ok: bool
     problem: str | None = None
+    timed_out: bool = False
+    cores: int | None = None
+    """How many CPUs the demo could use (None: not known)."""
+    load: float | None = None
+    """The machine's load average over the last minute when the run ended."""
+    processes: tuple[ProcessRecord, ...] = ()
+    """What its processes did (core.processes), when the run recorded them."""
 
 
 @dataclass(frozen=True)
@@ -45,15 +57,9 @@ class Verdict:
     evidence: tuple[int, ...] = ()
     feedback: tuple[Text, ...] = ()
     run_value: float | None = None
-
-
-def run_notes(run: RunFacts | None) -> list[Note]:
-    """The notes every verdict carries about its run: none, or why it proves nothing."""
-    if run is None:
-        return [Note("verdict.no_run")]
-    if not run.ok:
-        return [Note("verdict.run_failed", {"problem": run.problem or "?"})]
-    return []
+    proof: ProofCheck | None = None
+    """What this run showed of the key (core.proof); None only for verdicts built by
+    hand."""
 
 
 def evidence_lines(evidence: str | None, run: RunFacts | None) -> tuple[int, ...]:

@@ -25,8 +25,17 @@ _EMPTY_HINT = "write the text the learner reads here"
 _DEMO_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,200}\.py")
 
 
-def load_pack(root: Path, *, demos_dir: Path | None = None, builtin: bool = False) -> Pack:
+def load_pack(
+    root: Path,
+    *,
+    demos_dir: Path | None = None,
+    builtin: bool = False,
+    warnings: list[PackProblem] | None = None,
+) -> Pack:
     """Load and validate the pack in `root` (pack.toml, questions/*.toml, demos/).
+
+    `warnings`, when given, receives what is valid but worth fixing: a question that
+    does not say what in its demo's output proves its key.
 
     Raises:
         PackErrors: with every problem found.
@@ -35,7 +44,29 @@ def load_pack(root: Path, *, demos_dir: Path | None = None, builtin: bool = Fals
     pack = loader.load(builtin)
     if loader.problems or pack is None:
         raise PackErrors(loader.problems or [PackProblem(str(root), "invalid pack")])
+    if warnings is not None:
+        warnings.extend(_unproved(root, pack))
     return pack
+
+
+def _unproved(root: Path, pack: Pack) -> list[PackProblem]:
+    """A warning for each question whose key no proof ties to its demo's output."""
+    found = []
+    for q in pack.questions:
+        if q.effective_proof is None:
+            file, _, line = q.source.partition(":")
+            found.append(
+                PackProblem(
+                    str(root / file),
+                    "no proof: the verdict cannot say whether a run shows the key",
+                    qid=q.qid,
+                    field="proof",
+                    line=int(line) if line.isdigit() else None,
+                    hint='say what in the output proves it, e.g. proof = { line = "..." } '
+                    "(docs/writing-packs.md, Proofs)",
+                )
+            )
+    return found
 
 
 class _Loader:

@@ -78,6 +78,18 @@ class PackPlaces:
         folder = self.folder(pack_id)
         return None if folder is None else folder / "demos"
 
+    def installed_ids(self) -> list[str]:
+        """The built-in pack's id, then every added pack's on this machine, sorted."""
+        added: set[str] = set(self.others)
+        if self.packs_root.is_dir():
+            added.update(
+                entry.name
+                for entry in self.packs_root.iterdir()
+                if _PACK_ID.match(entry.name) and (entry / "pack.toml").is_file()
+            )
+        added.discard(self.builtin_id)
+        return [self.builtin_id, *sorted(added)]
+
     def installed(self, pack_id: str) -> bool:
         """True when the pack's files are on this machine."""
         folder = self.folder(pack_id)

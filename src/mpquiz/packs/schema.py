@@ -69,6 +69,57 @@ class QuestionBase(BaseModel):
     explain: Localized
 
 
+class ProofPart(_Strict):
+    """One thing the demo's output must show; name exactly one of the fields below."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+    line: str | None = Field(
+        default=None, description="Regular expression: a line of the output must match it."
+    )
+    value: str | None = Field(
+        default=None,
+        description="Regular expression with a group (?P<value>...): the number it captures, "
+        "on the first line it matches, must satisfy `is`.",
+    )
+    is_: str | None = Field(
+        default=None,
+        alias="is",
+        description='With `value`: "> 0", ">= 1.4", "== 4", "< 0.5" ..., or "key": the '
+        "numeric question's own key.",
+    )
+    order: Annotated[list[str], Field(min_length=2)] | None = Field(
+        default=None, description="Regular expressions matching lines that appear in this order."
+    )
+    output: bool | None = Field(
+        default=None,
+        description="Predict questions: the whole output fits `expected` under `match` (the "
+        "default proof of a predict question).",
+    )
+    parallel: Annotated[int, Field(ge=2, le=64)] | None = Field(
+        default=None,
+        description="At least this many of the demo's processes were busy on the CPU at once "
+        "(from the processes the run recorded).",
+    )
+    turns: bool | None = Field(
+        default=None,
+        description="The demo's threads took turns on the CPU (their CPU times add up to the "
+        "time they spanned), as the GIL makes them.",
+    )
+
+
+class ProofTable(ProofPart):
+    """What in the demo's output proves the key: one part, or `all = [...]` of them."""
+
+    all: Annotated[list[ProofPart], Field(min_length=1)] | None = Field(
+        default=None, description="Several parts, all of which must hold in the same run."
+    )
+    needs_cores: Annotated[int, Field(ge=1, le=64)] = Field(
+        default=1,
+        description="With fewer CPUs the point cannot show (the verdict then says so).",
+    )
+
+
 class _QuestionCommon(_Strict):
     id: QuestionId = Field(description="Stable id, unique in the pack; progress hangs on it.")
     topic: str = Field(description="One of the ids in [topics] of pack.toml.")
@@ -87,6 +138,10 @@ class _QuestionCommon(_Strict):
     )
     varies: bool = Field(default=False, description="The output changes between runs.")
     timeout: Seconds | None = Field(default=None, description="Seconds for this demo, max 60.")
+    proof: ProofTable | None = Field(
+        default=None,
+        description="What in the demo's output proves the key (see docs/writing-packs.md).",
+    )
 
 
 class ChoiceOption(_Strict):

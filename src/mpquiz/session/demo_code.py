@@ -13,6 +13,7 @@ from mpquiz.packs.builtin_lock import read_lock
 from mpquiz.packs.code import shown_code
 from mpquiz.packs.manifest import Manifest, ManifestError, RunPlan, run_plans
 from mpquiz.packs.places import PackPlaces
+from mpquiz.packs.recorded import RecordedRun, read_recorded
 
 if TYPE_CHECKING:
     from mpquiz.core.model import Question
@@ -54,6 +55,11 @@ class DemoCode:
         """The demo the question runs, as its pack's files name it."""
         plan = self.local_plan(question)
         return plan.demo if plan is not None else question.demo
+
+    def recorded(self, question: Question) -> RecordedRun | None:
+        """The pack's recorded run of the question (packs.recorded), or None."""
+        folder = self.places.demos(question.pack_id)
+        return None if folder is None else read_recorded(folder, question.qid)
 
     def file_source(self, pack_id: str, demo: str) -> str | None:
         """The source of one of the pack's demo files (made inert), or None."""

@@ -183,14 +183,22 @@ class DemoLauncher:
             )
         return self._spec(question.pack_id, plan.demo, plan.args, plan.timeout, checked)
 
-    def plan_file(self, pack_id: str, demo: str) -> DemoPlan:
-        """The spec to run one of a pack's demo files by name (the demo browser)."""
+    def plan_file(
+        self,
+        pack_id: str,
+        demo: str,
+        args: tuple[str, ...] = (),
+        timeout: float | None = None,
+    ) -> DemoPlan:
+        """The spec to run one of a pack's demo files by name (the demo browser, `mpquiz
+        demo run`): the files are checked as for a question; the arguments are only text
+        handed to the demo, and the timeout is capped at MAX_TIMEOUT."""
         checked = self.checked_manifest(pack_id)
         if isinstance(checked, Refusal):
             return DemoPlan(None, checked)
         if demo not in checked.files or not demo.endswith(".py"):
             return DemoPlan(None, Refusal.of("demo.missing", file=demo))
-        return self._spec(pack_id, demo, (), None, checked)
+        return self._spec(pack_id, demo, args, timeout, checked)
 
     def _spec(
         self,
@@ -211,9 +219,15 @@ class DemoLauncher:
         """Start the question's demo now: the running process, or why it did not start."""
         return self._run(self.plan(question))
 
-    def start_file(self, pack_id: str, demo: str) -> tuple[DemoProcess | None, Refusal | None]:
-        """Start a pack's demo file as a browser would, under the same checks."""
-        return self._run(self.plan_file(pack_id, demo))
+    def start_file(
+        self,
+        pack_id: str,
+        demo: str,
+        args: tuple[str, ...] = (),
+        timeout: float | None = None,
+    ) -> tuple[DemoProcess | None, Refusal | None]:
+        """Start a pack's demo file by name, under the same checks (see plan_file)."""
+        return self._run(self.plan_file(pack_id, demo, args, timeout))
 
     def _run(self, plan: DemoPlan) -> tuple[DemoProcess | None, Refusal | None]:
         if plan.spec is None:

@@ -12,14 +12,17 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from mpquiz.core.errors import BadInput
-from mpquiz.core.grading import grade, parse_answer
+from mpquiz.core.grading import Verdict, grade, parse_answer
 from mpquiz.core.kinds import KINDS, Question
+from mpquiz.core.proof import NO_RUN
 from mpquiz.core.refusal import Refusal
 from mpquiz.core.scheduling import CardState, Scheduler, rating_for
 from mpquiz.core.shuffle import Shown, as_shown
-from mpquiz.runner import DemoProcess
+from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.clock import Clock
 from mpquiz.session.demos import DemoLauncher
+from mpquiz.session.recorded import Recorded, recorded_proof
+from mpquiz.session.run_facts import run_facts
 from mpquiz.store.repository import PackInfo, Store
 from mpquiz.store.values import ExamSummary, ReviewRecord, StoredQuestion
 
@@ -207,6 +210,7 @@ class ExamSession:
                 before=before,
                 after=after,
                 exam_id=self.exam_id,
+                proof=NO_RUN,  # graded by the key: no demo runs while the clock ticks
             )
         )
         self.answers[item.id] = ExamAnswer(item, parsed, correct)
@@ -251,9 +255,28 @@ class ExamSession:
         )
         return self.result
 
+    def verdict(
+        self, item: StoredQuestion, given: str, run: RunResult | None = None
+    ) -> tuple[Verdict, Recorded | None]:
+        """A missed question's verdict as the results show it: by the key, with what `run`
+        (its demo, run on demand after the exam) showed of it, or no run; and the pack's
+        recorded run when that one shows the key and this one did not."""
+        question = item.question
+        verdict = grade(question, given, None if run is None else run_facts(run), self.lang)
+        return verdict, recorded_proof(self.launcher.shown, question, verdict)
+
     def run_demo(self, item: StoredQuestion) -> tuple[DemoProcess | None, Refusal | None]:
         """Start a question's demo on demand, after the exam (the process, or why not)."""
         return self.launcher.start(item.question)
+
+    def demo_command(self, item: StoredQuestion) -> str | None:
+        """The `mpquiz demo run` command that runs the question's demo, if it has one."""
+        from mpquiz.session.demo_catalog import command_for
+
+        plan = self.launcher.local_plan(item.question)
+        if plan is None:
+            return None
+        return command_for(self.launcher.places, item.question.pack_id, plan)
 
     def demo_name(self, item: StoredQuestion) -> str:
         """The demo a question runs, as its pack's files name it."""

@@ -1,10 +1,17 @@
-"""Prove a pack's answer keys by execution: run every demo and compare with every key."""
+"""Prove a pack's answer keys by execution: run every demo, check every key and proof.
+
+Each distinct (demo, arguments) runs once, or several times when one of its questions
+says its output varies. For each question the report says whether its proof held in
+every run ("shown"), failed in some ("not-shown": a problem, unless the runs could not
+measure it: too few cores, a busy machine), or is missing; and it lists the keys the
+real output contradicts and the demos that did not run cleanly.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import assert_never
 
@@ -18,10 +25,15 @@ from mpquiz.core.model import (
     Question,
 )
 from mpquiz.core.outputs import matches
+from mpquiz.core.proof import NO_RUN, SHOWN, ProofCheck
 from mpquiz.runner import DemoSpec, RunResult, run_demo
+from mpquiz.session.run_facts import run_facts
 
 VARYING_RUNS = 3
 """How many times a demo runs when one of its questions says its output varies."""
+
+UNMEASURABLE = ("proof.few_cores", "proof.busy")
+"""Reasons a proof may fail to show without its key being wrong."""
 
 
 @dataclass(frozen=True)
@@ -36,13 +48,35 @@ class KeyProblem:
         return f"{self.question.source}: question {self.question.qid}: {self.message}"
 
 
+@dataclass
+class ProofTally:
+    """What the runs of a question's demo showed of its key."""
+
+    missing: bool
+    runs: int = 0
+    shown: int = 0
+    unmeasurable: int = 0
+    last: ProofCheck | None = None
+    shown_in: RunResult | None = None
+    """The first run that showed it (for --record)."""
+
+    @property
+    def status(self) -> str:
+        """ "shown" (in every run that could measure it), "not-shown" or "missing"."""
+        if self.missing:
+            return "missing"
+        measured = self.runs - self.unmeasurable
+        return "shown" if self.shown and self.shown == measured else "not-shown"
+
+
 @dataclass(frozen=True)
 class KeyReport:
-    """Every problem found, and what was run."""
+    """Every problem found, what was run, and each question's proof."""
 
     problems: list[KeyProblem]
     runs: int
     questions: int
+    proofs: dict[str, ProofTally] = field(default_factory=dict)
 
 
 Progress = Callable[[str, int, int], None]
@@ -63,6 +97,7 @@ def check_keys(
     total = sum(n for _, _, n in plan)
     done = 0
     problems: list[KeyProblem] = []
+    tallies = {q.qid: ProofTally(missing=q.effective_proof is None) for q in pack.questions}
     for (demo, args), questions, count in plan:
         timeout = max(q.timeout or pack.demo_timeout for q in questions)
         spec = DemoSpec(script=Path(pack.demos_dir) / demo, args=args, timeout=timeout)
@@ -71,9 +106,43 @@ def check_keys(
             done += 1
             if progress is not None:
                 progress(demo, done, total)
+            facts = run_facts(result)
             for q in questions:
                 problems.extend(KeyProblem(q, m, attempt) for m in key_problems(q, result))
-    return KeyReport(problems, total, len(pack.questions))
+                _tally(tallies[q.qid], q, facts, result)
+    for q in pack.questions:
+        tally = tallies[q.qid]
+        # An implicit proof (the predict rule, a numeric key's value) is the key itself,
+        # whose problems key_problems reports already.
+        explicit = q.proof is not None
+        if explicit and tally.status == "not-shown" and tally.last is not None and tally.runs:
+            problems.append(KeyProblem(q, _not_shown(tally)))
+    return KeyReport(problems, total, len(pack.questions), tallies)
+
+
+def _tally(tally: ProofTally, question: Question, facts: RunFacts, result: RunResult) -> None:
+    if tally.missing:
+        return
+    check, _lines = question.prove(facts)
+    if check.status == NO_RUN:
+        return
+    tally.runs += 1
+    tally.last = check
+    if check.status == SHOWN:
+        tally.shown += 1
+        tally.shown_in = tally.shown_in or result
+    elif check.reason is not None and check.reason.key in UNMEASURABLE:
+        tally.unmeasurable += 1
+
+
+def _not_shown(tally: ProofTally) -> str:
+    from mpquiz.i18n import t
+
+    last = tally.last
+    assert last is not None
+    why = t(last.reason.key, "en", **last.reason.params) if last.reason else ""
+    measured = tally.runs - tally.unmeasurable
+    return f"its proof held in {tally.shown} of {measured} run(s): {why}".rstrip(": ")
 
 
 def key_problems(question: Question, result: RunResult) -> list[str]:
@@ -108,7 +177,7 @@ def _kind_problems(question: Question, output: str) -> list[str]:
             verdict = grade(question, "0", RunFacts(output, ok=True), "en")
             if verdict.run_value is None:
                 return ["the group (?P<value>...) of evidence captured no number"]
-            if any(n.key == "verdict.run_contradicts" for n in verdict.notes):
+            if not question.answer.accepts(verdict.run_value):
                 return [
                     f"this run measured {verdict.run_value:g}, outside the key "
                     f"{question.answer.describe()}"

@@ -15,7 +15,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from mpquiz.core.grading import RunFacts, Verdict, grade, parse_answer
+from mpquiz.core.grading import Verdict, grade, parse_answer
 from mpquiz.core.model import Question
 from mpquiz.core.refusal import Refusal
 from mpquiz.core.scheduling import CardState, Rating, Scheduler, rating_for
@@ -24,6 +24,8 @@ from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.clock import LEARN_AHEAD, Clock
 from mpquiz.session.demos import DemoLauncher
 from mpquiz.session.phase import Phase
+from mpquiz.session.recorded import Recorded, recorded_proof
+from mpquiz.session.run_facts import run_facts
 from mpquiz.store.repository import PackInfo, ReviewRecord, RunRecord, Store, StoredQuestion
 
 
@@ -39,6 +41,8 @@ class Outcome:
     intervals: dict[Rating, timedelta]
     suggested: Rating | None
     """Good or Again from the verdict; None for open questions, which are self-rated."""
+    recorded: Recorded | None = None
+    """When this run did not show the key: a run kept in the pack that does."""
 
 
 @dataclass
@@ -251,13 +255,19 @@ class ReviewSession:
 
     def _reveal(self, current: _Current, parsed: str, run: RunResult | None) -> Outcome:
         question = current.shown.question
-        facts = None if run is None else RunFacts(run.output, run.ok, run.error)
+        facts = None if run is None else run_facts(run)
         verdict = grade(question, parsed, facts, self.lang)
         card = current.item.card or CardState()
         now = self.clock.now()
         suggested = None if verdict.correct is None else rating_for(verdict.correct)
         current.outcome = Outcome(
-            parsed, verdict, run, current.blocked, self.scheduler.preview(card, now), suggested
+            parsed,
+            verdict,
+            run,
+            current.blocked,
+            self.scheduler.preview(card, now),
+            suggested,
+            recorded_proof(self.launcher.shown, question, verdict),
         )
         return current.outcome
 
@@ -293,6 +303,7 @@ class ReviewSession:
                 before=before,
                 after=after,
                 run=_run_record(outcome.run, current.started),
+                proof=outcome.verdict.proof.status if outcome.verdict.proof else None,
             )
         )
         self._history.append(RatedReview(review_id, item, correct))
@@ -349,4 +360,5 @@ def _run_record(run: RunResult | None, started: datetime) -> RunRecord | None:
         truncated=run.truncated,
         output=run.output,
         error=run.error,
+        processes=tuple(p.to_dict() for p in run.processes),
     )

@@ -34,6 +34,7 @@ _EXPORT_KEYS = (
     "rating",
     "duration_ms",
     "exam_id",
+    "proof",
 )
 """The columns of `export_reviews`, in the order of its select."""
 
@@ -156,6 +157,7 @@ def export_reviews(
             col(ReviewRow.rating),
             col(ReviewRow.duration_ms),
             col(ReviewRow.exam_id),
+            col(ReviewRow.proof),
         )
         .join(QuestionRow, col(QuestionRow.id) == ReviewRow.question_id)
         .join(Learner, col(Learner.id) == ReviewRow.learner_id)

@@ -52,11 +52,23 @@ def _questions_as_their_kind(conn: Connection) -> None:
         )
 
 
+def _add_proofs_and_processes(conn: Connection) -> None:
+    """Version 5: each review says what its run showed of the key (`review.proof`), and
+    each run keeps the processes it recorded (`demo_run.processes`)."""
+    columns = {c["name"] for c in inspect(conn).get_columns("review")}
+    if "proof" not in columns:
+        conn.execute(text("ALTER TABLE review ADD COLUMN proof VARCHAR(16)"))
+    columns = {c["name"] for c in inspect(conn).get_columns("demo_run")}
+    if "processes" not in columns:
+        conn.execute(text("ALTER TABLE demo_run ADD COLUMN processes JSON"))
+
+
 # version -> the step that brings a database from version-1 to version.
 STEPS: dict[int, Step] = {
     2: _add_unseen_start,
     3: _questions_as_their_kind,
     4: _rename_unseen_start,
+    5: _add_proofs_and_processes,
 }
 LATEST = SCHEMA_VERSION
 

@@ -25,6 +25,7 @@ def record_review(*, session: Session, record: ReviewRecord) -> int:
             truncated=record.run.truncated,
             error=(record.run.error or None) and record.run.error[:500],
             output=record.run.output,
+            processes=list(record.run.processes) or None,
         )
         session.add(run)
         session.flush()
@@ -65,6 +66,7 @@ def record_review(*, session: Session, record: ReviewRecord) -> int:
         card_before=card_to_dict(record.before) if record.before else None,
         new_card=record.before is None or record.before.is_new,
         exam_id=record.exam_id,
+        proof=record.proof,
     )
     session.add(review)
     session.flush()

@@ -106,6 +106,8 @@ class DemoRunRow(SQLModel, table=True):
     truncated: bool = False
     error: str | None = Field(default=None, max_length=500)
     output: str = Field(sa_column=Column(Text, nullable=False))
+    processes: list[dict[str, Any]] | None = Field(default=None, sa_column=Column(JSON))
+    """The run's processes (runner.ProcessRecord.to_dict), when recorded (schema 5)."""
 
 
 class ExamRow(SQLModel, table=True):
@@ -147,6 +149,8 @@ class ReviewRow(SQLModel, table=True):
     card_before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     new_card: bool = False
     exam_id: int | None = Field(default=None, foreign_key="exam.id")
+    proof: str | None = Field(default=None, max_length=16)
+    """What the run showed of the key: "shown", "not-shown" or "no-run" (schema 5)."""
 
 
 class UnseenStartRow(SQLModel, table=True):

@@ -101,6 +101,8 @@ class RunRecord:
     truncated: bool
     output: str
     error: str | None = None
+    processes: tuple[dict[str, Any], ...] = ()
+    """The run's processes as JSON-able data (runner.ProcessRecord.to_dict)."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ class ReviewRecord:
     after: CardState
     run: RunRecord | None = None
     exam_id: int | None = None
+    proof: str | None = None
+    """What the run showed of the key (core.proof: "shown", "not-shown", "no-run")."""
 
 
 @dataclass(frozen=True)

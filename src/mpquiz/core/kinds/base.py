@@ -6,10 +6,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from mpquiz.core.proof_codec import proof_from_dict, proof_to_dict
 from mpquiz.core.text import Text
 
 if TYPE_CHECKING:
     import random
+
+    from mpquiz.core.proof import Judge, Proof, ProofCheck
+    from mpquiz.core.proof_codec import ProofSpec
+    from mpquiz.core.verdict import RunFacts
 
 
 class Kind(StrEnum):
@@ -42,8 +47,30 @@ class QuestionBase:
     varies: bool = False
     """The demo's output changes between runs."""
     timeout: float | None = None
+    proof: ProofSpec | None = None
+    """What in the demo's output proves the key, as the pack writes it (core.proof);
+    see effective_proof."""
     source: str = ""
     """Where the question is written: "questions/FILE.toml:LINE"."""
+
+    @property
+    def effective_proof(self) -> Proof | None:
+        """The proof the pack gives, or the one the kind implies (a predict question's
+        match rule, a numeric question's measured value); None when there is none."""
+        return self.proof.proof if self.proof is not None else None
+
+    def judge(self) -> Judge:
+        """How the proof's key-dependent parts are judged (core.proof.Judge): by nothing
+        here; a numeric question's key and a predict question's rule override it."""
+        from mpquiz.core.proof import Judge
+
+        return Judge()
+
+    def prove(self, run: RunFacts | None) -> tuple[ProofCheck, tuple[int, ...]]:
+        """What `run` showed of the key, and the output lines to mark (core.proof)."""
+        from mpquiz.core.proof import judge_run
+
+        return judge_run(self.effective_proof, self.evidence, run, self.judge())
 
     def stored_answer(self, answer: str, order: tuple[int, ...]) -> str:
         """A parsed answer in the pack's numbering (`order`: shown index -> pack index);
@@ -65,6 +92,7 @@ class QuestionBase:
             "evidence": self.evidence,
             "varies": self.varies,
             "timeout": self.timeout,
+            "proof": proof_to_dict(self.proof) if self.proof is not None else None,
             "source": self.source,
         }
 
@@ -84,6 +112,7 @@ def common_fields(d: dict[str, Any]) -> dict[str, Any]:
         "evidence": d.get("evidence"),
         "varies": d.get("varies", False),
         "timeout": d.get("timeout"),
+        "proof": proof_from_dict(d["proof"]) if d.get("proof") else None,
         "source": d.get("source", ""),
     }
 

@@ -62,8 +62,9 @@ class ChoiceQuestion(QuestionBase):
         )
 
     def grade(self, answer: str, run: RunFacts | None, lang: str) -> Verdict:
-        """Right when the picked set is the correct set; each wrong pick's feedback shown."""
-        from mpquiz.core.verdict import Verdict, evidence_lines, run_notes  # at the first answer
+        """Right when the picked set is the correct set; each wrong pick's feedback shown;
+        what this run showed of the key beside it (core.proof)."""
+        from mpquiz.core.verdict import Verdict  # at the first answer
 
         picked = {int(i) - 1 for i in answer.split(",") if i}
         feedback = tuple(
@@ -71,13 +72,13 @@ class ChoiceQuestion(QuestionBase):
             for i in sorted(picked - self.correct_options)
             if (feedback := self.options[i].feedback) is not None
         )
+        proof, marked = self.prove(run)
         return Verdict(
             picked == self.correct_options,
             self.key_text(lang),
-            tuple(run_notes(run)),
-            (),
-            evidence_lines(self.evidence, run),
-            feedback,
+            evidence=marked,
+            feedback=feedback,
+            proof=proof,
         )
 
     def shuffled(self, rng: random.Random) -> tuple[ChoiceQuestion, tuple[int, ...]]:

@@ -14,6 +14,7 @@ from mpquiz.core.text import Text, text_or_none
 if TYPE_CHECKING:
     import random
 
+    from mpquiz.core.proof import Judge, Proof
     from mpquiz.core.verdict import RunFacts, Verdict
 
 
@@ -76,29 +77,37 @@ class NumericQuestion(QuestionBase):
         unit = f" {self.unit.get(lang)}" if self.unit else ""
         return self.answer.describe() + unit
 
-    def grade(self, answer: str, run: RunFacts | None, lang: str) -> Verdict:
-        """Right by the key; a run whose measured value contradicts the key is noted, never
-        held against the learner."""
-        from mpquiz.core.verdict import (  # at the first answer
-            Note,
-            Verdict,
-            evidence_lines,
-            format_number,
-            run_notes,
-        )
+    @property
+    def effective_proof(self) -> Proof | None:
+        """The pack's proof, else the value that `evidence`'s group `value` measures,
+        which the key must accept."""
+        if self.proof is not None:
+            return self.proof.proof
+        if self.evidence and "(?P<value>" in self.evidence:
+            from mpquiz.core.proof import Proof, ValueShown
 
-        notes = run_notes(run)
+            return Proof((ValueShown(self.evidence, "key"),))
+        return None
+
+    def judge(self) -> Judge:
+        """A measured value is judged by the key (`is = "key"`)."""
+        from mpquiz.core.proof import Judge
+
+        return Judge(accepts=self.answer.accepts)
+
+    def grade(self, answer: str, run: RunFacts | None, lang: str) -> Verdict:
+        """Right by the key; what this run showed of it beside (a run whose measured value
+        the key does not accept is reported, never held against the learner)."""
+        from mpquiz.core.verdict import Verdict  # at the first answer
+
         run_value = measured_value(self.evidence, run.output) if run is not None else None
-        if run is not None and run.ok and run_value is not None:  # noqa: SIM102
-            if not self.answer.accepts(run_value):
-                notes.append(Note("verdict.run_contradicts", {"value": format_number(run_value)}))
+        proof, marked = self.prove(run)
         return Verdict(
             self.answer.accepts(float(answer)),
             self.key_text(lang),
-            tuple(notes),
-            (),
-            evidence_lines(self.evidence, run),
+            evidence=marked,
             run_value=run_value,
+            proof=proof,
         )
 
     def shuffled(self, rng: random.Random) -> tuple[NumericQuestion, tuple[int, ...]]:

@@ -32,12 +32,12 @@ class OpenQuestion(QuestionBase):
         return self.model_answer.get(lang)
 
     def grade(self, answer: str, run: RunFacts | None, lang: str) -> Verdict:
-        """No verdict (`correct` is None): the learner rates themselves."""
-        from mpquiz.core.verdict import Verdict, evidence_lines, run_notes  # at the first answer
+        """No verdict (`correct` is None): the learner rates themselves, with what this run
+        showed of the point beside."""
+        from mpquiz.core.verdict import Verdict  # at the first answer
 
-        return Verdict(
-            None, self.key_text(lang), tuple(run_notes(run)), (), evidence_lines(self.evidence, run)
-        )
+        proof, marked = self.prove(run)
+        return Verdict(None, self.key_text(lang), evidence=marked, proof=proof)
 
     def shuffled(self, rng: random.Random) -> tuple[OpenQuestion, tuple[int, ...]]:
         """Nothing to shuffle."""

@@ -13,6 +13,7 @@ from mpquiz.core.outputs import MatchRule, matches, normalize
 if TYPE_CHECKING:
     import random
 
+    from mpquiz.core.proof import Judge, Proof
     from mpquiz.core.verdict import DiffLine, RunFacts, Verdict
 
 
@@ -42,32 +43,41 @@ class PredictQuestion(QuestionBase):
         """The expected output."""
         return self.expected.strip("\n")
 
+    @property
+    def effective_proof(self) -> Proof | None:
+        """The pack's proof, else the output itself fitting `expected` under `match`."""
+        if self.proof is not None:
+            return self.proof.proof
+        from mpquiz.core.proof import OutputShown, Proof
+
+        return Proof((OutputShown(),))
+
+    def judge(self) -> Judge:
+        """The output is judged by `expected` under `match` (`output = true`)."""
+        from mpquiz.core.proof import Judge
+
+        return Judge(fits=lambda out: matches(self.match, self.expected, out))
+
     def grade(self, answer: str, run: RunFacts | None, lang: str) -> Verdict:
         """Right when the prediction fits the key *or* this run's output (never graded wrong
-        by a lucky or unlucky run); a line diff against the real output."""
-        from mpquiz.core.verdict import (  # at the first answer
-            Note,
-            Verdict,
-            evidence_lines,
-            run_notes,
-        )
+        by a lucky or unlucky run); a line diff against the real output; what this run
+        showed of the key beside."""
+        from mpquiz.core.verdict import Note, Verdict  # at the first answer
 
-        notes = run_notes(run)
+        notes = [Note("verdict.output_varies")] if self.varies else []
         fits_key = matches(self.match, self.expected, answer)
         output = run.output if run is not None and run.ok else None
         literal = self.match is not MatchRule.PATTERN
         fits_run = output is not None and literal and matches(self.match, output, answer)
-        if output is not None and not matches(self.match, self.expected, output):
-            notes.append(Note("verdict.output_differs_from_key"))
-        if self.varies:
-            notes.append(Note("verdict.output_varies"))
         reference = output if output is not None and literal else self.expected
+        proof, marked = self.prove(run)
         return Verdict(
             fits_key or fits_run,
             self.key_text(lang),
             tuple(notes),
             tuple(_diff(normalize(answer), normalize(reference))),
-            evidence_lines(self.evidence, run),
+            marked,
+            proof=proof,
         )
 
     def shuffled(self, rng: random.Random) -> tuple[PredictQuestion, tuple[int, ...]]:

@@ -119,6 +119,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Con --run: ejecuta los programas del paquete sin preguntar, aunque este equipo no "
         "confíe en ellos.",
     },
+    "help.opt.record": {
+        "en": "With --run: keep, for each question, a run whose output proves its key, in the "
+        "pack's demos/recorded/ (shown when a learner's own run does not show it).",
+        "es": "Con --run: guarda, para cada pregunta, una ejecución cuya salida prueba su "
+        "clave, en demos/recorded/ del paquete (se muestra cuando la del alumno no lo "
+        "muestra).",
+    },
     "help.opt.run": {
         "en": "Also run every demo (several times when its output varies) and check every "
         "key against the real output.",
@@ -327,13 +334,142 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Escribe 1, 2, 3 o 4 (o a, h, g, e).",
     },
     # verdicts -----------------------------------------------------------------------------
-    "verdict.confirmed": {
-        "en": "Confirmed: the real run agrees with you.",
-        "es": "Confirmado: la ejecución real te da la razón.",
+    "verdict.shown_right": {
+        "en": "Right, and this run shows it.",
+        "es": "Correcto, y esta ejecución lo demuestra.",
     },
-    "verdict.corrected": {
-        "en": "Corrected: that is not what happens.",
-        "es": "Corregido: no es eso lo que ocurre.",
+    "verdict.shown_wrong": {
+        "en": "Not so, and this run shows it.",
+        "es": "No es así, y esta ejecución lo demuestra.",
+    },
+    "verdict.unshown_right": {
+        "en": "Right by the key, but this run did not show it this time.",
+        "es": "Correcto según la clave, pero esta ejecución no lo mostró esta vez.",
+    },
+    "verdict.unshown_wrong": {
+        "en": "Not so by the key; this run did not show it this time.",
+        "es": "No es así según la clave; esta ejecución no lo mostró esta vez.",
+    },
+    "verdict.norun_right": {
+        "en": "Right by the key. No demo ran, so no run shows it.",
+        "es": "Correcto según la clave. No se ejecutó la demo, así que ninguna ejecución lo "
+        "muestra.",
+    },
+    "verdict.norun_wrong": {
+        "en": "Not so by the key. No demo ran, so no run shows it.",
+        "es": "No es así según la clave. No se ejecutó la demo, así que ninguna ejecución lo "
+        "muestra.",
+    },
+    "verdict.rate_yourself": {
+        "en": "Compare with the model answer and rate yourself.",
+        "es": "Compara con la respuesta modelo y califícate.",
+    },
+    "verdict.open_shown": {
+        "en": "This run shows the point.",
+        "es": "Esta ejecución muestra lo esencial.",
+    },
+    "verdict.open_unshown": {
+        "en": "This run did not show the point this time.",
+        "es": "Esta ejecución no mostró lo esencial esta vez.",
+    },
+    "verdict.why_not": {"en": "Why not: {reason}.", "es": "Por qué no: {reason}."},
+    "verdict.measured": {"en": "This run: {facts}.", "es": "Esta ejecución: {facts}."},
+    "verdict.recorded": {
+        "en": "A recorded run that shows it (recorded {date}, Python {python}, start method "
+        "{method}, {cores} core(s)):",
+        "es": "Una ejecución grabada que sí lo muestra (grabada el {date}, Python {python}, "
+        "método {method}, {cores} núcleo(s)):",
+    },
+    "proof.no_run": {"en": "no demo ran", "es": "no se ejecutó la demo"},
+    "proof.missing": {
+        "en": "its pack does not say what in the output proves the key",
+        "es": "su paquete no dice qué parte de la salida prueba la clave",
+    },
+    "proof.few_cores": {
+        "en": "only {cores} core(s) were available, and it needs {needs}",
+        "es": "solo había {cores} núcleo(s) disponible(s), y hacen falta {needs}",
+    },
+    "proof.busy": {
+        "en": "the machine was busy (load {load} on {cores} core(s))",
+        "es": "el equipo estaba ocupado (carga {load} en {cores} núcleo(s))",
+    },
+    "proof.timed_out": {"en": "the demo ran out of time", "es": "la demo se quedó sin tiempo"},
+    "proof.failed": {
+        "en": "the demo did not finish normally ({problem})",
+        "es": "la demo no terminó con normalidad ({problem})",
+    },
+    "proof.not_in_output": {
+        "en": "its output did not show it",
+        "es": "su salida no lo mostró",
+    },
+    "proof.no_value": {
+        "en": "its output did not give the value",
+        "es": "su salida no dio el valor",
+    },
+    "proof.value.gt": {
+        "en": "measured {value}, more than {than}",
+        "es": "midió {value}, más de {than}",
+    },
+    "proof.value_not.gt": {
+        "en": "measured {value}, not more than {than}",
+        "es": "midió {value}, no más de {than}",
+    },
+    "proof.value.ge": {
+        "en": "measured {value}, at least {than}",
+        "es": "midió {value}, al menos {than}",
+    },
+    "proof.value_not.ge": {
+        "en": "measured {value}, less than {than}",
+        "es": "midió {value}, menos de {than}",
+    },
+    "proof.value.lt": {
+        "en": "measured {value}, less than {than}",
+        "es": "midió {value}, menos de {than}",
+    },
+    "proof.value_not.lt": {
+        "en": "measured {value}, not less than {than}",
+        "es": "midió {value}, no menos de {than}",
+    },
+    "proof.value.le": {
+        "en": "measured {value}, at most {than}",
+        "es": "midió {value}, como mucho {than}",
+    },
+    "proof.value_not.le": {
+        "en": "measured {value}, more than {than}",
+        "es": "midió {value}, más de {than}",
+    },
+    "proof.value.eq": {
+        "en": "measured {value}, exactly {than}",
+        "es": "midió {value}, exactamente {than}",
+    },
+    "proof.value_not.eq": {
+        "en": "measured {value}, not {than}",
+        "es": "midió {value}, no {than}",
+    },
+    "proof.value.ne": {
+        "en": "measured {value}, other than {than}",
+        "es": "midió {value}, distinto de {than}",
+    },
+    "proof.value_not.ne": {
+        "en": "measured {value}, equal to {than}",
+        "es": "midió {value}, igual a {than}",
+    },
+    "proof.value_key": {"en": "measured {value}", "es": "midió {value}"},
+    "proof.busy_at_once": {
+        "en": "{n} process(es) busy on the CPU at once (the point needs {needs})",
+        "es": "{n} proceso(s) ocupando la CPU a la vez (hacen falta {needs})",
+    },
+    "proof.no_timeline": {
+        "en": "the run recorded no processes to judge by",
+        "es": "la ejecución no registró procesos con los que juzgar",
+    },
+    "proof.turns": {
+        "en": "the threads took turns on the CPU",
+        "es": "los hilos se turnaron en la CPU",
+    },
+    "proof.no_turns": {
+        "en": "the threads ran at the same time",
+        "es": "los hilos se ejecutaron a la vez",
     },
     "verdict.key": {"en": "The right answer: {key}", "es": "La respuesta correcta: {key}"},
     "verdict.diff_legend": {
@@ -343,26 +479,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "verdict.run_value": {
         "en": "This run measured {value} {unit}.",
         "es": "Esta ejecución midió {value} {unit}.",
-    },
-    "verdict.no_run": {
-        "en": "The demo did not run, so this verdict comes from the answer key alone.",
-        "es": "La demo no se ejecutó, así que este veredicto sale solo de la clave.",
-    },
-    "verdict.run_failed": {
-        "en": "The demo did not finish normally ({problem}); the verdict relies on the key.",
-        "es": "La demo no terminó con normalidad ({problem}); el veredicto se basa en la clave.",
-    },
-    "verdict.run_contradicts": {
-        "en": "This run gave {value}, which the key does not expect: the effect did not show "
-        "this time. You are graded on the key, not on one run.",
-        "es": "Esta ejecución dio {value}, que la clave no espera: el efecto no se vio esta "
-        "vez. Se te califica por la clave, no por una ejecución.",
-    },
-    "verdict.output_differs_from_key": {
-        "en": "This run printed something other than the key: the effect did not show this "
-        "time. Your answer is accepted if it fits either.",
-        "es": "Esta ejecución imprimió algo distinto de la clave: el efecto no se vio esta vez. "
-        "Tu respuesta vale si encaja con cualquiera de las dos.",
     },
     "verdict.output_varies": {
         "en": "The order or the values in this output vary between runs; any output the "
@@ -393,11 +509,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "exam.unanswered": {"en": "(not answered)", "es": "(sin responder)"},
     "exam.your_answer": {"en": "Your answer: {answer}", "es": "Tu respuesta: {answer}"},
     "exam.key": {"en": "Right answer: {key}", "es": "Respuesta correcta: {key}"},
+    "exam.run_it": {
+        "en": "See it happen: {command}",
+        "es": "Para verlo ocurrir: {command}",
+    },
     "exam.demos_hint": {
-        "en": "Each missed question's demo can be run in the app (mpquiz) or with "
-        "mpquiz review --topic ID.",
-        "es": "La demo de cada pregunta fallada se puede ejecutar en la aplicación (mpquiz) o "
-        "con mpquiz review --topic ID.",
+        "en": "An exam grades by the key alone: no demo runs while the clock ticks. Run a "
+        "missed question's demo with the command under it, or in the app (mpquiz).",
+        "es": "Un examen califica solo con la clave: ninguna demo se ejecuta mientras corre el "
+        "reloj. Ejecuta la demo de una pregunta fallada con la orden que aparece debajo, o "
+        "en la aplicación (mpquiz).",
     },
     # stats --------------------------------------------------------------------------------
     "stats.summary": {

@@ -201,6 +201,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "los ficheros del paquete {pack} no están en este equipo (mpquiz pack add RUTA "
         "los instala)",
     },
+    "pack.validate.record_folder": {
+        "en": "{path}: --record keeps runs inside the pack, so it needs the pack's folder, not "
+        "a zip",
+        "es": "{path}: --record guarda las ejecuciones dentro del paquete, así que necesita su "
+        "carpeta, no un zip",
+    },
+    "pack.validate.recorded": {
+        "en": "kept a run that proves its key for {count} question(s) in {path} (trust, or "
+        "for the built-in pack `make lock`, covers them: record before trusting)",
+        "es": "guardada una ejecución que prueba la clave de {count} pregunta(s) en {path} (la "
+        "confianza, o para el paquete incluido `make lock`, las cubre: graba antes de confiar)",
+    },
+    "pack.validate.warning": {"en": "warning: {problem}", "es": "aviso: {problem}"},
     "pack.validate.need_yes": {
         "en": "--run runs the programs of pack {pack}, which this machine does not trust: "
         "trust it first, or confirm with --yes",

@@ -74,8 +74,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "La demo no se ejecutó: {reason}",
     },
     # verdict and rating ------------------------------------------------------------------
-    "tui.verdict.title_confirmed": {"en": "✔ Confirmed", "es": "✔ Confirmado"},
-    "tui.verdict.title_corrected": {"en": "✘ Corrected", "es": "✘ Corregido"},
+    "tui.verdict.title_confirmed": {"en": "✔ Right", "es": "✔ Correcto"},
+    "tui.verdict.title_corrected": {"en": "✘ Not so", "es": "✘ No es así"},
     "tui.verdict.title_open": {"en": "Compare and rate yourself", "es": "Compara y califícate"},
     "tui.verdict.your_answer": {"en": "Your answer:", "es": "Tu respuesta:"},
     "tui.verdict.rate_yourself": {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,12 +15,15 @@ from textual.widgets.option_list import Option
 
 from mpquiz.core.grading import answer_key
 from mpquiz.i18n import reason
+from mpquiz.render import render_proof, render_recorded, verdict_headline
 from mpquiz.tui.formatting import bar, one_line, percent
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.output_panel import OutputPanel
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from mpquiz.core.grading import Verdict
+    from mpquiz.runner import RunResult
     from mpquiz.session.exam import ExamResult, ExamSession
 
 TREND = 6
@@ -118,42 +121,68 @@ class ExamResultScreen(BaseScreen):
         return Text(self.say("tui.exam.trend", scores=" → ".join(scores)))
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """Show the highlighted missed question: prompt, your answer, the key, why."""
-        item, given = self.result.missed[int(event.option.id or 0)]
-        question = item.question
-        lang = self.lang
-        self.query_one("#missed-detail", Static).update(
-            Group(
-                Text(question.prompt.get(lang), style="bold"),
-                Text(
-                    self.say("tui.exam.your_answer", answer=given)
-                    if given is not None
-                    else self.say("tui.exam.not_answered")
-                ),
-                Text(self.say("tui.exam.right_answer", key=answer_key(question, lang))),
-                Text(self.say("explain.header"), style="bold"),
-                Text(question.explain.get(lang)),
-                Text(self.say("tui.exam.demo_hint"), style="dim"),
-            )
-        )
+        """Show the highlighted missed question: prompt, your answer, the key, the verdict
+        (by the key: no demo ran during the exam), why."""
         self.output.stop()
         self.output.display = False
+        self._detail(int(event.option.id or 0), None)
+
+    def _detail(self, index: int, run: RunResult | None) -> Verdict | None:
+        """Show the missed question at `index`, its verdict saying what `run` (its demo,
+        run on demand) showed of the key, or that no demo ran; the verdict (None when the
+        question was not answered)."""
+        item, given = self.result.missed[index]
+        question = item.question
+        lang = self.lang
+        parts: list[RenderableType] = [
+            Text(question.prompt.get(lang), style="bold"),
+            Text(
+                self.say("tui.exam.your_answer", answer=given)
+                if given is not None
+                else self.say("tui.exam.not_answered")
+            ),
+            Text(self.say("tui.exam.right_answer", key=answer_key(question, lang))),
+        ]
+        verdict = None
+        if given is not None:
+            verdict, recorded = self.session.verdict(item, given, run)
+            parts.append(Text(verdict_headline(verdict, lang), style="bold"))
+            parts.extend(render_proof(verdict, lang))
+            if recorded is not None:
+                parts.append(render_recorded(recorded, lang, most=6))
+        parts += [
+            Text(self.say("explain.header"), style="bold"),
+            Text(question.explain.get(lang)),
+        ]
+        if run is None:
+            parts.append(Text(self.say("tui.exam.demo_hint"), style="dim"))
+        self.query_one("#missed-detail", Static).update(Group(*parts))
+        return verdict
 
     def action_demo(self) -> None:
         """Run the highlighted missed question's demo and stream its output."""
         missed = self.query_one("#missed", OptionList)
         if not self.result.missed or missed.highlighted is None:
             return
-        item, _given = self.result.missed[missed.highlighted]
+        index = missed.highlighted
+        item, _given = self.result.missed[index]
         demo, blocked = self.session.run_demo(item)
         title = self.say("tui.demo.title", demo=self.session.demo_name(item))
         self.output.display = True
         if demo is None:
             self.output.show_blocked(title, reason(blocked, self.lang))
         else:
-            self.output.follow(demo, title)
+            self.output.follow(demo, title, then=lambda run: self._ran(index, run))
         body = self.query_one("#body")
         self.call_after_refresh(body.scroll_to_widget, self.output, animate=False)
+
+    def _ran(self, index: int, run: RunResult) -> None:
+        """The demo of the missed question at `index` has ended: say what it showed."""
+        missed = self.query_one("#missed", OptionList)
+        if missed.highlighted == index:
+            verdict = self._detail(index, run)
+            if verdict is not None:
+                self.output.mark_evidence(verdict.evidence)
 
     def on_unmount(self) -> None:
         """Stop a demo still running."""

@@ -1,15 +1,19 @@
-"""The demo's real output, streamed line by line while it runs, then annotated."""
+"""The demo's real output, streamed line by line while it runs, then annotated, with the
+timeline of the run's processes under it once the run has ended (render.timeline)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
 from rich.text import Text
+from textual import events
 from textual.widgets import Static
 
 from mpquiz.core.inert import inert
 from mpquiz.i18n import t
+from mpquiz.render.timeline import render_timeline
 from mpquiz.tui.formatting import changed_lines, literal
 
 if TYPE_CHECKING:
@@ -42,11 +46,19 @@ class OutputPanel(Static):
         self.result: RunResult | None = None
         self.demo: DemoProcess | None = None
 
-    def follow(self, demo: DemoProcess, title: str, *, compare: bool = False) -> None:
+    def follow(
+        self,
+        demo: DemoProcess,
+        title: str,
+        *,
+        compare: bool = False,
+        then: Callable[[RunResult], None] | None = None,
+    ) -> None:
         """Show `demo`'s output: what it printed so far at once, then each new line.
 
         With `compare`, the lines shown before become the previous run, and lines that
-        differ from it are marked (so a re-run shows what varies between runs).
+        differ from it are marked (so a re-run shows what varies between runs). `then` is
+        called with the result once the run has ended and is drawn.
         """
         if self.demo is not None:
             self.demo.cancel()  # a run still going is replaced, not left behind
@@ -57,16 +69,21 @@ class OutputPanel(Static):
         self.border_subtitle = t("tui.demo.running", self.lang)
         self.lines = [line.text for line in demo.lines_so_far()]
         self._draw()
-        self.run_worker(self._stream(demo, len(self.lines)), group="stream", exclusive=True)
+        self.run_worker(self._stream(demo, len(self.lines), then), group="stream", exclusive=True)
 
-    async def _stream(self, demo: DemoProcess, skip: int) -> None:
+    async def _stream(
+        self, demo: DemoProcess, skip: int, then: Callable[[RunResult], None] | None
+    ) -> None:
         seen = 0
         async for line in demo.aiter_lines():
             seen += 1
             if seen > skip:
                 self.lines.append(line.text)
                 self._draw()
-        self.show_result(await demo.result())
+        result = await demo.result()
+        self.show_result(result)
+        if then is not None:
+            then(result)
 
     def show_result(self, run: RunResult) -> None:
         """The final lines and how the run ended."""
@@ -104,13 +121,27 @@ class OutputPanel(Static):
         if self.demo is not None:
             self.demo.cancel()
 
+    def on_resize(self, event: events.Resize) -> None:
+        if self.result is not None:
+            self._draw()  # the timeline's bars fit the new width
+
     def _draw(self) -> None:
         if not self.lines:
-            self.update(Text(t("tui.demo.no_output", self.lang), style="italic"))
-            return
-        changed = changed_lines(self.previous, self.lines) if self.previous is not None else set()
-        first = max(0, len(self.lines) - MAX_SHOWN)
-        self.update(_render(self.lines, first, self.evidence, changed))
+            output: Text = Text(t("tui.demo.no_output", self.lang), style="italic")
+        else:
+            previous = self.previous
+            changed = changed_lines(previous, self.lines) if previous is not None else set()
+            first = max(0, len(self.lines) - MAX_SHOWN)
+            output = _render(self.lines, first, self.evidence, changed)
+        timeline = self._timeline()
+        self.update(output if timeline is None else Group(output, Text(""), timeline))
+
+    def _timeline(self) -> RenderableType | None:
+        run = self.result
+        if run is None or not run.processes:
+            return None
+        width = self.content_size.width or max(self.app.size.width - 6, 40)
+        return render_timeline(run.processes, run.duration, self.lang, width=width)
 
 
 def _render(lines: Sequence[str], first: int, evidence: set[int], changed: set[int]) -> Text:

@@ -31,7 +31,11 @@ class VerdictBanner(Static):
 
     def show(self, question: Question, outcome: Outcome, lang: str) -> bool:
         """Fill the banner from the outcome of an answer; False when it has nothing to say."""
-        from mpquiz.render import render_key_details, render_verdict  # after the first frame
+        from mpquiz.render import (  # after the first frame
+            render_key_details,
+            render_recorded,
+            render_verdict,
+        )
 
         verdict = outcome.verdict
         state = {True: "-confirmed", False: "-corrected", None: "-open"}[verdict.correct]
@@ -50,5 +54,7 @@ class VerdictBanner(Static):
         if verdict.correct is not None:
             rest = rest[1:]  # its first line is the headline, shown above the output
         parts.extend(rest)
+        if outcome.recorded is not None:
+            parts.append(render_recorded(outcome.recorded, lang))
         self.update(Group(*parts))
         return bool(parts)

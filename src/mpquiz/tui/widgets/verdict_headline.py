@@ -14,8 +14,9 @@ if TYPE_CHECKING:
 
 
 class VerdictHeadline(Static):
-    """ "✔ Confirmed: the real run agrees with you." (or ✘ Corrected, or the self-rating
-    prompt of an open question); the colour only repeats what the words say.
+    """ "✔ Right, and this run shows it." (or by the key only, this run did not show it,
+    or no demo ran; ✘ for a wrong answer; the self-rating prompt of an open question);
+    the colour only repeats what the words say.
     """
 
     DEFAULT_CSS = """
@@ -26,13 +27,17 @@ class VerdictHeadline(Static):
     """
 
     def show(self, verdict: Verdict, lang: str) -> None:
-        """Say the verdict."""
-        if verdict.correct is True:
-            state, words = "-confirmed", "✔ " + t("verdict.confirmed", lang)
-        elif verdict.correct is False:
-            state, words = "-corrected", "✘ " + t("verdict.corrected", lang)
-        else:
-            state, words = "-open", "? " + t("tui.verdict.rate_yourself", lang)
+        """Say the verdict: right or wrong by the key, and what this run showed of it."""
+        from mpquiz.render import verdict_headline, verdict_state
+
+        state = {"right": "-confirmed", "wrong": "-corrected", "open": "-open"}[
+            verdict_state(verdict)
+        ]
+        words = (
+            "? " + t("tui.verdict.rate_yourself", lang)
+            if verdict.correct is None
+            else verdict_headline(verdict, lang)
+        )
         for name in ("-confirmed", "-corrected", "-open"):
             self.set_class(name == state, name)
         self.update(Text(words))

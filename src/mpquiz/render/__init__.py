@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from rich.console import Console, Group, RenderableType
 from rich.syntax import Syntax
@@ -19,8 +19,12 @@ from mpquiz.core.model import (
     PredictQuestion,
     Question,
 )
+from mpquiz.core.proof import NO_RUN, NOT_SHOWN, SHOWN
 from mpquiz.core.scheduling import Rating, format_interval
 from mpquiz.i18n import t
+
+if TYPE_CHECKING:
+    from mpquiz.session.recorded import Recorded
 
 RATING_KEYS = {Rating.Again: "1", Rating.Hard: "2", Rating.Good: "3", Rating.Easy: "4"}
 
@@ -82,21 +86,67 @@ def render_choices(question: Question, lang: str) -> list[RenderableType]:
             assert_never(question)
 
 
-def render_verdict(question: Question, verdict: Verdict, lang: str) -> RenderableType:
-    """The banner (in words, not only colour), the key, feedback, diff and notes."""
+_HEADLINES = {
+    (True, SHOWN): "verdict.shown_right",
+    (False, SHOWN): "verdict.shown_wrong",
+    (True, NOT_SHOWN): "verdict.unshown_right",
+    (False, NOT_SHOWN): "verdict.unshown_wrong",
+    (True, NO_RUN): "verdict.norun_right",
+    (False, NO_RUN): "verdict.norun_wrong",
+}
+_OPEN_LINES = {SHOWN: "verdict.open_shown", NOT_SHOWN: "verdict.open_unshown", NO_RUN: None}
+
+
+def verdict_state(verdict: Verdict) -> str:
+    """ "right", "wrong" or "open" (self-rated): what the colour of a verdict repeats."""
+    return {True: "right", False: "wrong", None: "open"}[verdict.correct]
+
+
+def verdict_headline(verdict: Verdict, lang: str) -> str:
+    """The verdict in one sentence, with a mark: right or wrong (by the key), and whether
+    this run showed it, did not show it this time, or did not run (core.proof)."""
+    status = verdict.proof.status if verdict.proof is not None else NO_RUN
+    if verdict.correct is None:
+        return "? " + t("verdict.rate_yourself", lang)
+    mark = "✔ " if verdict.correct else "✘ "
+    return mark + t(_HEADLINES[(verdict.correct, status)], lang)
+
+
+def render_proof(verdict: Verdict, lang: str) -> list[RenderableType]:
+    """What this run showed of the key, in words: why it did not, what it measured."""
+    check = verdict.proof
+    if check is None:
+        return []
     parts: list[RenderableType] = []
-    if verdict.correct is True:
-        parts.append(RichText("✔ " + t("verdict.confirmed", lang), style="bold green"))
-    elif verdict.correct is False:
-        parts.append(RichText("✘ " + t("verdict.corrected", lang), style="bold red"))
+    line = _OPEN_LINES[check.status] if verdict.correct is None else None
+    if line is not None:
+        parts.append(RichText(t(line, lang), style="bold"))
+    if check.status == NOT_SHOWN and check.reason is not None:
+        why = t(check.reason.key, lang, **check.reason.params)
+        parts.append(RichText("⚠ " + t("verdict.why_not", lang, reason=why), style="yellow"))
+    shown_facts = [t(f.key, lang, **f.params) for f in check.facts if f is not check.reason]
+    if shown_facts:
+        parts.append(RichText("ℹ " + t("verdict.measured", lang, facts="; ".join(shown_facts))))
+    return parts
+
+
+def render_verdict(question: Question, verdict: Verdict, lang: str) -> RenderableType:
+    """The headline (in words, not only colour), what this run showed, the key, feedback,
+    diff and notes."""
+    style = {"right": "bold green", "wrong": "bold red", "open": "bold"}[verdict_state(verdict)]
+    parts: list[RenderableType] = []
+    if verdict.correct is not None:
+        parts.append(RichText(verdict_headline(verdict, lang), style=style))
+    parts.extend(render_proof(verdict, lang))
+    if verdict.correct is False:
         parts.append(RichText(t("verdict.key", lang, key=inert(verdict.key))))
     for feedback in verdict.feedback:
         parts.append(RichText("  • " + feedback.get(lang), style="yellow"))
     if verdict.diff and verdict.correct is False:
         parts.append(RichText(t("verdict.diff_legend", lang), style="dim"))
         for line in verdict.diff:
-            style = {"-": "red", "+": "green"}.get(line.tag, "")
-            parts.append(RichText(f"  {line.tag} {inert(line.text)}", style=style))
+            diff_style = {"-": "red", "+": "green"}.get(line.tag, "")
+            parts.append(RichText(f"  {line.tag} {inert(line.text)}", style=diff_style))
     if verdict.run_value is not None and isinstance(question, NumericQuestion) and question.unit:
         parts.append(
             RichText(
@@ -132,6 +182,30 @@ def render_key_details(question: Question, lang: str) -> RenderableType | None:
             return None
         case _:
             assert_never(question)
+
+
+def render_recorded(recorded: Recorded, lang: str, *, most: int = 12) -> RenderableType:
+    """A recorded run that shows the key, labelled as recorded: where and when, then its
+    proving lines marked ▶ (or its first lines when the whole output is the proof)."""
+    run = recorded.run
+    header = t(
+        "verdict.recorded",
+        lang,
+        date=run.recorded,
+        python=run.python,
+        method=run.start_method,
+        cores=run.cores,
+    )
+    lines = run.output.splitlines()
+    marked = set(recorded.lines)
+    shown = sorted(marked)[:most] if marked else list(range(min(most, len(lines))))
+    parts: list[RenderableType] = [RichText(header, style="bold")]
+    for i in shown:
+        mark = "▶ " if i in marked else "  "
+        parts.append(RichText(f"  {mark}{inert(lines[i])}", style="italic"))
+    if len(shown) < (len(marked) if marked else len(lines)):
+        parts.append(RichText("  …", style="dim"))
+    return Group(*parts)
 
 
 def render_evidence(lines: Iterable[str]) -> RenderableType:
