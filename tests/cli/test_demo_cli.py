@@ -57,7 +57,7 @@ def test_run_gives_the_output_exit_code_duration_and_processes_as_json() -> None
 
 
 def test_run_draws_the_timeline_at_80_columns_in_both_languages() -> None:
-    for lang, legend in (("en", "on a CPU"), ("es", "en CPU")):
+    for lang, legend in (("en", "on a CPU"), ("es", "en una CPU")):
         ran = mpquiz("--lang", lang, "demo", "run", "race_counter", env={"COLUMNS": "80"})
         assert ran.returncode == 0, ran.stderr
         lines = ran.stdout.splitlines()

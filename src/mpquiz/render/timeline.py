@@ -4,7 +4,7 @@
     41200  MainProcess          ▒──────────────────────────────────▒   0.04 s     0
     41201    Process-1           ████████████████                      0.60 s     0
     41202    Process-2           ████████████████                      0.61 s     0
-    █ on a CPU  ▒ partly  ─ waiting  ✘ failed
+    █ on a CPU  ▒ partly  ─ alive, waiting  ✘ failed or killed
 
 Shapes carry the meaning (core.timeline); colour only repeats it. Names come from the
 demo's own processes and are made inert.

@@ -111,8 +111,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "timeline.cpu": {"en": "cpu", "es": "cpu"},
     "timeline.exit": {"en": "exit", "es": "salida"},
     "timeline.legend": {
-        "en": "█ on a CPU  ▒ partly  ─ alive, waiting  ✘ failed or killed  (cpu: CPU seconds)",
-        "es": "█ en CPU  ▒ a ratos  ─ vivo, en espera  ✘ falló o lo mataron  (cpu: segundos)",
+        "en": "█ on a CPU  ▒ partly  ─ alive, waiting  ✘ failed or killed",
+        "es": "█ en una CPU  ▒ a ratos  ─ vivo, esperando  ✘ falló o lo mataron",
     },
     "timeline.hidden": {
         "en": "… {count} more processes ({cpu} s of CPU)",
