@@ -103,6 +103,13 @@ def test_a_busy_machine_is_the_reason_when_it_was_busy() -> None:
     assert busy.reason is not None and busy.reason.key == "proof.busy"
     quiet = check(proof, facts(cores=2, load=0.2))
     assert quiet.reason is not None and quiet.reason.key == "proof.value_not.ge"
+    # A line is printed or not whatever the load: its absence is what is said.
+    line = Proof((LineShown("^never printed"),))
+    missing = check(line, facts(cores=2, load=5.3))
+    assert missing.reason is not None and missing.reason.key == "proof.not_in_output"
+    # ...unless the pack says the point needs several cores (so it depends on timing).
+    timed = Proof((LineShown("^never printed"),), needs_cores=2)
+    assert check(timed, facts(cores=2, load=5.3)).reason == busy.reason
 
 
 def test_no_run_a_failed_run_a_timeout_and_no_proof() -> None:

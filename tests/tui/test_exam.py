@@ -173,3 +173,36 @@ def test_in_spanish_s_for_si_confirms(svc_es: Services) -> None:
         await until(pilot, lambda: _on(pilot, ExamResultScreen))
 
     drive(app, script)
+
+
+def test_a_missed_answer_says_no_demo_ran_until_its_demo_runs(svc: Services) -> None:
+    """An exam grades by the key: each missed answer says no demo ran; run on demand,
+    its demo's verdict says what this run showed."""
+    app = build_app(svc, exam_seed=7)
+
+    async def script(pilot: Any) -> None:
+        await _start_exam(pilot)
+        for _ in range(5):
+            await _answer_current(pilot, False)
+        await until(pilot, lambda: _on(pilot, ExamResultScreen))
+        screen = pilot.app.screen
+        missed = screen.query_one("#missed")
+        index = next(
+            i
+            for i, (item, _given) in enumerate(screen.result.missed)
+            if item.question.qid == "basics.exitcode"
+        )
+        missed.highlighted = index
+        await pilot.pause()
+        detail = screen.query_one("#missed-detail")
+        before = " ".join(plain(detail).split())
+        assert "✘ Not so by the key. No demo ran, so no run shows it." in before
+        await pilot.press("d")
+        output = screen.query_one(OutputPanel)
+        await until(pilot, lambda: output.result is not None)
+        await until(pilot, lambda: "this run shows it" in plain(detail))
+        after = " ".join(plain(detail).split())
+        assert "✘ Not so, and this run shows it." in after
+        assert "No demo ran" not in after
+
+    drive(app, script)

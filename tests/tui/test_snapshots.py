@@ -19,6 +19,13 @@ from tests.tui.conftest import SIZES, make_services, until
 Script = Callable[[Any], Awaitable[None]]
 
 
+@pytest.fixture(autouse=True)
+def _no_timeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Process timelines hold pids and timings, which differ on every run: off here
+    (tests/tui/test_timeline_look.py keeps the look of one drawn from fixed records)."""
+    monkeypatch.setenv("MPQUIZ_TIMELINE", "0")
+
+
 async def _revealed(pilot: Any) -> None:
     await until(pilot, lambda: getattr(pilot.app.screen, "phase", None) is Phase.REVEAL)
     await pilot.pause(0.1)
