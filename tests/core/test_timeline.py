@@ -151,3 +151,19 @@ def test_the_text_form_fits_80_columns_and_shows_names_inert(lang: str) -> None:
     assert all(len(line) <= 80 for line in text.splitlines())
     assert "SIGKILL" in text
     assert "4194305" in text
+
+
+def test_a_process_never_started_gets_a_labelled_row_after_the_started_ones() -> None:
+    main = _process(1, None, 0.0, 1.0, 0.0, name="MainProcess", method=None)
+    never = ProcessRecord(
+        pid=None, ppid=1, name="late", start_method=None, start=None, end=None,
+        exit_code=None, cpu=None, created=0.01,
+    )  # fmt: skip
+    ran = _process(2, 1, 0.5, 0.9, 0.0, name="ran")
+    rows = lay_out([main, never, ran], 1.0, 20).rows
+    assert [r.label for r in rows] == ["MainProcess", "ran", "late"]
+    assert not rows[2].started and rows[2].exit_text() == "" and rows[2].depth == 1
+    text = timeline_text([main, never, ran], 1.0, "es")
+    assert "(creado, nunca iniciado)" in text
+    assert ProcessRecord.from_dict(never.to_dict()) == never
+    assert never.to_dict()["pid"] is None

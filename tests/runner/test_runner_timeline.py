@@ -221,3 +221,15 @@ def test_the_collector_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> N
     result, _pid = run("count_lines.py", "3")
     assert result.ok and result.processes == ()
     assert len(result.lines) == 3
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_a_process_created_and_never_started_is_recorded_as_such(method: str) -> None:
+    result, pid = run("timeline_unstarted.py", method)
+    assert result.output == "ran 0 never [False, False]"
+    never = [r for r in result.processes if not r.started]
+    assert sorted(r.name for r in never) == ["never-0", "never-1"]
+    for record in never:
+        assert record.ppid == pid and record.start is None and record.end is None
+        assert record.created is not None and 0 <= record.created <= result.duration
+    assert by_name(result.processes, "ran").exit_code == 0

@@ -105,9 +105,12 @@ class ProcessRecord:
     Popen.returncode (negative: killed by that signal). `cpu` is its own user plus
     system time, without its children's. `samples` are (time, cumulative CPU time)
     pairs read by the supervisor about every 50 ms while it ran (Linux only).
+
+    A multiprocessing Process object that was created and never started has no pid, no
+    start and no end: `ppid` is the process that created it, `created` when.
     """
 
-    pid: int
+    pid: int | None
     ppid: int | None
     name: str
     start_method: str | None
@@ -117,11 +120,19 @@ class ProcessRecord:
     cpu: float | None
     threads: tuple[ThreadRecord, ...] = ()
     samples: tuple[tuple[float, float], ...] = ()
+    created: float | None = None
+
+    @property
+    def started(self) -> bool:
+        """False for a Process object that was never started."""
+        return self.pid is not None
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form: {"pid", "ppid", "name", "start_method", "start", "end",
-        "exitcode", "cpu", "threads": [ThreadRecord.to_dict()...], "samples": [[t, cpu]...]}."""
-        return {
+        "exitcode", "cpu", "threads": [ThreadRecord.to_dict()...], "samples": [[t, cpu]...]},
+        and "created" for one never started (whose "pid" is null)."""
+        never: dict[str, object] = {} if self.started else {"created": self.created}
+        return never | {
             "pid": self.pid,
             "ppid": self.ppid,
             "name": self.name,
@@ -138,7 +149,7 @@ class ProcessRecord:
     def from_dict(cls, data: Mapping[str, object]) -> ProcessRecord:
         """The record of to_dict()'s form; ValueError when it is not that."""
         pid = _integer(data.get("pid"))
-        if pid is None:
+        if pid is None and data.get("start") is not None:
             raise ValueError("a process record needs a pid")
         start_method = data.get("start_method")
         if start_method is not None:
@@ -156,6 +167,7 @@ class ProcessRecord:
                 ThreadRecord.from_dict(_mapping(t)) for t in _list(data.get("threads", []))
             ),
             samples=tuple(_sample(pair) for pair in _list(data.get("samples", []))),
+            created=_number(data.get("created")),
         )
 
 

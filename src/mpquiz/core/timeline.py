@@ -9,6 +9,9 @@ what the process did in its slice, by shape, so it reads without colour:
 - CRASH `✘`: the slice where it ended with a failure (an exit code other than 0, a signal);
 - blank: not alive.
 
+A Process object that was created and never started gets a row without cells, which
+the drawing labels as such: its absence from the run is part of what the run shows.
+
 CPU use comes from the samples the supervisor read (about every 50 ms, Linux); without
 samples, from the process's whole CPU time spread over its life. Threads have no samples:
 their bar is shaded by their own CPU time over their life, so two threads that took turns
@@ -57,6 +60,8 @@ class Row:
     ended: bool
     """False when nothing saw it end (still running when the run was stopped)."""
     thread: bool = False
+    started: bool = True
+    """False for a Process object created and never started: no cells, no pid."""
 
     @property
     def failed(self) -> bool:
@@ -65,7 +70,7 @@ class Row:
 
     def exit_text(self) -> str:
         """`0`, `1`, `SIGKILL`; `?` when unknown, `…` when it had not ended."""
-        if self.thread:
+        if self.thread or not self.started:
             return ""
         if self.exit_code is None:
             return "?" if self.ended else "…"
@@ -121,7 +126,12 @@ def _kept(records: Sequence[ProcessRecord], max_rows: int) -> list[ProcessRecord
     the busiest others."""
     if sum(1 + len(_drawn_threads(r)) for r in records) <= max_rows:
         return list(records)
-    by_cpu = sorted(records, key=lambda r: (r.start_method is not None, -(r.cpu or 0.0)))
+
+    def weight(record: ProcessRecord) -> tuple[bool, float]:
+        main = record.started and record.start_method is None  # the demo itself
+        return (not main, -(record.cpu or 0.0))
+
+    by_cpu = sorted(records, key=weight)
     kept: list[ProcessRecord] = []
     used = 0
     for record in by_cpu:
@@ -139,31 +149,33 @@ def _drawn_threads(record: ProcessRecord) -> list[ThreadRecord]:
 
 def _tree(records: Sequence[ProcessRecord]) -> list[tuple[ProcessRecord, int]]:
     """Records in tree order with their depth; a process whose parent is not among them
-    is a root."""
-    pids = {r.pid for r in records}
+    is a root. Under each parent its children by start, those never started last."""
+    pids = {r.pid for r in records if r.pid is not None}
     children: dict[int | None, list[ProcessRecord]] = {}
     for record in records:
         parent = record.ppid if record.ppid in pids and record.ppid != record.pid else None
         children.setdefault(parent, []).append(record)
 
-    def started(record: ProcessRecord) -> tuple[float, int]:
-        return (record.start if record.start is not None else float("inf"), record.pid)
+    def started(record: ProcessRecord) -> tuple[bool, float, int]:
+        when = record.start if record.start is not None else record.created
+        return (not record.started, when if when is not None else float("inf"), record.pid or 0)
 
     ordered: list[tuple[ProcessRecord, int]] = []
     seen: set[int] = set()
 
     def visit(parent: int | None, depth: int) -> None:
         for record in sorted(children.get(parent, []), key=started):
-            if record.pid in seen:
+            if id(record) in seen:
                 continue
-            seen.add(record.pid)
+            seen.add(id(record))
             ordered.append((record, depth))
-            visit(record.pid, depth + 1)
+            if record.pid is not None:
+                visit(record.pid, depth + 1)
 
     visit(None, 0)
     for record in records:  # a cycle of ppids: draw what is left at the top
-        if record.pid not in seen:
-            seen.add(record.pid)
+        if id(record) not in seen:
+            seen.add(id(record))
             ordered.append((record, 0))
     return ordered
 
@@ -201,6 +213,7 @@ def _process_row(record: ProcessRecord, depth: int, span: float, width: int) -> 
         cpu=record.cpu,
         exit_code=record.exit_code,
         ended=record.end is not None,
+        started=record.started,
     )
 
 

@@ -60,7 +60,7 @@ def render_timeline(
         return None
     timeline = lay_out(records, duration, bar_width(width), max_rows=most)
     lines: list[RenderableType] = [_header(timeline, lang)]
-    lines.extend(_row(row) for row in timeline.rows)
+    lines.extend(_row(row, lang) for row in timeline.rows)
     if timeline.hidden:
         more = t("timeline.hidden", lang, count=timeline.hidden, cpu=f"{timeline.hidden_cpu:.2f}")
         lines.append(RichText(" " * (PID + 1) + more, style="dim"))
@@ -75,7 +75,7 @@ def timeline_text(
     if not records:
         return ""
     timeline = lay_out(records, duration, bar_width(width))
-    lines = [_header(timeline, lang).plain, *(_row(row).plain for row in timeline.rows)]
+    lines = [_header(timeline, lang).plain, *(_row(row, lang).plain for row in timeline.rows)]
     if timeline.hidden:
         more = t("timeline.hidden", lang, count=timeline.hidden, cpu=f"{timeline.hidden_cpu:.2f}")
         lines.append(" " * (PID + 1) + more)
@@ -93,14 +93,17 @@ def _header(timeline: Timeline, lang: str) -> RichText:
     return RichText(text, style="bold")
 
 
-def _row(row: Row) -> RichText:
+def _row(row: Row, lang: str) -> RichText:
     pid = "" if row.pid is None else str(row.pid)
     depth = min(row.depth - 1 if row.thread else row.depth, 4)
     indent = "  " * depth + ("· " if row.thread else "")
     label = _fit(indent + inert(row.label), NAME)
     text = RichText(f"{pid:<{PID}} ", style="dim" if row.thread else "")
     text.append(f"{label:<{NAME}} ", style="dim" if row.thread else "bold")
-    for cell in row.cells:
+    if not row.started:
+        never = _fit(t("timeline.never_started", lang), len(row.cells))
+        text.append(f"{never:<{len(row.cells)}}", style="italic")
+    for cell in row.cells if row.started else ():
         text.append(cell, style=_STYLES.get(cell, ""))
     cpu = "" if row.cpu is None else f"{row.cpu:.2f} s"
     text.append(f" {cpu:>{CPU}}")

@@ -38,6 +38,7 @@ MAX_BYTES = 4 << 20
 MAX_LINE = 4096
 MAX_PROCESSES = 512
 MAX_THREADS = 256
+MAX_UNSTARTED = 64
 MAX_SAMPLES = 2000
 NAME_LIMIT = 100
 # Times before the run's start (less a little rounding) or this many seconds after it
@@ -147,7 +148,7 @@ def collect(
             draft.observe(observed)
         records.append(draft.record())
     records.sort(key=lambda record: math.inf if record.start is None else record.start)
-    return tuple(records)
+    return (*records, *drafts.unstarted)
 
 
 @dataclass
@@ -222,6 +223,8 @@ class _Drafts:
         self._main = main_pid
         self._current: dict[int, _Draft] = {}
         self._done: list[_Draft] = []
+        self.unstarted: list[ProcessRecord] = []
+        """Process objects created and never started, by the pid that created them."""
 
     def all(self) -> list[tuple[_Draft, bool]]:
         """Every draft, and whether it is the latest process with its pid."""
@@ -240,6 +243,11 @@ class _Drafts:
         kind = line["k"]
         if kind == "start":
             self._start(pid, line)
+            return
+        if kind == "unstarted":
+            if len(self.unstarted) < MAX_UNSTARTED:
+                name = _name(line.get("name"), "") or ""
+                self.unstarted.append(_unstarted(pid, name, self._time(line.get("t"))))
             return
         if kind not in ("mp", "thread", "end", "exit"):
             return
@@ -313,6 +321,22 @@ class _Drafts:
             return None
         t = float(value) - self._started
         return round(t, 6) if math.isfinite(t) and _EARLIEST <= t < _TIME_LIMIT else None
+
+
+def _unstarted(parent: int, name: str, created: float | None) -> ProcessRecord:
+    """A Process object that `parent` created at `created` and never started: no pid,
+    no start, no end (see ProcessRecord)."""
+    return ProcessRecord(
+        pid=None,
+        ppid=parent,
+        name=name,
+        start_method=None,
+        start=None,
+        end=None,
+        exit_code=None,
+        cpu=None,
+        created=created,
+    )
 
 
 def _pid(value: object) -> int | None:

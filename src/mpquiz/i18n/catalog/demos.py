@@ -119,4 +119,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "… {count} procesos más ({cpu} s de CPU)",
     },
     "timeline.title": {"en": "Processes", "es": "Procesos"},
+    "timeline.never_started": {
+        "en": "(created, never started)",
+        "es": "(creado, nunca iniciado)",
+    },
 }

@@ -33,6 +33,8 @@ makes them relative to the run's start. The lines, by "k":
   end     as this process ends (after its multiprocessing target returned, at os._exit()
           or at exit): time, CPU time (time.process_time()), exit code when known,
           name.
+  unstarted  just before "end": each multiprocessing Process this process created and
+          never started (at most UNSTARTED of them): its name and when it was created.
 
 A process killed by a signal writes no "end"; its parent's "exit" or the supervisor's
 samples say when it died. The hook never lets its own trouble reach the demo: every
@@ -57,6 +59,7 @@ if TYPE_CHECKING:
 
 VARIABLE = "MPQUIZ_TIMELINE_FILE"
 RECORD_BUDGET = 400
+UNSTARTED = 16
 THREAD_BUDGET = 256
 NAME_LIMIT = 100
 _FLAGS = (
@@ -102,6 +105,7 @@ class _State:
     budget = 0
     threads = 0
     ended = False
+    created: "list[tuple[Any, float]]" = []  # noqa: RUF012 - (weak ref, time) of Processes made
 
 
 # What multiprocessing runs with `python -c "from multiprocessing.MODULE import ..."`.
@@ -174,6 +178,7 @@ def _begin(how: str, name: str, parent: int) -> None:
     _State.budget = RECORD_BUDGET
     _State.threads = 0
     _State.ended = False
+    _State.created = []
     _write(
         f'{{"k":"start","pid":{_State.pid},"ppid":{parent},"t":{_now()!r},'
         f'"how":"{how}","name":{name}}}\n',
@@ -185,11 +190,26 @@ def _end(code: object, name: str) -> None:
     if _State.ended or os.getpid() != _State.pid:
         return
     _State.ended = True
+    _quietly(_unstarted)
     _write(
         f'{{"k":"end","pid":{_State.pid},"t":{_now()!r},"cpu":{time.process_time()!r},'
         f'"code":{_number(code)},"name":{name}}}\n',
         always=True,
     )
+
+
+def _unstarted() -> None:
+    """Note the Process objects this process made and never started."""
+    for ref, created in _State.created:
+        process = ref()
+        if process is None or getattr(process, "_popen", True) is not None:
+            continue
+        if getattr(process, "_parent_pid", None) != os.getpid():
+            continue
+        _write(
+            f'{{"k":"unstarted","pid":{os.getpid()},"t":{created!r},'
+            f'"name":{_quote(getattr(process, "name", None))}}}\n'
+        )
 
 
 def _after_fork() -> None:
@@ -288,8 +308,18 @@ def _patch_process(process: "ModuleType") -> None:
         start(self)
         _quietly(_watch, self._popen)
 
+    init = base.__init__
+
+    def _init(self: "Any", *args: "Any", **kwargs: "Any") -> None:
+        init(self, *args, **kwargs)
+        if len(_State.created) < UNSTARTED:
+            import weakref  # multiprocessing has imported it already
+
+            _quietly(lambda: _State.created.append((weakref.ref(self), _now())))
+
     base._bootstrap = _bootstrap
     base.start = _start
+    base.__init__ = _init
 
 
 def _watch(popen: "Any") -> None:
