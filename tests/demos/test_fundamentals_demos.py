@@ -232,15 +232,15 @@ def test_mp_worker_prints_both_times_the_speed_up_and_the_cores() -> None:
     sequential, parallel = value(out, "sequential:"), value(out, "parallel:")
     assert re.fullmatch(r"\d+\.\d\d s", sequential) and re.fullmatch(r"\d+\.\d\d s", parallel)
     ideal = re.fullmatch(
-        r"(\d+\.\d\d) s = sequential / (\d+) \(cores used at most\); "
-        r"parallel took (\d+\.\d\d) times that",
+        r"(\d+\.\d\d) s \(sequential / (\d+)\); parallel took (\d+\.\d\d) times that; "
+        r"a Pool with nothing to do costs (\d+\.\d) ms",
         value(out, "ideal:"),
     )
     assert ideal and int(ideal[2]) == min(cores, int(value(out, "tasks:").split()[-1])), out
     # The ideal is the sequential time over the cores used, and nothing beats it (within
-    # the noise of timing two runs one after the other).
+    # the noise of timing two runs one after the other); a Pool costs time of its own.
     assert abs(float(ideal[1]) - float(sequential[:-2]) / int(ideal[2])) <= 0.01, out
-    assert float(ideal[3]) >= 0.8, out
+    assert float(ideal[3]) >= 0.8 and float(ideal[4]) > 0, out
 
 
 def test_mp_worker_says_so_when_there_is_nothing_to_gain() -> None:

@@ -98,8 +98,8 @@ def test_the_usual_lock_mistakes_lose_updates_or_leave_the_lock_taken() -> None:
     assert found["acquire/release"]["final"] == found["with lock"]["final"] == 100, out
     for mistake in ("mistake, a Lock() in each worker", "mistake, only the write under the lock"):
         assert found[mistake]["final"] < 100, out
-    # Nobody waits for a lock of their own: the 100 pauses overlap, well under 0.1 s.
-    assert found["mistake, a Lock() in each worker"]["seconds"] < 0.1, out
+    # Nobody waits for a lock of their own: the pauses overlap, far faster than in turns.
+    assert found["mistake, a Lock() in each worker"]["seconds"] < found["with lock"]["seconds"]
     after = "after an error inside the critical section, the lock is free:"
     assert value(out, f"with finally: {after}") == "True"
     assert value(out, f"mistake, no finally: {after}") == "False"
