@@ -92,7 +92,11 @@ def main(repeat):
         first, *rest = time_starts(method, repeat)
         later[method] = min(rest)
         print(f"{method}: first child {first:.1f} ms, then {later[method]:.1f} ms")
-    print("a later child, cheapest first:", " < ".join(sorted(later, key=later.get)))
+    ratios = ""
+    if set(later) == set(METHODS):  # how many times dearer each is than the next cheaper
+        ratios = (f" (forkserver {later['forkserver'] / later['fork']:.2f}x fork, "
+                  f"spawn {later['spawn'] / later['forkserver']:.2f}x forkserver)")
+    print("a later child, cheapest first:", " < ".join(sorted(later, key=later.get)) + ratios)
     # A forked child inherits the parent's memory, so it sees the change; spawn and
     # forkserver children import this module afresh, so they see the file's value.
     show_mark(available)
