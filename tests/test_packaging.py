@@ -29,10 +29,15 @@ def test_wheel_holds_data_and_demos(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "mpquiz/_bundled/data/pack.toml" in names
     assert any(n.startswith("mpquiz/_bundled/data/questions/") for n in names)
-    demos = {Path(n).name for n in names if n.startswith("mpquiz/_bundled/demos/")}
+    prefix = "mpquiz/_bundled/demos/"
+    demos = {n.removeprefix(prefix) for n in names if n.startswith(prefix)}
+    # Every file of the demos folder (the programs and their recorded runs) is shipped.
     assert demos and demos == {
-        p.name for p in (ROOT / "demos").iterdir() if p.is_file() and p.suffix == ".py"
+        p.relative_to(ROOT / "demos").as_posix()
+        for p in (ROOT / "demos").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
     }
+    assert any(n.startswith("recorded/") for n in demos)
 
 
 def test_installed_copy_runs_a_review_from_another_folder(wheel: Path, tmp_path: Path) -> None:

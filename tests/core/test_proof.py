@@ -112,6 +112,20 @@ def test_a_busy_machine_is_the_reason_when_it_was_busy() -> None:
     assert check(timed, facts(cores=2, load=5.3)).reason == busy.reason
 
 
+def test_what_other_programs_used_during_the_run_decides_busy_over_the_load() -> None:
+    proof = Proof((ValueShown(r"speed-up: (?P<value>[\d.]+)", ">= 3"),))
+    # Measured during the run: a quiet run is judged even when the load average (a
+    # minute's decaying mean) is still high, and a busy one is said even when it is low.
+    quiet = check(proof, facts(cores=2, load=5.3, others=0.1))
+    assert quiet.reason is not None and quiet.reason.key == "proof.value_not.ge"
+    busy = check(proof, facts(cores=2, load=0.2, others=1.2))
+    assert busy.reason is not None and busy.reason.key == "proof.busy_others"
+    assert busy.reason.params == {"others": "1.2", "cores": 2}
+    line = Proof((LineShown("^never printed"),))
+    missing = check(line, facts(cores=2, others=1.9))
+    assert missing.reason is not None and missing.reason.key == "proof.not_in_output"
+
+
 def test_no_run_a_failed_run_a_timeout_and_no_proof() -> None:
     proof = Proof((LineShown("^start"),))
     assert check(proof, None).status == NO_RUN

@@ -30,6 +30,9 @@ RELATIONS: dict[str, Callable[[float, float], bool]] = {
     "==": lambda a, b: abs(a - b) <= 1e-9 * max(1.0, abs(b)),
     "!=": lambda a, b: abs(a - b) > 1e-9 * max(1.0, abs(b)),
 }
+BUSY_OTHERS = 0.5
+"""Cores' worth of CPU taken by other programs during a run from which a part that
+depends on timing is not held against the key: the machine was busy."""
 OP_NAMES = {">": "gt", ">=": "ge", "<": "lt", "<=": "le", "==": "eq", "!=": "ne"}
 """How the messages name each relation: `proof.value.gt` (held), `proof.value_not.gt`."""
 _RELATION = re.compile(r"^\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*$")
@@ -161,8 +164,11 @@ def _timed(part: ProofPart) -> bool:
 def _why_not(run: RunFacts, fact: Note | None, *, timing: bool) -> Note:
     """The reason given when a part did not hold: a busy machine when it was busy and
     the part depends on timing, else what the part found."""
-    if timing and run.load is not None and run.cores and run.load >= run.cores:
-        return Note("proof.busy", {"load": f"{run.load:.1f}", "cores": run.cores})
+    if timing and run.others is not None and run.others >= BUSY_OTHERS:
+        return Note("proof.busy_others", {"others": f"{run.others:.1f}", "cores": run.cores})
+    load, cores = run.load, run.cores
+    if timing and run.others is None and load is not None and cores and load >= cores:
+        return Note("proof.busy", {"load": f"{load:.1f}", "cores": cores})
     return fact or Note("proof.not_in_output")
 
 

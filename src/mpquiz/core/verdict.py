@@ -25,6 +25,8 @@ class RunFacts:
     """How many CPUs the demo could use (None: not known)."""
     load: float | None = None
     """The machine's load average over the last minute when the run ended."""
+    others: float | None = None
+    """Cores' worth of CPU other programs used during the run (None: not measured)."""
     processes: tuple[ProcessRecord, ...] = ()
     """What its processes did (core.processes), when the run recorded them."""
 

@@ -22,10 +22,11 @@ import time
 from collections.abc import AsyncIterator, Iterator
 
 from mpquiz.core.processes import ProcessRecord
-from mpquiz.runner import exit_cleanup, supervisors
+from mpquiz.runner import exit_cleanup, machine_load, supervisors
 from mpquiz.runner.launch import CouldNotStart, launch
 from mpquiz.runner.line_buffer import LineBuffer
 from mpquiz.runner.line_splitter import CappedLineSplitter, decode_line, truncation_marker
+from mpquiz.runner.machine_load import CpuSnapshot
 from mpquiz.runner.process_group import KILL_SETTLE
 from mpquiz.runner.reasons import could_not_start, run_failure
 from mpquiz.runner.result import OutputLine, RunResult
@@ -68,10 +69,13 @@ class DemoProcess:
         self._stop_reading = threading.Event()
         self._last_line_t = 0.0
         self._result: RunResult | None = None
+        self._cpu_before: CpuSnapshot | None = None
+        self._cpu_after: CpuSnapshot | None = None
 
     @classmethod
     def _start(cls, spec: DemoSpec) -> DemoProcess:
         process = cls(spec)
+        process._cpu_before = machine_load.snapshot()
         try:
             run = launch(spec)
         except CouldNotStart as exc:
@@ -215,6 +219,7 @@ class DemoProcess:
         failure = None
         try:
             ending = run.watch()
+            self._cpu_after = machine_load.snapshot()
             if run.sweeps:
                 kill_stragglers(run.token)
         except Exception as exc:  # a bug here must still end in a result
@@ -302,6 +307,9 @@ class DemoProcess:
             error=error,
             network_isolated=ending.network_isolated,
             processes=processes,
+            others_busy=machine_load.others_busy(
+                self._cpu_before, self._cpu_after, _demo_cpu(processes)
+            ),
         )
 
     def _unstarted_result(self, reason: str) -> RunResult:
@@ -324,3 +332,10 @@ class DemoProcess:
     def _final(self) -> RunResult:
         assert self._result is not None  # set before the buffer closes
         return self._result
+
+
+def _demo_cpu(processes: tuple[ProcessRecord, ...]) -> float | None:
+    """The CPU time of the demo's processes, None when they were not all measured."""
+    if not processes or any(p.cpu is None for p in processes if p.started):
+        return None
+    return sum(p.cpu or 0.0 for p in processes)

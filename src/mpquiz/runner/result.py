@@ -52,6 +52,9 @@ class RunResult:
     # The demo's Python processes, ordered by start (see mpquiz.core.processes for the
     # records and the evidence drawn from them); empty when none could be recorded.
     processes: tuple[ProcessRecord, ...] = ()
+    # Cores' worth of CPU that other programs used during the run, on average, on the
+    # CPUs the demo could use (runner.machine_load); None where it cannot be measured.
+    others_busy: float | None = None
 
     @property
     def output(self) -> str:

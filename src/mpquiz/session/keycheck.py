@@ -32,7 +32,7 @@ from mpquiz.session.run_facts import run_facts
 VARYING_RUNS = 3
 """How many times a demo runs when one of its questions says its output varies."""
 
-UNMEASURABLE = ("proof.few_cores", "proof.busy")
+UNMEASURABLE = ("proof.few_cores", "proof.busy", "proof.busy_others")
 """Reasons a proof may fail to show without its key being wrong."""
 
 
@@ -115,7 +115,10 @@ def check_keys(
         # An implicit proof (the predict rule, a numeric key's value) is the key itself,
         # whose problems key_problems reports already.
         explicit = q.proof is not None
-        if explicit and tally.status == "not-shown" and tally.last is not None and tally.runs:
+        # Runs that could not measure it (too few cores, a busy machine) prove nothing
+        # either way: only a failure in a run that could measure it is a problem.
+        measured = tally.runs - tally.unmeasurable
+        if explicit and tally.status == "not-shown" and tally.last is not None and measured:
             problems.append(KeyProblem(q, _not_shown(tally)))
     return KeyReport(problems, total, len(pack.questions), tallies)
 

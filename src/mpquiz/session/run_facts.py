@@ -37,5 +37,6 @@ def run_facts(result: RunResult) -> RunFacts:
         timed_out=result.timed_out,
         cores=available_cores(),
         load=load_average(),
+        others=result.others_busy,
         processes=tuple(result.processes),
     )

@@ -389,6 +389,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "only {cores} core(s) were available, and it needs {needs}",
         "es": "solo había {cores} núcleo(s) disponible(s), y hacen falta {needs}",
     },
+    "proof.busy_others": {
+        "en": "the machine was busy: other programs kept {others} of its {cores} core(s) "
+        "busy during this run",
+        "es": "el equipo estaba ocupado: otros programas ocuparon {others} de sus {cores} "
+        "núcleo(s) durante esta ejecución",
+    },
     "proof.busy": {
         "en": "the machine was busy (load {load} on {cores} core(s))",
         "es": "el equipo estaba ocupado (carga {load} en {cores} núcleo(s))",
