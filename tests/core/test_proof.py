@@ -118,9 +118,16 @@ def test_what_other_programs_used_during_the_run_decides_busy_over_the_load() ->
     # minute's decaying mean) is still high, and a busy one is said even when it is low.
     quiet = check(proof, facts(cores=2, load=5.3, others=0.1))
     assert quiet.reason is not None and quiet.reason.key == "proof.value_not.ge"
-    busy = check(proof, facts(cores=2, load=0.2, others=1.2))
+    busy = check(proof, facts(cores=2, load=0.2, others=1.3))
     assert busy.reason is not None and busy.reason.key == "proof.busy_others"
-    assert busy.reason.params == {"others": "1.2", "cores": 2}
+    assert busy.reason.params == {"others": "1.3", "cores": 2}
+    # One process needs one core: a second core's worth taken by others leaves it free.
+    spare = check(proof, facts(cores=2, others=0.9))
+    assert spare.reason is not None and spare.reason.key == "proof.value_not.ge"
+    # Two at once on two cores: a third of a core taken by others spoils it.
+    both = Proof((ParallelShown(2),), needs_cores=2)
+    spoiled = check(both, facts(cores=2, others=0.3))
+    assert spoiled.reason is not None and spoiled.reason.key == "proof.busy_others"
     line = Proof((LineShown("^never printed"),))
     missing = check(line, facts(cores=2, others=1.9))
     assert missing.reason is not None and missing.reason.key == "proof.not_in_output"

@@ -30,9 +30,9 @@ RELATIONS: dict[str, Callable[[float, float], bool]] = {
     "==": lambda a, b: abs(a - b) <= 1e-9 * max(1.0, abs(b)),
     "!=": lambda a, b: abs(a - b) > 1e-9 * max(1.0, abs(b)),
 }
-BUSY_OTHERS = 0.5
-"""Cores' worth of CPU taken by other programs during a run from which a part that
-depends on timing is not held against the key: the machine was busy."""
+BUSY_MARGIN = 0.25
+"""Cores' worth of CPU other programs may take, beyond the cores a run leaves spare,
+before a part that depends on timing is no longer held against the key (machine_busy)."""
 OP_NAMES = {">": "gt", ">=": "ge", "<": "lt", "<=": "le", "==": "eq", "!=": "ne"}
 """How the messages name each relation: `proof.value.gt` (held), `proof.value_not.gt`."""
 _RELATION = re.compile(r"^\s*(>=|<=|==|!=|>|<)\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*$")
@@ -143,7 +143,8 @@ def check(proof: Proof | None, run: RunFacts | None, judge: Judge | None = None)
         held, where, fact = _holds(part, lines, run, judge or Judge())
         facts += [fact] if fact is not None else []
         if not held:
-            why = _why_not(run, fact, timing=_timed(part) or proof.needs_cores > 1)
+            needs = max(proof.needs_cores, part.processes if isinstance(part, ParallelShown) else 1)
+            why = _why_not(run, fact, timing=_timed(part) or proof.needs_cores > 1, needs=needs)
             return ProofCheck(NOT_SHOWN, reason=why, facts=tuple(facts))
         marked += where
     return ProofCheck(SHOWN, tuple(sorted(set(marked))), facts=tuple(facts))
@@ -161,10 +162,22 @@ def _timed(part: ProofPart) -> bool:
     return isinstance(part, ValueShown | ParallelShown | TurnsShown)
 
 
-def _why_not(run: RunFacts, fact: Note | None, *, timing: bool) -> Note:
+def machine_busy(run: RunFacts, needs: int = 1) -> bool:
+    """True when other programs took the CPU a point needing `needs` cores must have:
+    more than the cores the run leaves spare, plus BUSY_MARGIN, during the run (on 2
+    cores, a point about 2 processes at once is spoiled by a quarter of a core; one about
+    a single process, by a core and a quarter); where that was not measured, a load
+    average at or above the cores."""
+    if run.others is not None:
+        spare = max(0, (run.cores or needs) - needs)
+        return run.others >= spare + BUSY_MARGIN
+    return run.load is not None and bool(run.cores) and run.load >= (run.cores or 0)
+
+
+def _why_not(run: RunFacts, fact: Note | None, *, timing: bool, needs: int = 1) -> Note:
     """The reason given when a part did not hold: a busy machine when it was busy and
     the part depends on timing, else what the part found."""
-    if timing and run.others is not None and run.others >= BUSY_OTHERS:
+    if timing and run.others is not None and machine_busy(run, needs):
         return Note("proof.busy_others", {"others": f"{run.others:.1f}", "cores": run.cores})
     load, cores = run.load, run.cores
     if timing and run.others is None and load is not None and cores and load >= cores:
