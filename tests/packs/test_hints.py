@@ -33,7 +33,7 @@ def test_the_broken_typos_pack_names_each_mistake_with_its_hint() -> None:
         (None, "topics.locks"): (10, 'add en = "..."'),
         ("typo.field", "optoins"): (10, "did you mean 'options'?"),
         ("typo.field", "options"): (4, "options = ["),
-        ("typo.kind", "kind"): (18, "valid kinds: choice, numeric, predict, open"),
+        ("typo.kind", "kind"): (18, "valid kinds: choice, numeric, predict, open, exercise"),
         ("typo.topic-and-demo", "topic"): (25, "did you mean 'basics'?"),
         ("typo.topic-and-demo", "demo"): (28, "did you mean 'hello.py'?"),
         ("typo.match-on-choice", "match"): (36, "change kind to 'predict'"),
@@ -58,8 +58,9 @@ def test_match_on_a_choice_question_says_it_only_applies_to_predict() -> None:
 def test_kind_typo_lists_the_valid_kinds_and_the_closest() -> None:
     problem = _by_field(_problems(BROKEN / "broken-typos"))[("typo.kind", "kind")]
     assert "'choise'" in problem.message
-    assert problem.hint == "did you mean 'choice'? valid kinds: choice, numeric, predict, open"
-    assert kind_hint(5) == "valid kinds: choice, numeric, predict, open"
+    kinds = "valid kinds: choice, numeric, predict, open, exercise"
+    assert problem.hint == f"did you mean 'choice'? {kinds}"
+    assert kind_hint(5) == kinds
 
 
 def test_unknown_topic_lists_the_declared_topics() -> None:

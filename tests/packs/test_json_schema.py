@@ -89,7 +89,7 @@ def test_schemas_are_draft_07_with_descriptions() -> None:
         for name, d in question["definitions"].items()
         if "kind" in d.get("properties", {})
     }
-    assert sorted(kinds.values()) == ["choice", "numeric", "open", "predict"]
+    assert sorted(kinds.values()) == ["choice", "exercise", "numeric", "open", "predict"]
     for name in kinds:
         definition = question["definitions"][name]
         assert definition["additionalProperties"] is False

@@ -10,6 +10,7 @@ from rich.text import Text as RichText
 from mpquiz.core.inert import inert
 
 QUIT = ":q"
+END_PROGRAM = ":end"
 
 
 class EndOfInput(Exception):
@@ -36,6 +37,23 @@ class LineReader:
         if not self.stdin.isatty():
             self.console.print(RichText(inert(line)))
         return line
+
+    def program(self, prompt: str) -> str:
+        """Lines up to a line `:end` (blank lines are part of a program); the end of input
+        ends a started program."""
+        self.console.print(RichText(prompt, style="dim"))
+        lines: list[str] = []
+        while True:
+            try:
+                line = self.line("│ ")
+            except EndOfInput:
+                if lines:
+                    break
+                raise
+            if line.strip() == END_PROGRAM:
+                break
+            lines.append(line)
+        return "\n".join(lines)
 
     def block(self, prompt: str) -> str:
         """Lines up to an empty line (or a lone "."); the end of input ends a started block."""

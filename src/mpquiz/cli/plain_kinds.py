@@ -7,6 +7,7 @@ from typing import assert_never
 from mpquiz.cli.line_reader import LineReader
 from mpquiz.core.model import (
     ChoiceQuestion,
+    ExerciseQuestion,
     NumericQuestion,
     OpenQuestion,
     PredictQuestion,
@@ -32,5 +33,7 @@ def ask_answer(question: Question, reader: LineReader, lang: str) -> str:
             return reader.block(t("ask.predict", lang))
         case OpenQuestion():
             return reader.block(t("ask.open", lang))
+        case ExerciseQuestion():
+            return reader.program(t("ask.program", lang))
         case _:
             assert_never(question)

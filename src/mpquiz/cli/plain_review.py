@@ -15,7 +15,7 @@ from mpquiz.cli.line_reader import EndOfInput, LineReader
 from mpquiz.cli.plain_kinds import ask_answer
 from mpquiz.core.errors import AnswerError, StoreError
 from mpquiz.core.inert import inert
-from mpquiz.core.model import Question
+from mpquiz.core.model import ExerciseQuestion, Question
 from mpquiz.core.scheduling import Rating, format_interval
 from mpquiz.i18n import reason, t
 from mpquiz.render import (
@@ -124,7 +124,8 @@ class PlainReview:
             kind=self.say(f"kind.{question.kind.value}"),
         )
         self.console.print(Rule())
-        code = session.code
+        # An exercise shows its starter: the program the learner changes and sends back.
+        code = session.starter if isinstance(question, ExerciseQuestion) else session.code
         self.console.print(
             render_question(question, self.lang, code, header, highlight=self.console.is_terminal)
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from mpquiz.core.kinds import (
     ChoiceQuestion,
+    ExerciseQuestion,
     Kind,
     NumericKey,
     NumericQuestion,
@@ -19,6 +20,7 @@ from mpquiz.core.text import Text
 
 __all__ = [
     "ChoiceQuestion",
+    "ExerciseQuestion",
     "Kind",
     "MatchRule",
     "NumericKey",

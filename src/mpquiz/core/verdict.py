@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from mpquiz.core.text import Text
 
 if TYPE_CHECKING:
+    from mpquiz.core.exercise import CheckResult, Report
     from mpquiz.core.processes import ProcessRecord
     from mpquiz.core.proof import ProofCheck
 
@@ -29,6 +30,10 @@ class RunFacts:
     """Cores' worth of CPU other programs used during the run (None: not measured)."""
     processes: tuple[ProcessRecord, ...] = ()
     """What its processes did (core.processes), when the run recorded them."""
+    duration: float | None = None
+    """Its wall time in seconds, when it ran."""
+    report: Report | None = None
+    """An exercise's checks of the attempt this run belongs to (core.exercise)."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,8 @@ class Verdict:
     proof: ProofCheck | None = None
     """What this run showed of the key (core.proof); None only for verdicts built by
     hand."""
+    checks: tuple[CheckResult, ...] = ()
+    """An exercise's checks, each passed, failed or not measurable (core.exercise)."""
 
 
 def evidence_lines(evidence: str | None, run: RunFacts | None) -> tuple[int, ...]:

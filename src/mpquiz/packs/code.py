@@ -49,3 +49,21 @@ def shown_code(demo_path: Path, code: str) -> str | None:
     source = demo_path.read_text(encoding="utf-8")
     shown = strip_markers(source) if code == "all" else regions(source).get(code)
     return None if shown is None else inert(shown)
+
+
+def splice(source: str, name: str, text: str) -> str | None:
+    """`source` with the body of region `name` replaced by `text`, indented as the
+    region's first line was (the markers stay); None when there is no such region."""
+    lines = source.splitlines()
+    start = next((i for i, ln in enumerate(lines) if (m := _BEGIN.match(ln))
+                  and m.group("name") == name), None)  # fmt: skip
+    if start is None:
+        return None
+    end = next((i for i in range(start + 1, len(lines)) if _END.match(lines[i])), None)
+    if end is None:
+        return None
+    body = lines[start + 1 : end]
+    first = next((ln for ln in body if ln.strip()), "")
+    indent = first[: len(first) - len(first.lstrip())]
+    new = [indent + ln if ln.strip() else "" for ln in text.strip("\n").splitlines()]
+    return "\n".join([*lines[: start + 1], *new, *lines[end:]]) + "\n"

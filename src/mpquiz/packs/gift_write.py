@@ -5,17 +5,21 @@ the GIFT title, prompts are marked [markdown] (mpquiz texts use `code` spans), o
 feedback follows `#`, and the explanation is the general feedback `####`. Questions GIFT
 cannot carry are listed, not dropped silently: predict and open questions (their answer
 is a program's output or a free text), questions shown with their demo's code, and
-numeric keys with only one bound. Units are not written: a GIFT number has none.
+numeric keys with only one bound. Exercises become essays with their starter in the
+prompt, listed as lossy (Moodle does not run their checks). Units are not written: a
+GIFT number has none.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import assert_never
 
 from mpquiz.core.errors import BadInput
 from mpquiz.core.model import (
     ChoiceQuestion,
+    ExerciseQuestion,
     NumericKey,
     NumericQuestion,
     OpenQuestion,
@@ -52,6 +56,8 @@ class GiftExport:
     text: str = ""
     written: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    lossy: list[tuple[str, str]] = field(default_factory=list)
+    """Written, but with less than mpquiz has: the ids and what is lost."""
 
 
 def why_not(question: Question) -> str | None:
@@ -75,6 +81,8 @@ def _body(q: Question, lang: str) -> list[str] | str:
             return ["{#", *_numeric(key)]
         case PredictQuestion() | OpenQuestion():
             return f"{q.kind.value} questions have no GIFT form (only choice and numeric)"
+        case ExerciseQuestion():
+            return ["{"]  # an essay; its starter goes in the prompt (export_gift)
         case _:
             assert_never(q)
 
@@ -102,8 +110,11 @@ def _numeric(key: NumericKey) -> list[str]:
     return [f"\t={number(key.min)}..{number(key.max)}"]
 
 
-def _question(q: Question, body: list[str], lang: str) -> str:
-    head = f"// question: {q.qid}\n::{escape(q.qid)}::[markdown]{escape(q.prompt.get(lang))}"
+def _question(q: Question, body: list[str], lang: str, starter: str | None = None) -> str:
+    prompt = q.prompt.get(lang)
+    if starter is not None:  # a Markdown code block: each line indented by four spaces
+        prompt += "\n\n" + "\n".join("    " + line for line in starter.splitlines())
+    head = f"// question: {q.qid}\n::{escape(q.qid)}::[markdown]{escape(prompt)}"
     lines = [*body, f"\t####{escape(q.explain.get(lang))}", "}"]
     return head + "\n".join(lines) + "\n"
 
@@ -141,7 +152,27 @@ def export_gift(pack: Pack, lang: str) -> GiftExport:
             continue
         chunks += [_category(pack, topic, lang), ""]
         for q, body in fitting:
-            chunks.append(_question(q, body, lang))
+            starter = _starter(pack, q) if isinstance(q, ExerciseQuestion) else None
+            chunks.append(_question(q, body, lang, starter))
             out.written.append(q.qid)
+            if isinstance(q, ExerciseQuestion):
+                out.lossy.append((q.qid, LOSSY_EXERCISE))
     out.text = "\n".join(chunks)
     return out
+
+
+LOSSY_EXERCISE = (
+    "written as an essay with its starter: Moodle does not run the program, so its checks "
+    "are left out and a teacher grades it by hand"
+)
+
+
+def _starter(pack: Pack, q: ExerciseQuestion) -> str:
+    """The code an exercise starts from (its edited region, or the whole file)."""
+    from mpquiz.packs.code import regions, strip_markers
+
+    try:
+        source = (Path(pack.demos_dir) / q.demo).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return regions(source).get(q.edit, "") if q.edit else strip_markers(source)

@@ -9,13 +9,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mpquiz.core.model import Pack, Question, Text
+from mpquiz.core.model import ExerciseQuestion, Pack, Question, Text
 from mpquiz.packs import hints
 from mpquiz.packs.archive import LINK_HINT, unsafe_entries
 from mpquiz.packs.locate import QuestionLines, line_of_id, pack_field_line
 from mpquiz.packs.problems import PackErrors, PackProblem
 from mpquiz.packs.pydantic_problems import issues
-from mpquiz.packs.question_build import QuestionSite, build_question, check_region, is_file
+from mpquiz.packs.question_build import build_question
+from mpquiz.packs.question_site import QuestionSite, check_region, is_file
 from mpquiz.packs.schema import KIND_MODELS, AnyKindFields, PackFile, QuestionBase
 from mpquiz.packs.toml_read import read_toml
 
@@ -50,10 +51,11 @@ def load_pack(
 
 
 def _unproved(root: Path, pack: Pack) -> list[PackProblem]:
-    """A warning for each question whose key no proof ties to its demo's output."""
+    """A warning for each question whose key no proof ties to its demo's output (an
+    exercise's checks are its proof)."""
     found = []
     for q in pack.questions:
-        if q.effective_proof is None:
+        if q.effective_proof is None and not isinstance(q, ExerciseQuestion):
             file, _, line = q.source.partition(":")
             found.append(
                 PackProblem(

@@ -63,7 +63,7 @@ class QuestionBase(BaseModel):
 
     id: QuestionId
     topic: str
-    kind: Literal["choice", "numeric", "predict", "open"]
+    kind: Literal["choice", "numeric", "predict", "open", "exercise"]
     prompt: Localized
     demo: DemoName
     explain: Localized
@@ -209,6 +209,87 @@ class OpenQuestion(_QuestionCommon):
     key_points: list[Localized] = Field(default=[], description="Points a good answer makes.")
 
 
+CheckName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,59}$")]
+
+
+class ExerciseCheck(_Strict):
+    """One [[question.checks]] table of an exercise: a name, a message and one test."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+
+    name: CheckName = Field(description="Stable id of the check, unique in the exercise.")
+    message: Localized = _text("What the check wants, shown beside its result.")
+    runs: Annotated[int, Field(ge=1, le=10)] = Field(
+        default=1, description="The test must hold in each of this many runs (1-10)."
+    )
+    line: str | None = Field(
+        default=None, description="Regular expression: a line of the output must match it."
+    )
+    value: str | None = Field(
+        default=None,
+        description="Regular expression with a group (?P<value>...): the number it captures "
+        "must satisfy `is`.",
+    )
+    is_: str | None = Field(
+        default=None, alias="is", description='With `value`: "> 0", ">= 1.4", "== 4" ...'
+    )
+    order: Annotated[list[str], Field(min_length=2)] | None = Field(
+        default=None, description="Regular expressions matching lines that appear in this order."
+    )
+    parallel: Annotated[int, Field(ge=2, le=64)] | None = Field(
+        default=None,
+        description="At least this many of the program's processes were busy on the CPU at once.",
+    )
+    expected: str | None = Field(
+        default=None, description="The whole output must fit this under `match`."
+    )
+    same_output: bool | None = Field(
+        default=None,
+        description="The output must fit the reference program's output under `match`.",
+    )
+    match: Literal["exact", "lines", "pattern"] | None = Field(
+        default=None,
+        description="With `expected` (default exact) or `same_output` (default lines).",
+    )
+    speedup: Annotated[float, Field(gt=1, le=64, allow_inf_nan=False)] | None = Field(
+        default=None,
+        description="The reference's wall time over the program's must be at least this.",
+    )
+    cores: Annotated[int, Field(ge=1, le=64)] | None = Field(
+        default=None,
+        description="With `speedup` or `parallel`: fewer CPUs make it not measurable (default 2).",
+    )
+    uses: list[str] | None = Field(
+        default=None,
+        description='Constructs the program must use: "multiprocessing.Pool", "get_lock()", '
+        '"main-guard" ...',
+    )
+    avoids: list[str] | None = Field(
+        default=None, description='Constructs the program must not use: "threading" ...'
+    )
+
+
+class ExerciseQuestion(_QuestionCommon):
+    """kind = "exercise": the learner writes or fixes the program `demo` (the starter)."""
+
+    kind: Literal["exercise"]
+    edit: str | None = Field(
+        default=None,
+        description="The marked region of the starter the learner edits; default: the whole file.",
+    )
+    solution: DemoName = Field(
+        description="A program in demos/ that passes every check; never shown before the "
+        "learner passes or gives up."
+    )
+    reference: DemoName | None = Field(
+        default=None,
+        description="The sequential reference program in demos/ (default: the starter).",
+    )
+    checks: Annotated[list[ExerciseCheck], Field(min_length=1, max_length=20)] = Field(
+        description="What the program must do; see docs/writing-packs.md."
+    )
+
+
 class AnyKindFields(_QuestionCommon):
     """The shared optional fields alone, checked when the kind is missing or unknown."""
 
@@ -216,7 +297,7 @@ class AnyKindFields(_QuestionCommon):
 
 
 AnyQuestion = Annotated[
-    ChoiceQuestion | NumericQuestion | PredictQuestion | OpenQuestion,
+    ChoiceQuestion | NumericQuestion | PredictQuestion | OpenQuestion | ExerciseQuestion,
     Field(discriminator="kind"),
 ]
 """A [[question]] table: one model per kind, told apart by `kind` (the JSON Schema's
@@ -227,6 +308,7 @@ KIND_MODELS: dict[str, type[_QuestionCommon]] = {
     "numeric": NumericQuestion,
     "predict": PredictQuestion,
     "open": OpenQuestion,
+    "exercise": ExerciseQuestion,
 }
 """Each kind's model by its name, for checking a table whose kind is already known (a
 test checks that it holds every member of AnyQuestion and every core kind)."""

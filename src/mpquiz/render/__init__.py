@@ -14,6 +14,7 @@ from mpquiz.core.grading import Verdict
 from mpquiz.core.inert import inert
 from mpquiz.core.model import (
     ChoiceQuestion,
+    ExerciseQuestion,
     NumericQuestion,
     OpenQuestion,
     PredictQuestion,
@@ -80,7 +81,7 @@ def render_choices(question: Question, lang: str) -> list[RenderableType]:
                 parts.append(RichText(f"  ({i})", style="bold"))
                 parts.append(RichText("\n".join("      " + ln for ln in candidate.splitlines())))
             return parts
-        case NumericQuestion() | OpenQuestion():
+        case NumericQuestion() | OpenQuestion() | ExerciseQuestion():
             return []
         case _:
             assert_never(question)
@@ -138,7 +139,11 @@ def render_verdict(question: Question, verdict: Verdict, lang: str) -> Renderabl
     if verdict.correct is not None:
         parts.append(RichText(verdict_headline(verdict, lang), style=style))
     parts.extend(render_proof(verdict, lang))
-    if verdict.correct is False:
+    if verdict.checks:
+        from mpquiz.render.exercise import render_checks
+
+        parts.extend(render_checks(verdict.checks, lang))
+    elif verdict.correct is False:
         parts.append(RichText(t("verdict.key", lang, key=inert(verdict.key))))
     for feedback in verdict.feedback:
         parts.append(RichText("  • " + feedback.get(lang), style="yellow"))
@@ -178,7 +183,7 @@ def render_key_details(question: Question, lang: str) -> RenderableType | None:
                 parts.append(RichText(t("open.key_points", lang), style="bold"))
                 parts.extend(RichText("  • " + k.get(lang)) for k in question.key_points)
             return Group(*parts)
-        case ChoiceQuestion() | NumericQuestion() | PredictQuestion():
+        case ChoiceQuestion() | NumericQuestion() | PredictQuestion() | ExerciseQuestion():
             return None
         case _:
             assert_never(question)

@@ -229,6 +229,11 @@ class DemoLauncher:
         """Start a pack's demo file by name, under the same checks (see plan_file)."""
         return self._run(self.plan_file(pack_id, demo, args, timeout))
 
+    def start_spec(self, spec: DemoSpec) -> DemoProcess:
+        """Start a spec this launcher planned (an exercise's program is one: its pack's
+        plan, with the learner's file as the script)."""
+        return self._start(spec)
+
     def _run(self, plan: DemoPlan) -> tuple[DemoProcess | None, Refusal | None]:
         if plan.spec is None:
             return None, plan.blocked

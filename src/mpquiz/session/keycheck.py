@@ -18,6 +18,7 @@ from typing import assert_never
 from mpquiz.core.grading import RunFacts, grade
 from mpquiz.core.model import (
     ChoiceQuestion,
+    ExerciseQuestion,
     NumericQuestion,
     OpenQuestion,
     Pack,
@@ -187,7 +188,13 @@ def _kind_problems(question: Question, output: str) -> list[str]:
                     f"{question.answer.describe()}"
                 ]
             return []
-        case ChoiceQuestion() | NumericQuestion() | PredictQuestion() | OpenQuestion():
-            return []
+        case (
+            ChoiceQuestion()
+            | NumericQuestion()
+            | PredictQuestion()
+            | OpenQuestion()
+            | ExerciseQuestion()
+        ):
+            return []  # an exercise's starter and solution are checked by exercise_checks
         case _:
             assert_never(question)

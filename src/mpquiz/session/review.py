@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from mpquiz.core.grading import Verdict, grade, parse_answer
-from mpquiz.core.model import Question
+from mpquiz.core.model import ExerciseQuestion, Question
 from mpquiz.core.refusal import Refusal
 from mpquiz.core.scheduling import CardState, Rating, Scheduler, rating_for
 from mpquiz.core.shuffle import Shown, as_shown
@@ -118,7 +118,11 @@ class ReviewSession:
             self._current = None
             return None
         item = self._queue.popleft()
-        demo, blocked = self.launcher.start(item.question)
+        if isinstance(item.question, ExerciseQuestion):
+            # Nothing to prefetch: the learner's program runs when they submit it.
+            demo, blocked = None, self.launcher.plan(item.question).blocked
+        else:
+            demo, blocked = self.launcher.start(item.question)
         self._current = _Current(
             item,
             as_shown(item.question, self.rng),
@@ -167,6 +171,16 @@ class ReviewSession:
         return self.launcher.code(self._current.shown.question) if self._current else None
 
     @property
+    def starter(self) -> str | None:
+        """The code an exercise on screen starts from (None for other kinds)."""
+        current = self._current
+        if current is None or not isinstance(current.item.question, ExerciseQuestion):
+            return None
+        from mpquiz.session.exercise_run import ExerciseRunner
+
+        return ExerciseRunner(self.launcher, current.item.question).starter()
+
+    @property
     def demo_name(self) -> str | None:
         """The demo the question on screen runs, as its pack's files name it."""
         return self.launcher.demo_name(self._current.item.question) if self._current else None
@@ -196,6 +210,10 @@ class ReviewSession:
         """The verdict of the answer submitted, once its demo has finished (waits)."""
         current = self._submitted()
         if current.outcome is None:
+            if isinstance(current.shown.question, ExerciseQuestion):
+                self._reveal_exercise(current)
+                assert current.outcome is not None
+                return current.outcome
             run = current.demo.wait() if current.demo is not None else None
             self._reveal(current, current.parsed or "", run)
         assert current.outcome is not None
@@ -204,6 +222,10 @@ class ReviewSession:
     async def outcome_async(self) -> Outcome:
         """outcome() for an event loop: awaits the demo without blocking the loop."""
         current = self._submitted()
+        if current.outcome is None and isinstance(current.shown.question, ExerciseQuestion):
+            import asyncio
+
+            await asyncio.to_thread(self._reveal_exercise, current)
         if current.outcome is None:
             run = await current.demo.result() if current.demo is not None else None
             if current.outcome is None:  # not revealed meanwhile by keep()
@@ -270,6 +292,30 @@ class ReviewSession:
             recorded_proof(self.launcher.shown, question, verdict),
         )
         return current.outcome
+
+    def _reveal_exercise(self, current: _Current) -> None:
+        """Run the checks of the program submitted and reveal their verdict."""
+        from mpquiz.session.exercise_run import ExerciseRunner, facts_with
+
+        question = current.shown.question
+        assert isinstance(question, ExerciseQuestion)
+        checked = ExerciseRunner(self.launcher, question).check(current.parsed or "")
+        if isinstance(checked, Refusal):
+            current.blocked = current.blocked or checked
+            self._reveal(current, current.parsed or "", None)
+            return
+        run = checked.runs[0] if checked.runs else None
+        verdict = grade(question, current.parsed or "", facts_with(checked.report), self.lang)
+        card = current.item.card or CardState()
+        suggested = None if verdict.correct is None else rating_for(verdict.correct)
+        current.outcome = Outcome(
+            current.parsed or "",
+            verdict,
+            run,
+            current.blocked,
+            self.scheduler.preview(card, self.clock.now()),
+            suggested,
+        )
 
     def rate(self, rating: Rating | None = None) -> int:
         """Commit the current answer with `rating` (default: the suggested one); returns its id."""

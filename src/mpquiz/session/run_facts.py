@@ -38,5 +38,6 @@ def run_facts(result: RunResult) -> RunFacts:
         cores=available_cores(),
         load=load_average(),
         others=result.others_busy,
+        duration=result.duration,
         processes=tuple(result.processes),
     )

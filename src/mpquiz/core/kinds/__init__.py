@@ -9,11 +9,14 @@ from typing import TypeAlias
 
 from mpquiz.core.kinds.base import Kind, QuestionBase
 from mpquiz.core.kinds.choice import ChoiceQuestion, Option
+from mpquiz.core.kinds.exercise import ExerciseQuestion
 from mpquiz.core.kinds.numeric import NumericKey, NumericQuestion
 from mpquiz.core.kinds.open import OpenQuestion
 from mpquiz.core.kinds.predict import PredictQuestion
 
-Question: TypeAlias = ChoiceQuestion | NumericQuestion | PredictQuestion | OpenQuestion
+Question: TypeAlias = (
+    ChoiceQuestion | NumericQuestion | PredictQuestion | OpenQuestion | ExerciseQuestion
+)
 """Any question."""
 
 KINDS: dict[Kind, type[Question]] = {
@@ -21,12 +24,14 @@ KINDS: dict[Kind, type[Question]] = {
     Kind.NUMERIC: NumericQuestion,
     Kind.PREDICT: PredictQuestion,
     Kind.OPEN: OpenQuestion,
+    Kind.EXERCISE: ExerciseQuestion,
 }
 """Each kind's type, by its name in packs and in stored data."""
 
 __all__ = [
     "KINDS",
     "ChoiceQuestion",
+    "ExerciseQuestion",
     "Kind",
     "NumericKey",
     "NumericQuestion",

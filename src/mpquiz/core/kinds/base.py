@@ -24,6 +24,7 @@ class Kind(StrEnum):
     NUMERIC = "numeric"
     PREDICT = "predict"
     OPEN = "open"
+    EXERCISE = "exercise"
 
 
 @dataclass(frozen=True, kw_only=True)

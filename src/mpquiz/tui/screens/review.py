@@ -173,7 +173,8 @@ class ReviewScreen(BaseScreen):
         prompt.update(Text(question.prompt.get(self.lang)))
         prompt.display = True
         self.query_one(CodeView).show(code)
-        widget = answer_widget(question, self.lang)
+        starter = self.session.starter if self.session is not None else None
+        widget = answer_widget(question, self.lang, starter)
         await slot.mount(widget)
         self.refresh_bindings()
         widget.focus(scroll_visible=False)  # the prompt and code first; keys scroll on

@@ -9,6 +9,7 @@ from textual.widget import Widget
 
 from mpquiz.core.model import (
     ChoiceQuestion,
+    ExerciseQuestion,
     NumericQuestion,
     OpenQuestion,
     PredictQuestion,
@@ -34,7 +35,7 @@ class AnswerWidget(Protocol):
         """Show what the key says in the widget itself (a choice marks the right options)."""
 
 
-def answer_widget(question: Question, lang: str) -> Widget:
+def answer_widget(question: Question, lang: str, starter: str | None = None) -> Widget:
     """The widget that takes an answer to `question`: the app's registry of kinds
     (each imported when first needed, which keeps the start fast)."""
     match question:
@@ -54,6 +55,10 @@ def answer_widget(question: Question, lang: str) -> Widget:
             from mpquiz.tui.widgets.text_answer import TextAnswer
 
             return TextAnswer(question, lang, predict=isinstance(question, PredictQuestion))
+        case ExerciseQuestion():
+            from mpquiz.tui.widgets.program_answer import ProgramAnswer
+
+            return ProgramAnswer(question, lang, starter or "")
         case _:
             assert_never(question)
 

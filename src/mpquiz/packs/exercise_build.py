@@ -1,0 +1,123 @@
+"""An exercise's own checks when its pack is loaded: its files, its region and each
+[[question.checks]] table (one test, expressions that compile, constructs that read)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mpquiz.core.exercise import TEST_KEYS, ExerciseCheck, check_from_table
+from mpquiz.core.kinds import ExerciseQuestion
+from mpquiz.core.proof import parse_relation
+from mpquiz.core.structure import MAIN_GUARD
+
+if TYPE_CHECKING:
+    from mpquiz.packs.question_site import QuestionSite
+
+_CONSTRUCT = re.compile(r"^(?:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*|[A-Za-z_]\w*\(\))$")
+_TIMING = ("speedup", "parallel")
+
+
+def build_exercise(
+    site: QuestionSite, common: dict[str, Any], d: dict[str, Any], demos_dir: Path
+) -> ExerciseQuestion | None:
+    """The exercise of the validated table `d`, or None when a check finds a problem."""
+    before = len(site.loader.problems)
+    from mpquiz.packs.question_site import check_region, is_file
+
+    for field in ("solution", "reference"):
+        name = d.get(field)
+        if name and not is_file(demos_dir / name):
+            site.problem(f"{field} file {name} not found in the demos folder", field)
+    edit = d.get("edit")
+    if edit:
+        for field in ("demo", "solution"):
+            if d.get(field) and is_file(demos_dir / d[field]):
+                check_region(site, demos_dir / d[field], edit, d[field], field="edit")
+    checks: list[ExerciseCheck] = []
+    names: set[str] = set()
+    for i, table in enumerate(d["checks"]):
+        where = f"checks.{i}"
+        given = {("is" if k == "is_" else k): v for k, v in table.items() if v is not None}
+        if given["name"] in names:
+            site.problem(f"two checks are named {given['name']!r}", f"{where}.name")
+        names.add(given["name"])
+        site.text(given["message"], f"{where}.message")
+        if _check_table(site, given, where):
+            checks.append(check_from_table(given))
+    if len(site.loader.problems) > before:
+        return None
+    return ExerciseQuestion(
+        **common,
+        solution=d["solution"],
+        reference=d.get("reference"),
+        edit=edit,
+        checks=tuple(checks),
+    )
+
+
+def _check_table(site: QuestionSite, given: dict[str, Any], where: str) -> bool:
+    named = [k for k in TEST_KEYS if k in given]
+    if not named and "avoids" in given:
+        named = ["uses"]
+    if len(named) != 1:
+        site.problem(
+            f"a check names exactly one test of {', '.join(TEST_KEYS)} (this one: "
+            f"{', '.join(named) or 'none'})",
+            where,
+            "for example line = '^total: 4000$', or uses = [\"multiprocessing.Pool\"]",
+        )
+        return False
+    test = named[0]
+    ok = True
+
+    def bad(message: str, field: str, hint: str | None = None) -> None:
+        nonlocal ok
+        ok = False
+        site.problem(message, f"{where}.{field}", hint)
+
+    if "is" in given and test != "value":
+        bad("`is` goes with `value`", "is")
+    if "match" in given and test not in ("expected", "same_output"):
+        bad("`match` goes with `expected` or `same_output`", "match")
+    if "cores" in given and test not in _TIMING:
+        bad("`cores` goes with `speedup` or `parallel`", "cores")
+    if "avoids" in given and test != "uses":
+        bad("`avoids` goes with `uses` (or alone)", "avoids")
+    if test == "same_output" and given["same_output"] is not True:
+        bad("write same_output = true (or leave the check out)", "same_output")
+    patterns = (
+        [given["line"]] if test == "line" else given.get("order", []) if test == "order" else []
+    )
+    for pattern in patterns:
+        if _regex(site, pattern, f"{where}.{test}") is None:
+            ok = False
+    if test == "value":
+        compiled = _regex(site, given["value"], f"{where}.value")
+        if compiled is None:
+            ok = False
+        elif "value" not in compiled.groupindex:
+            bad("the regular expression needs a group (?P<value>...) around the number",
+                "value", "for example 'lost updates: (?P<value>\\d+)'")  # fmt: skip
+        relation = given.get("is")
+        if relation is None or parse_relation(str(relation)) is None:
+            bad(f"{relation!r} is not a relation and a number", "is",
+                'write one of > >= < <= == != and a number: "== 0", ">= 1.4"')  # fmt: skip
+    for field in ("uses", "avoids"):
+        for construct in given.get(field, ()):
+            if construct != MAIN_GUARD and not _CONSTRUCT.match(construct):
+                bad(f"{construct!r} names no construct", field,
+                    'a dotted name ("multiprocessing.Pool"), a method ("get_lock()") or '
+                    '"main-guard"')  # fmt: skip
+    if test == "uses" and not given.get("uses") and not given.get("avoids"):
+        bad("give at least one construct in `uses` or `avoids`", "uses")
+    return ok
+
+
+def _regex(site: QuestionSite, pattern: str, field: str) -> re.Pattern[str] | None:
+    try:
+        return re.compile(pattern)
+    except (re.error, RecursionError, OverflowError) as exc:
+        site.problem(f"invalid regular expression: {exc}", field)
+        return None

@@ -1,0 +1,89 @@
+"""Where a [[question]] table is written, so each of its problems names the right line,
+and the checks of demo files that every kind shares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol
+
+from mpquiz.core.model import Text
+from mpquiz.packs.code import regions
+from mpquiz.packs.locate import QuestionLines
+from mpquiz.packs.problems import PackProblem
+
+
+class Checker(Protocol):
+    """What building a question needs of the pack loader (packs.loader): its root, the
+    problems found so far, where to add one, how to read a text, the shared checks."""
+
+    root: Path
+    demos_dir: Path
+    problems: list[PackProblem]
+
+    def problem(self, file: Path | str, message: str, **where: Any) -> None:
+        """Record a problem."""
+
+    def text(
+        self, value: Any, path: Path, qid: str | None, field: str, line: int | None = None
+    ) -> Text:
+        """A localized text, checked against the pack's languages."""
+
+    def common_checks(
+        self, site: QuestionSite, table: dict[str, Any], topics: set[str] | None, *, texts: bool
+    ) -> None:
+        """The checks every kind shares (topic, demo, region, texts)."""
+
+
+class QuestionSite:
+    """Where one question is written, so each of its problems names the right line."""
+
+    def __init__(self, loader: Checker, path: Path, lines: QuestionLines, index: int) -> None:
+        self.loader, self.path, self.lines, self.index = loader, path, lines, index
+        self.qid: str | None = None
+        self.id_line: int | None = None
+
+    @property
+    def line(self) -> int | None:
+        """The question's own line: its `id`, else its `[[question]]` header."""
+        return self.id_line or self.lines.start(self.index)
+
+    def field_line(self, field: str | None) -> int | None:
+        """The line writing `field`, else the question's line."""
+        return self.lines.field(self.index, field) or self.line
+
+    def problem(self, message: str, field: str | None = None, hint: str | None = None) -> None:
+        """Record a problem of this question."""
+        self.loader.problem(
+            self.path, message, qid=self.qid, field=field, line=self.field_line(field), hint=hint
+        )
+
+    def text(self, value: Any, field: str) -> Text:
+        """A localized text of this question, checked against the pack's languages."""
+        return self.loader.text(value, self.path, self.qid, field, self.field_line(field))
+
+
+def is_file(path: Path) -> bool:
+    """Path.is_file() that says False, not raises, for names no file system accepts."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # a name too long, or holding a NUL byte
+        return False
+
+
+def check_region(
+    site: QuestionSite, demo_path: Path, code: str, demo: str, *, field: str = "code"
+) -> None:
+    """A problem when `code` names a region the demo does not mark (checked if it exists)."""
+    if not is_file(demo_path):
+        return
+    try:
+        names = set(regions(demo_path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError):
+        return  # an unreadable demo is reported by whoever runs it
+    if code not in names:
+        site.problem(
+            f"no region '{code}' in {demo} (found: {', '.join(sorted(names)) or 'none'})",
+            field,
+            f'mark it in the demo with "# region: {code}" … "# endregion", or use '
+            'code = "all" or "none"',
+        )

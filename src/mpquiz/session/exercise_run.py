@@ -1,0 +1,182 @@
+"""Checking a learner's program for an exercise: run it (and the reference), judge it.
+
+What runs is decided as for any demo (session.demos): the exercise's pack must be
+trusted here (or be the built-in one) and the question's row must match its pack's
+plan; the reference program is one of the pack's files; the learner's program is the
+text they wrote, put in a private temporary folder and run with the question's
+arguments, under the same runner limits as demos (time, memory, output, no survivors).
+Nothing from the database or the pack chooses another file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from mpquiz.core.exercise import Attempt, Report, judge, runs_needed
+from mpquiz.core.kinds import ExerciseQuestion
+from mpquiz.core.refusal import Refusal
+from mpquiz.core.structure import analyse
+from mpquiz.core.text import Text
+from mpquiz.core.verdict import Note, RunFacts
+from mpquiz.packs.code import regions, splice, strip_markers
+from mpquiz.runner import DemoSpec, RunResult
+from mpquiz.session.demos import DemoLauncher
+from mpquiz.session.run_facts import run_facts
+
+Progress = Callable[[str, int, int], None]
+"""Called with ("reference" or "program", runs done, runs in all) after each run."""
+
+PROGRAM_NAME = "exercise.py"
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """One check of a program: the report, and the runs it is made of."""
+
+    report: Report
+    program: str
+    """The whole program that ran (the starter with the learner's region, or theirs)."""
+    runs: tuple[RunResult, ...]
+    reference: RunResult | None
+
+
+class ExerciseRunner:
+    """Runs and judges programs for one exercise, through `launcher`'s checks."""
+
+    def __init__(self, launcher: DemoLauncher, question: ExerciseQuestion) -> None:
+        self.launcher = launcher
+        self.question = question
+
+    # What the learner sees.
+
+    def starter(self) -> str | None:
+        """The code the learner starts from: the region `edit`, or the whole starter."""
+        return self._part(self.question.demo)
+
+    def solution(self) -> str | None:
+        """The reference solution, shown once they pass or give up (same part)."""
+        return self._part(self.question.solution)
+
+    def _part(self, demo: str) -> str | None:
+        source = self.launcher.file_source(self.question.pack_id, demo)
+        if source is None:
+            return None
+        if self.question.edit:
+            return regions(source).get(self.question.edit)
+        return strip_markers(source) + "\n"
+
+    def diff(self, text: str) -> list[str]:
+        """The solution against the learner's program, as a unified diff."""
+        solution = self.solution() or ""
+        return list(
+            difflib.unified_diff(
+                text.splitlines(), solution.splitlines(), "yours", "solution", lineterm=""
+            )
+        )
+
+    def program(self, text: str) -> str | Refusal:
+        """The whole program for the learner's `text` (spliced into the starter when the
+        exercise edits a region)."""
+        if not self.question.edit:
+            return text
+        source = self.launcher.file_source(self.question.pack_id, self.question.demo)
+        spliced = None if source is None else splice(source, self.question.edit, text)
+        if spliced is None:
+            return Refusal.of("demo.missing", file=self.question.demo)
+        return spliced
+
+    # Running it.
+
+    def check(self, text: str, *, progress: Progress | None = None) -> CheckRun | Refusal:
+        """Run the program (and the reference when a check needs it) and judge it;
+        returns why nothing could run instead, when nothing may."""
+        question = self.question
+        plan = self.launcher.plan(question)
+        if plan.spec is None:
+            assert plan.blocked is not None
+            return plan.blocked
+        program = self.program(text)
+        if isinstance(program, Refusal):
+            return program
+        needs_reference = any(c.needs_reference for c in question.checks)
+        count = runs_needed(question.checks)
+        total = count + int(needs_reference)
+        reference: RunResult | None = None
+        if needs_reference:
+            reference = self._reference(plan.spec)
+            if progress is not None:
+                progress("reference", 1, total)
+        runs = self._runs(plan.spec, program, count, total, progress)
+        facts = tuple(run_facts(r) for r in runs)
+        hang = _hang(runs, program)
+        attempt = Attempt(
+            program,
+            facts,
+            None if reference is None else run_facts(reference),
+            analyse(program),
+            hang,
+        )
+        report = judge(question.checks, attempt, clean_message())
+        return CheckRun(report, program, runs, reference)
+
+    def _reference(self, spec: DemoSpec) -> RunResult | None:
+        q = self.question
+        plan = self.launcher.plan_file(q.pack_id, q.reference_demo, spec.args, spec.timeout)
+        if plan.spec is None:
+            return None
+        return self.launcher.start_spec(plan.spec).wait()
+
+    def _runs(
+        self, spec: DemoSpec, program: str, count: int, total: int, progress: Progress | None
+    ) -> tuple[RunResult, ...]:
+        folder = Path(tempfile.mkdtemp(prefix="mpquiz-exercise-"))
+        try:
+            script = folder / PROGRAM_NAME
+            script.write_text(program, encoding="utf-8")
+            own = dataclasses.replace(spec, script=script)
+            runs: list[RunResult] = []
+            for i in range(count):
+                result = self.launcher.start_spec(own).wait()
+                runs.append(result)
+                if progress is not None:
+                    progress("program", total - count + i + 1, total)
+                if not result.ok:
+                    break  # a crash or a hang says enough; the other runs would repeat it
+            return tuple(runs)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _hang(runs: tuple[RunResult, ...], program: str) -> Note | None:
+    """Why a run that passed its time limit was stuck, when its stacks tell."""
+    stuck = next((r for r in runs if r.timed_out), None)
+    if stuck is None:
+        return None
+    import importlib
+
+    try:
+        hangs = importlib.import_module("mpquiz.core.hangs")
+    except ImportError:
+        return None
+    cause: Note | None = hangs.likely_cause(getattr(stuck, "stacks", ()), PROGRAM_NAME)
+    return cause
+
+
+def facts_with(report: Report) -> RunFacts:
+    """The facts grading reads for an exercise: its attempt's report."""
+    first = report.attempt.runs[0] if report.attempt and report.attempt.runs else None
+    base = first or RunFacts("", ok=False)
+    return dataclasses.replace(base, report=report)
+
+
+def clean_message() -> Text:
+    """The message of the implicit check RUNS_CLEANLY, in every language."""
+    from mpquiz.i18n import t
+
+    return Text({lang: t("exercise.runs_cleanly", lang) for lang in ("en", "es")})
