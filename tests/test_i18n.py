@@ -50,3 +50,12 @@ def test_lookup_and_language_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pick_language(None) == "es"
     with pytest.raises(KeyError):
         t("no.such.key", "en")
+
+
+def test_every_kind_has_its_name_in_every_language() -> None:
+    from mpquiz.core.kinds import Kind
+    from mpquiz.i18n import t
+
+    for kind in Kind:
+        for lang in ("en", "es"):
+            assert t(f"kind.{kind.value}", lang).strip()

@@ -44,6 +44,10 @@ COMMANDS = [
     ["demo"],
     ["demo", "list"],
     ["demo", "run"],
+    ["exercise"],
+    ["exercise", "list"],
+    ["exercise", "start"],
+    ["exercise", "check"],
 ]
 
 

@@ -193,3 +193,26 @@ def test_reviews_and_runs_of_a_version_4_database_gain_proof_and_processes(
         assert "proof" in {c["name"] for c in inspect(conn).get_columns("review")}
         assert "processes" in {c["name"] for c in inspect(conn).get_columns("demo_run")}
     engine.dispose()
+
+
+def test_reviews_of_a_version_5_database_gain_the_exercise_column(
+    db_url: str, mini_pack_dir: Path
+) -> None:
+    """Version 6: `review.exercise` (an exercise's checks); older reviews keep NULL."""
+    from mpquiz.packs.loader import load_pack
+    from mpquiz.store.repository import Store
+
+    store = Store(open_engine(db_url))
+    store.sync_pack(load_pack(mini_pack_dir), T0)
+    store.learner_id("ana", T0)
+    store.close()
+    engine = open_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE review DROP COLUMN exercise"))
+        conn.execute(text("UPDATE meta SET value = '5' WHERE key = 'schema_version'"))
+    engine.dispose()
+    engine = open_engine(db_url)
+    with engine.connect() as conn:
+        assert migrations.schema_version(conn) == SCHEMA_VERSION
+        assert "exercise" in {c["name"] for c in inspect(conn).get_columns("review")}
+    engine.dispose()

@@ -16,6 +16,7 @@ from mpquiz.cli import (
     db_cmd,
     demo_cmd,
     exam_cmd,
+    exercise_cmd,
     pack_cmd,
     review_cmd,
     stats_cmd,
@@ -39,6 +40,7 @@ app.command("stats", help=h("help.stats"), epilog=h("help.stats.example"))(stats
 app.add_typer(config_cmd.app, name="config")
 app.add_typer(pack_cmd.app, name="pack")
 app.add_typer(demo_cmd.app, name="demo")
+app.add_typer(exercise_cmd.app, name="exercise")
 app.add_typer(db_cmd.app, name="db")
 app.add_typer(class_cmd.app, name="class")
 

@@ -207,6 +207,13 @@ class PlainReview:
         self.console.print(render_verdict(question, outcome.verdict, self.lang))
         if outcome.recorded is not None:
             self.console.print(render_recorded(outcome.recorded, self.lang))
+        if outcome.exercise is not None:
+            from mpquiz.render.exercise import render_attempt
+
+            for part in render_attempt(
+                outcome.exercise, self.lang, highlight=self.console.is_terminal
+            ):
+                self.console.print(part)
         self.console.print(RichText(self.say("explain.header"), style="bold"))
         self.console.print(RichText(question.explain.get(self.lang)))
 

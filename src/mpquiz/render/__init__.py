@@ -109,6 +109,8 @@ def verdict_headline(verdict: Verdict, lang: str) -> str:
     status = verdict.proof.status if verdict.proof is not None else NO_RUN
     if verdict.correct is None:
         return "? " + t("verdict.rate_yourself", lang)
+    if any(note.key == "exercise.gave_up" for note in verdict.notes):
+        return "✘ " + t("exercise.gave_up", lang)
     mark = "✔ " if verdict.correct else "✘ "
     return mark + t(_HEADLINES[(verdict.correct, status)], lang)
 
@@ -164,6 +166,8 @@ def render_verdict(question: Question, verdict: Verdict, lang: str) -> Renderabl
             )
         )
     for note in verdict.notes:
+        if note.key == "exercise.gave_up":
+            continue  # the headline says it
         parts.append(RichText("ℹ " + t(note.key, lang, **note.params), style="cyan"))
     return Group(*parts)
 

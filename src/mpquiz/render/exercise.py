@@ -3,12 +3,17 @@ mark (never colour alone), what was found, and the output lines that show it."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import RenderableType
 from rich.text import Text as RichText
 
 from mpquiz.core.exercise import CheckResult, Status
 from mpquiz.core.inert import inert
 from mpquiz.i18n import t
+
+if TYPE_CHECKING:
+    from mpquiz.session.exercise_run import ExerciseOutcome
 
 MARKS = {Status.PASSED: "✔", Status.FAILED: "✘", Status.UNMEASURABLE: "–"}
 STATUS_KEYS = {
@@ -32,4 +37,37 @@ def render_checks(results: tuple[CheckResult, ...], lang: str) -> list[Renderabl
             parts.append(RichText("    " + t(r.detail.key, lang, **r.detail.params), style="dim"))
         for evidence in r.evidence:
             parts.append(RichText("    ▶ " + inert(evidence)))
+    return parts
+
+
+def render_attempt(
+    ended: ExerciseOutcome, lang: str, *, highlight: bool = True
+) -> list[RenderableType]:
+    """After an exercise: how many checks it took, the solution and the diff."""
+    parts: list[RenderableType] = []
+    if ended.attempts > 1:
+        parts.append(RichText(t("exercise.attempts", lang, attempts=ended.attempts), style="dim"))
+    parts.extend(render_solution(ended.solution, ended.diff, lang, highlight=highlight))
+    return parts
+
+
+def render_solution(
+    solution: str | None, diff: tuple[str, ...], lang: str, *, highlight: bool = True
+) -> list[RenderableType]:
+    """The solution (once the learner passed or gave up) and their program against it."""
+    from rich.syntax import Syntax
+
+    parts: list[RenderableType] = []
+    if solution:
+        parts.append(RichText(t("exercise.solution", lang), style="bold"))
+        if highlight:
+            parts.append(Syntax(inert(solution), "python", theme="ansi_dark", word_wrap=True))
+        else:
+            parts.append(RichText(inert(solution)))
+    body = [line for line in diff if not line.startswith(("---", "+++", "@@"))]
+    if body:
+        parts.append(RichText(t("exercise.diff_legend", lang), style="dim"))
+        for line in body:
+            style = {"-": "red", "+": "green"}.get(line[:1], "")
+            parts.append(RichText("  " + inert(line), style=style))
     return parts

@@ -21,9 +21,10 @@ from pathlib import Path
 from mpquiz.core.exercise import Attempt, Report, judge, runs_needed
 from mpquiz.core.kinds import ExerciseQuestion
 from mpquiz.core.refusal import Refusal
+from mpquiz.core.scheduling import Rating
 from mpquiz.core.structure import analyse
 from mpquiz.core.text import Text
-from mpquiz.core.verdict import Note, RunFacts
+from mpquiz.core.verdict import Note, RunFacts, Verdict
 from mpquiz.packs.code import regions, splice, strip_markers
 from mpquiz.runner import DemoSpec, RunResult
 from mpquiz.session.demos import DemoLauncher
@@ -173,6 +174,54 @@ def facts_with(report: Report) -> RunFacts:
     first = report.attempt.runs[0] if report.attempt and report.attempt.runs else None
     base = first or RunFacts("", ok=False)
     return dataclasses.replace(base, report=report)
+
+
+@dataclass(frozen=True)
+class ExerciseOutcome:
+    """How an exercise ended: its last check (None when the learner gave up before any
+    or nothing could run), the attempts, and the solution with the diff against theirs
+    (shown once they passed or gave up)."""
+
+    attempts: int
+    gave_up: bool
+    check: CheckRun | None
+    solution: str | None
+    diff: tuple[str, ...]
+
+    @property
+    def passed(self) -> bool:
+        """True when the last check failed nothing and the learner did not give up."""
+        return not self.gave_up and self.check is not None and self.check.report.passed
+
+    def to_dict(self) -> dict[str, object]:
+        """As kept with the review (`review.exercise`)."""
+        results = self.check.report.results if self.check is not None else ()
+        return {
+            "attempts": self.attempts,
+            "gave_up": self.gave_up,
+            "passed": self.passed,
+            "checks": [r.to_dict() for r in results],
+        }
+
+
+def suggested_rating(outcome: ExerciseOutcome) -> Rating:
+    """The rating the attempt suggests: Good when it passed at the first check, Hard after
+    several, Again when it failed or the learner gave up (they may override it)."""
+    if not outcome.passed:
+        return Rating.Again
+    return Rating.Good if outcome.attempts <= 1 else Rating.Hard
+
+
+def gave_up_verdict(question: ExerciseQuestion, lang: str) -> Verdict:
+    """The verdict of an exercise given up: wrong, nothing ran, the solution follows."""
+    from mpquiz.core.proof import NO_RUN, ProofCheck
+
+    return Verdict(
+        False,
+        question.key_text(lang),
+        (Note("exercise.gave_up"),),
+        proof=ProofCheck(NO_RUN, reason=Note("exercise.gave_up")),
+    )
 
 
 def clean_message() -> Text:

@@ -23,6 +23,14 @@ from mpquiz.core.shuffle import Shown, as_shown
 from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.clock import LEARN_AHEAD, Clock
 from mpquiz.session.demos import DemoLauncher
+from mpquiz.session.exercise_run import (
+    CheckRun,
+    ExerciseOutcome,
+    ExerciseRunner,
+    facts_with,
+    gave_up_verdict,
+    suggested_rating,
+)
 from mpquiz.session.phase import Phase
 from mpquiz.session.recorded import Recorded, recorded_proof
 from mpquiz.session.run_facts import run_facts
@@ -43,6 +51,8 @@ class Outcome:
     """Good or Again from the verdict; None for open questions, which are self-rated."""
     recorded: Recorded | None = None
     """When this run did not show the key: a run kept in the pack that does."""
+    exercise: ExerciseOutcome | None = None
+    """An exercise's attempt: its checks, the attempts, the solution once it is shown."""
 
 
 @dataclass
@@ -59,6 +69,11 @@ class _Current:
     answered_at: float | None = None
     parsed: str | None = None
     """The answer given (checked and normalised), once submitted."""
+    attempts: int = 0
+    """An exercise's checks run so far."""
+    last_check: tuple[str, CheckRun] | None = None
+    """An exercise's last check: the text checked, and what it found."""
+    gave_up: bool = False
 
     @property
     def view(self) -> StoredQuestion:
@@ -176,8 +191,6 @@ class ReviewSession:
         current = self._current
         if current is None or not isinstance(current.item.question, ExerciseQuestion):
             return None
-        from mpquiz.session.exercise_run import ExerciseRunner
-
         return ExerciseRunner(self.launcher, current.item.question).starter()
 
     @property
@@ -293,28 +306,96 @@ class ReviewSession:
         )
         return current.outcome
 
-    def _reveal_exercise(self, current: _Current) -> None:
-        """Run the checks of the program submitted and reveal their verdict."""
-        from mpquiz.session.exercise_run import ExerciseRunner, facts_with
+    # Exercises: the learner may check their program as often as they like.
 
+    def check_program(self, text: str) -> CheckRun | Refusal:
+        """Run the checks of the exercise on screen on `text`, storing nothing (blocks
+        while the program runs; call it from a thread in an event loop).
+
+        Raises:
+            AnswerError: the text is no program (empty, too long).
+            RuntimeError: no exercise is waiting for an answer.
+        """
+        current = self._current
+        question = current.shown.question if current is not None else None
+        if (
+            current is None
+            or current.parsed is not None
+            or not isinstance(question, ExerciseQuestion)
+        ):
+            raise RuntimeError("no exercise waiting for an answer")
+        program = parse_answer(question, text)
+        checked = ExerciseRunner(self.launcher, question).check(program)
+        if isinstance(checked, CheckRun):
+            current.attempts += 1
+            current.last_check = (program, checked)
+        return checked
+
+    def adopt_check(self, text: str, checked: CheckRun) -> None:
+        """Take a check already run on `text` (by `mpquiz exercise check`) as this
+        exercise's first, so submitting the same text runs nothing again."""
+        current = self._current
+        if current is None or current.parsed is not None:
+            raise RuntimeError("no exercise waiting for an answer")
+        current.attempts += 1
+        current.last_check = (text, checked)
+
+    @property
+    def current_attempts(self) -> int:
+        """How many times the exercise on screen has been checked."""
+        return self._current.attempts if self._current is not None else 0
+
+    def give_up(self, text: str = "") -> None:
+        """Give up the exercise on screen: it is answered as it stands (`text`, else the
+        starter), wrong, and the solution is shown."""
+        current = self._current
+        if current is None or current.parsed is not None:
+            raise RuntimeError("no question waiting for an answer")
+        if not isinstance(current.shown.question, ExerciseQuestion):
+            raise RuntimeError("only an exercise can be given up")
+        current.parsed = text if text.strip() else (self.starter or "")
+        current.gave_up = True
+        current.answered_at = self.clock.monotonic()
+
+    def _reveal_exercise(self, current: _Current) -> None:
+        """Run the checks of the program submitted (unless its last check was of the same
+        text, or the learner gave up) and reveal their verdict."""
         question = current.shown.question
         assert isinstance(question, ExerciseQuestion)
-        checked = ExerciseRunner(self.launcher, question).check(current.parsed or "")
+        runner = ExerciseRunner(self.launcher, question)
+        program = current.parsed or ""
+        checked: CheckRun | Refusal | None = None
+        if current.last_check is not None and current.last_check[0] == program:
+            checked = current.last_check[1]
+        elif not current.gave_up:
+            checked = runner.check(program)
+            if isinstance(checked, CheckRun):
+                current.attempts += 1
         if isinstance(checked, Refusal):
             current.blocked = current.blocked or checked
-            self._reveal(current, current.parsed or "", None)
-            return
-        run = checked.runs[0] if checked.runs else None
-        verdict = grade(question, current.parsed or "", facts_with(checked.report), self.lang)
+            checked = None
+        ended = ExerciseOutcome(
+            current.attempts,
+            current.gave_up,
+            checked,
+            runner.solution() if current.gave_up or (checked and checked.report.passed) else None,
+            tuple(runner.diff(program)) if current.gave_up else (),
+        )
+        if current.gave_up:
+            verdict = gave_up_verdict(question, self.lang)
+        else:
+            facts = facts_with(checked.report) if checked is not None else None
+            verdict = grade(question, program, facts, self.lang)
         card = current.item.card or CardState()
-        suggested = None if verdict.correct is None else rating_for(verdict.correct)
+        suggested = suggested_rating(ended) if checked or current.gave_up else None
         current.outcome = Outcome(
-            current.parsed or "",
+            program,
             verdict,
-            run,
+            checked.runs[0] if checked and checked.runs else None,
             current.blocked,
             self.scheduler.preview(card, self.clock.now()),
             suggested,
+            exercise=ended,
         )
 
     def rate(self, rating: Rating | None = None) -> int:
@@ -350,6 +431,7 @@ class ReviewSession:
                 after=after,
                 run=_run_record(outcome.run, current.started),
                 proof=outcome.verdict.proof.status if outcome.verdict.proof else None,
+                exercise=outcome.exercise.to_dict() if outcome.exercise else None,
             )
         )
         self._history.append(RatedReview(review_id, item, correct))

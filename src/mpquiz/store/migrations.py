@@ -63,12 +63,20 @@ def _add_proofs_and_processes(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE demo_run ADD COLUMN processes JSON"))
 
 
+def _add_exercise_attempts(conn: Connection) -> None:
+    """Version 6: a review of an exercise keeps each check's result (`review.exercise`)."""
+    columns = {c["name"] for c in inspect(conn).get_columns("review")}
+    if "exercise" not in columns:
+        conn.execute(text("ALTER TABLE review ADD COLUMN exercise JSON"))
+
+
 # version -> the step that brings a database from version-1 to version.
 STEPS: dict[int, Step] = {
     2: _add_unseen_start,
     3: _questions_as_their_kind,
     4: _rename_unseen_start,
     5: _add_proofs_and_processes,
+    6: _add_exercise_attempts,
 }
 LATEST = SCHEMA_VERSION
 

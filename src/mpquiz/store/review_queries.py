@@ -67,6 +67,7 @@ def record_review(*, session: Session, record: ReviewRecord) -> int:
         new_card=record.before is None or record.before.is_new,
         exam_id=record.exam_id,
         proof=record.proof,
+        exercise=record.exercise,
     )
     session.add(review)
     session.flush()

@@ -151,6 +151,9 @@ class ReviewRow(SQLModel, table=True):
     exam_id: int | None = Field(default=None, foreign_key="exam.id")
     proof: str | None = Field(default=None, max_length=16)
     """What the run showed of the key: "shown", "not-shown" or "no-run" (schema 5)."""
+    exercise: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    """An exercise's attempt: each check's result, the attempts, whether the learner
+    gave up (schema 6; `answer` holds the program)."""
 
 
 class UnseenStartRow(SQLModel, table=True):

@@ -123,6 +123,8 @@ class ReviewRecord:
     exam_id: int | None = None
     proof: str | None = None
     """What the run showed of the key (core.proof: "shown", "not-shown", "no-run")."""
+    exercise: dict[str, Any] | None = None
+    """An exercise's attempt: {"attempts", "gave_up", "checks": [CheckResult.to_dict()]}."""
 
 
 @dataclass(frozen=True)

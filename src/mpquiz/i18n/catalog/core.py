@@ -209,6 +209,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "kind.numeric": {"en": "number", "es": "número"},
     "kind.predict": {"en": "predict the output", "es": "predice la salida"},
     "kind.open": {"en": "open question", "es": "pregunta abierta"},
+    "kind.exercise": {"en": "write the code", "es": "escribe el código"},
     "ask.choice": {
         "en": "Your answer (1-{n}; several separated by commas; :q to stop) > ",
         "es": "Tu respuesta (1-{n}; varias separadas por comas; :q para salir) > ",

@@ -83,6 +83,139 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el programa no se puede leer: línea {line}: {problem}",
     },
     "exercise.checks": {"en": "Checks:", "es": "Comprobaciones:"},
+    "help.exercise": {
+        "en": "Exercises in your own editor: list them, write a starter, check a program. "
+        "Example: mpquiz exercise list",
+        "es": "Ejercicios en tu propio editor: listarlos, escribir el inicio, comprobar un "
+        "programa. Ejemplo: mpquiz exercise list",
+    },
+    "help.exercise.list": {
+        "en": "List the exercises of the installed packs and whether they run here. "
+        "Example: mpquiz exercise list --json",
+        "es": "Lista los ejercicios de los paquetes instalados y si se ejecutan aquí. "
+        "Ejemplo: mpquiz exercise list --json",
+    },
+    "help.exercise.start": {
+        "en": "Write an exercise's starter code to FILE (or print it) and say what to do. "
+        "Example: mpquiz exercise start lock.ex-fix-race -o race.py",
+        "es": "Escribe el código inicial de un ejercicio en FILE (o lo muestra) y dice qué "
+        "hacer. Ejemplo: mpquiz exercise start lock.ex-fix-race -o race.py",
+    },
+    "help.exercise.check": {
+        "en": "Run every check of an exercise on the program in FILE; exit 0 when all "
+        "passed, 1 when one failed, 2 on bad input. Stores nothing unless --submit. "
+        "Example: mpquiz exercise check lock.ex-fix-race race.py",
+        "es": "Ejecuta todas las comprobaciones de un ejercicio sobre el programa de FILE; "
+        "sale con 0 si todas pasan, 1 si alguna falla, 2 si la entrada no vale. No guarda "
+        "nada salvo con --submit. Ejemplo: mpquiz exercise check lock.ex-fix-race race.py",
+    },
+    "help.arg.exercise": {
+        "en": "The exercise: its id (see mpquiz exercise list), PACK:ID for an added pack.",
+        "es": "El ejercicio: su id (ver mpquiz exercise list), PAQUETE:ID para un paquete añadido.",
+    },
+    "help.arg.exercise_file": {
+        "en": "Your program (the part the exercise asks you to edit, as `start` writes it).",
+        "es": "Tu programa (la parte que el ejercicio te pide editar, tal como la escribe "
+        "`start`).",
+    },
+    "help.opt.exercise_out": {
+        "en": "Write the starter to this file instead of printing it.",
+        "es": "Escribe el código inicial en este archivo en lugar de mostrarlo.",
+    },
+    "help.opt.exercise_force": {
+        "en": "Overwrite FILE if it exists.",
+        "es": "Sobrescribe FILE si ya existe.",
+    },
+    "help.opt.exercise_submit": {
+        "en": "Record this attempt as a review (the rating it suggests), as the app would.",
+        "es": "Guarda este intento como un repaso (con la calificación que sugiere), como lo "
+        "haría la aplicación.",
+    },
+    "exercise.cli.none": {
+        "en": "No exercises installed.",
+        "es": "No hay ejercicios instalados.",
+    },
+    "exercise.cli.col.id": {"en": "exercise", "es": "ejercicio"},
+    "exercise.cli.col.topic": {"en": "topic", "es": "tema"},
+    "exercise.cli.col.prompt": {"en": "what to do", "es": "qué hacer"},
+    "exercise.cli.unknown": {
+        "en": "no exercise '{name}' (see mpquiz exercise list)",
+        "es": "no hay ningún ejercicio '{name}' (ver mpquiz exercise list)",
+    },
+    "exercise.cli.unknown_close": {
+        "en": "no exercise '{name}'; did you mean {close}?",
+        "es": "no hay ningún ejercicio '{name}'; ¿querías decir {close}?",
+    },
+    "exercise.cli.no_starter": {
+        "en": "exercise {name}: its starter {demo} cannot be read",
+        "es": "ejercicio {name}: no se puede leer su código inicial {demo}",
+    },
+    "exercise.cli.exists": {
+        "en": "{path} already exists: choose another file or add --force",
+        "es": "{path} ya existe: elige otro archivo o añade --force",
+    },
+    "exercise.cli.cannot_write": {
+        "en": "cannot write {path}: {reason}",
+        "es": "no se puede escribir {path}: {reason}",
+    },
+    "exercise.cli.started": {
+        "en": "Wrote {path}. Edit it, then: mpquiz exercise check {name} {path}",
+        "es": "Escrito {path}. Edítalo y después: mpquiz exercise check {name} {path}",
+    },
+    "exercise.cli.no_file": {"en": "{path}: no such file", "es": "{path}: no existe"},
+    "exercise.cli.not_text": {
+        "en": "{path}: not UTF-8 text",
+        "es": "{path}: no es texto UTF-8",
+    },
+    "exercise.cli.too_big": {
+        "en": "{path}: too big for a program (at most {most} bytes)",
+        "es": "{path}: demasiado grande para un programa (como mucho {most} bytes)",
+    },
+    "exercise.cli.cannot_read": {
+        "en": "cannot read {path}: {reason}",
+        "es": "no se puede leer {path}: {reason}",
+    },
+    "exercise.cli.blocked": {
+        "en": "exercise {name} cannot run here: {reason}",
+        "es": "el ejercicio {name} no se puede ejecutar aquí: {reason}",
+    },
+    "exercise.cli.ran_reference": {
+        "en": "running the sequential reference ({done}/{total})…",
+        "es": "ejecutando la referencia secuencial ({done}/{total})…",
+    },
+    "exercise.cli.ran_program": {
+        "en": "running your program ({done}/{total})…",
+        "es": "ejecutando tu programa ({done}/{total})…",
+    },
+    "exercise.cli.output": {
+        "en": "your program's output (first run)",
+        "es": "salida de tu programa (primera ejecución)",
+    },
+    "exercise.cli.passed": {
+        "en": "Every check passed.",
+        "es": "Todas las comprobaciones superadas.",
+    },
+    "exercise.cli.failed": {
+        "en": "Failed: {checks}.",
+        "es": "Fallidas: {checks}.",
+    },
+    "exercise.cli.submitted": {
+        "en": "Recorded as a review, rated {rating}; next review in {interval}.",
+        "es": "Guardado como repaso, calificado {rating}; próximo repaso en {interval}.",
+    },
+    "exercise.gave_up": {
+        "en": "You gave up this time: nothing was run, here is the solution.",
+        "es": "Esta vez te has rendido: no se ha ejecutado nada; aquí tienes la solución.",
+    },
+    "exercise.solution": {"en": "A solution:", "es": "Una solución:"},
+    "exercise.diff_legend": {
+        "en": "Your program (-) against the solution (+):",
+        "es": "Tu programa (-) frente a la solución (+):",
+    },
+    "exercise.attempts": {
+        "en": "Checked {attempts} time(s) before this verdict.",
+        "es": "Comprobado {attempts} vez/veces antes de este veredicto.",
+    },
     "ask.program": {
         "en": "Your program (end it with a line :end; :q to stop):",
         "es": "Tu programa (termínalo con una línea :end; :q para salir):",

@@ -25,6 +25,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.key.down": {"en": "Next", "es": "Siguiente"},
     "tui.key.mark": {"en": "Mark", "es": "Marcar"},
     "tui.key.answer": {"en": "Answer", "es": "Responder"},
+    "tui.key.check_program": {"en": "Check", "es": "Comprobar"},
+    "tui.key.submit_program": {"en": "Submit", "es": "Entregar"},
+    "tui.key.reset_program": {"en": "Reset", "es": "Reiniciar"},
+    "tui.key.give_up": {"en": "Give up", "es": "Rendirse"},
+    "tui.exercise.checking": {
+        "en": "Running your program and its checks…",
+        "es": "Ejecutando tu programa y sus comprobaciones…",
+    },
+    "tui.exercise.busy": {
+        "en": "The checks are still running.",
+        "es": "Las comprobaciones aún se están ejecutando.",
+    },
+    "tui.exercise.title": {"en": "your program", "es": "tu programa"},
+    "tui.exercise.all_passed": {
+        "en": "Every check passed: ctrl+s submits it.",
+        "es": "Todas las comprobaciones superadas: ctrl+s lo entrega.",
+    },
+    "tui.exercise.some_failed": {
+        "en": "Check {n}: {failed} check(s) failed. Fix it and check again (ctrl+r), or "
+        "ctrl+g to give up.",
+        "es": "Comprobación {n}: {failed} fallida(s). Corrígelo y vuelve a comprobar "
+        "(ctrl+r), o ctrl+g para rendirte.",
+    },
     "tui.key.leave_field": {"en": "Leave field", "es": "Salir del campo"},
     "tui.key.close": {"en": "Close", "es": "Cerrar"},
     "tui.key.all": {"en": "All or none", "es": "Todos o ninguno"},

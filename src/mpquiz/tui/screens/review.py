@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from mpquiz.session.review import Outcome, ReviewSession
     from mpquiz.store.values import StoredQuestion
     from mpquiz.tui.app import ReviewScope
+    from mpquiz.tui.widgets.program_answer import CheckRequested, GaveUp
 
 
 __all__ = ["Phase", "ReviewScreen"]
@@ -73,6 +74,7 @@ class ReviewScreen(BaseScreen):
         self.runs = 1
         """How many times the demo ran for the question on screen (re-runs count)."""
         self._answering: Worker[None] | None = None
+        self._checking: Worker[None] | None = None
         self._leave_armed = False
         self.after = Reveal(self, self.lang)
         self.output = self.after.output
@@ -172,8 +174,8 @@ class ReviewScreen(BaseScreen):
         prompt = self.query_one("#prompt", Static)
         prompt.update(Text(question.prompt.get(self.lang)))
         prompt.display = True
-        self.query_one(CodeView).show(code)
         starter = self.session.starter if self.session is not None else None
+        self.query_one(CodeView).show(None if starter is not None else code)
         widget = answer_widget(question, self.lang, starter)
         await slot.mount(widget)
         self.refresh_bindings()
@@ -220,6 +222,7 @@ class ReviewScreen(BaseScreen):
             self.notify(self.say(exc.key, **exc.params), severity="error")
             return
         self._answer_widget().freeze()
+        self._hide_check_results()
         self.refresh_bindings()
         self.after.show("output")
         if self._early is not None:  # it reveals once the session is ready
@@ -227,11 +230,92 @@ class ReviewScreen(BaseScreen):
             return
         self._start_reveal()
 
+    # Exercises: checks on request, giving up.
+
+    async def on_check_requested(self, message: CheckRequested) -> None:
+        """ctrl+r in the editor: run the checks on the program, store nothing."""
+        message.stop()
+        if self.phase is not Phase.ANSWER or self.session is None or self._looked is not None:
+            return
+        if self._checking is not None and self._checking.is_running:
+            self.notify(self.say("tui.exercise.busy"))
+            return
+        await self.after.ready()
+        self.output.show_waiting(self.say("tui.exercise.title"))
+        self.after.show("output")
+        results = self._check_results()
+        results.update(Text(self.say("tui.exercise.checking"), style="dim"))
+        results.display = True
+        self._checking = self.run_worker(
+            self._check(message.program), group="check", exclusive=True
+        )
+
+    def _check_results(self) -> Static:
+        slot = self.query_one("#answer-slot")
+        found = slot.query("#check-results")
+        if found:
+            return cast("Static", found.first())
+        results = Static(id="check-results")
+        slot.mount(results)
+        return results
+
+    async def _check(self, program: str) -> None:
+        import asyncio
+
+        from mpquiz.core.refusal import Refusal
+        from mpquiz.render.exercise import render_checks
+
+        assert self.session is not None
+        session = self.session
+        results = self._check_results()
+        try:
+            checked = await asyncio.to_thread(session.check_program, program)
+        except AnswerError as exc:
+            results.display = False
+            self.notify(self.say(exc.key, **exc.params), severity="error")
+            return
+        if isinstance(checked, Refusal):
+            results.display = False
+            self.output.show_blocked(self.say("tui.exercise.title"), reason(checked, self.lang))
+            return
+        if checked.runs:
+            self.output.show_result(checked.runs[0])
+        report = checked.report
+        summary = (
+            self.say("tui.exercise.all_passed")
+            if report.passed
+            else self.say(
+                "tui.exercise.some_failed",
+                n=self.session.current_attempts,
+                failed=len(report.failed),
+            )
+        )
+        style = "bold green" if report.passed else "bold red"
+        results.update(Group(*render_checks(report.results, self.lang), Text(summary, style=style)))
+
+    async def on_gave_up(self, message: GaveUp) -> None:
+        """ctrl+g in the editor: give up; the solution and the diff follow."""
+        message.stop()
+        if self.phase is not Phase.ANSWER or self.session is None or self._looked is not None:
+            return
+        await self.after.ready()
+        self.session.give_up(message.program)
+        self._answer_widget().freeze()
+        self._hide_check_results()
+        self.refresh_bindings()
+        self._start_reveal()
+
+    def _hide_check_results(self) -> None:
+        for found in self.query("#check-results"):
+            found.display = False
+
     def _start_reveal(self) -> None:
         assert self.session is not None
         output = self.output
         if self.session.demo is not None:
             output.follow(self.session.demo, self._demo_title())
+        elif self.session.starter is not None:  # an exercise: its checks run now
+            output.show_waiting(self.say("tui.exercise.checking"))
         body = self.query_one("#body")
         self.call_after_refresh(body.scroll_to_widget, output, top=True, animate=False)
         self._answering = self.run_worker(self._reveal(), group="answer")

@@ -1,11 +1,14 @@
 """The answer widget of an exercise: a Python editor holding the starter (TextArea with
-highlighting and line numbers). ctrl+s submits the program, whose checks then run."""
+highlighting and line numbers), with keys to run the checks as often as the learner
+likes (ctrl+r), to start again from the starter (ctrl+t), to give up (ctrl+g) and to
+submit (ctrl+s). The review screen runs what they ask for (it owns the session)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import TextArea
 
 from mpquiz.tui.keys import localize_bindings
@@ -15,11 +18,33 @@ if TYPE_CHECKING:
     from mpquiz.core.model import ExerciseQuestion
 
 
-class ProgramAnswer(TextArea):
-    """The learner's program; Enter is a new line, ctrl+s answers, Esc leaves the field."""
+class CheckRequested(Message):
+    """The learner asked to run the checks on the program as it stands."""
 
+    def __init__(self, program: str) -> None:
+        super().__init__()
+        self.program = program
+
+
+class GaveUp(Message):
+    """The learner gave up: the program as it stands is their answer."""
+
+    def __init__(self, program: str) -> None:
+        super().__init__()
+        self.program = program
+
+
+class ProgramAnswer(TextArea):
+    """The learner's program; Enter is a new line and Tab indents."""
+
+    DEFAULT_CSS = """
+    ProgramAnswer { height: auto; max-height: 16; min-height: 6; }
+    """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "submit", "tui.key.answer"),
+        Binding("ctrl+r", "check", "tui.key.check_program"),
+        Binding("ctrl+s", "submit", "tui.key.submit_program"),
+        Binding("ctrl+t", "reset", "tui.key.reset_program"),
+        Binding("ctrl+g", "give_up", "tui.key.give_up"),
         Binding("escape", "leave", "tui.key.leave_field"),
     ]
 
@@ -31,14 +56,28 @@ class ProgramAnswer(TextArea):
             tab_behavior="indent",
             soft_wrap=False,
             highlight_cursor_line=False,
+            id="program",
         )
         self.question = question
+        self.starter = starter
         self.cursor_blink = False
         localize_bindings(self, lang)
+
+    def action_check(self) -> None:
+        """Run the checks on the program as it stands (nothing is stored)."""
+        self.post_message(CheckRequested(self.text))
 
     def action_submit(self) -> None:
         """Answer with the program as written."""
         self.post_message(Answered(self.text))
+
+    def action_reset(self) -> None:
+        """Start again from the starter (ctrl+z takes it back)."""
+        self.replace(self.starter, self.document.start, self.document.end)
+
+    def action_give_up(self) -> None:
+        """Give up: the solution and a diff against this program follow."""
+        self.post_message(GaveUp(self.text))
 
     def action_leave(self) -> None:
         """Give the keys back to the screen."""

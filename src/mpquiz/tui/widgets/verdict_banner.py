@@ -56,5 +56,9 @@ class VerdictBanner(Static):
         parts.extend(rest)
         if outcome.recorded is not None:
             parts.append(render_recorded(outcome.recorded, lang))
+        if outcome.exercise is not None:
+            from mpquiz.render.exercise import render_attempt
+
+            parts.extend(render_attempt(outcome.exercise, lang))
         self.update(Group(*parts))
         return bool(parts)

@@ -5,14 +5,14 @@ from multiprocessing import Process
 
 
 # region: child
-def child(n):
+def child(n: int) -> None:
     print(f"child {n} running")
 
 
 # endregion
 
 
-def main():
+def main() -> None:
     children = [Process(target=child, args=(n,)) for n in range(3)]
     for c in children:
         c.start()

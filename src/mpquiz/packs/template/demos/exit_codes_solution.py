@@ -5,7 +5,7 @@ from multiprocessing import Process
 
 
 # region: child
-def child(n):
+def child(n: int) -> None:
     print(f"child {n} running")
     sys.exit(n)
 
@@ -13,7 +13,7 @@ def child(n):
 # endregion
 
 
-def main():
+def main() -> None:
     children = [Process(target=child, args=(n,)) for n in range(3)]
     for c in children:
         c.start()
