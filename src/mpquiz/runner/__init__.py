@@ -31,6 +31,14 @@ Each run also records the demo's Python processes (RunResult.processes: pid, par
 name, start method, start and end, exit code, CPU time, threads, CPU samples on Linux)
 through a side channel that never touches the demo's output; mpquiz.runner.timeline
 describes it, mpquiz.core.processes the records and the evidence drawn from them.
+On a timeout, before the SIGTERM, every Python process of the demo is asked to dump the
+stack of each of its threads, and waited for 0.3 s at most (RunResult.stacks; see
+mpquiz.runner.stacks, and mpquiz.core.hangs for the likely cause read from them): on
+Linux by the supervisor, elsewhere on POSIX by mpquiz (on macOS the whole process group
+gets SIGINFO); Windows has no stacks. DemoSpec.cpus restricts the run to the first N of
+mpquiz's CPUs (Linux only: the affinity, set before exec; ignored elsewhere) and
+DemoSpec.start_method sets the default multiprocessing start method of its processes
+(everywhere; a method the system has not got fails the start).
 Not enforced anywhere: reading or writing files outside the working folder with the
 user's permissions (filesystem Unix sockets included, through which other programs may
 start processes that are not the demo's descendants), and a fork bomb's process count
@@ -45,6 +53,7 @@ from mpquiz.core.processes import (
     parallel_processes,
     threads_serialised,
 )
+from mpquiz.core.stacks import Frame, ProcessStack
 from mpquiz.runner.demo_process import DemoProcess, start_demo
 from mpquiz.runner.result import OutputLine, RunResult
 from mpquiz.runner.run import run_demo
@@ -53,8 +62,10 @@ from mpquiz.runner.spec import DemoSpec
 __all__ = [
     "DemoProcess",
     "DemoSpec",
+    "Frame",
     "OutputLine",
     "ProcessRecord",
+    "ProcessStack",
     "RunResult",
     "ThreadRecord",
     "cpu_overlap",

@@ -5,8 +5,9 @@ capped, and keeps draining past the cap so the demo never blocks on a full pipe.
 watcher waits, through the StartedRun, for the exit, the timeout or cancel() and for the
 demo's whole tree to be killed; sweeps processes that left it where no supervisor saw
 them; waits for the pipe to close; removes the working folder; gathers the timeline of
-the demo's processes (mpquiz.runner.timeline) and removes its file; and only then
-publishes the RunResult and closes the buffer. Blocking and asyncio consumers all read that one
+the demo's processes (mpquiz.runner.timeline) and, after a timeout, their stacks
+(mpquiz.runner.stacks), and removes their files; and only then publishes the RunResult
+and closes the buffer. Blocking and asyncio consumers all read that one
 buffer, each from the first line, so a demo started early (prefetch) can be shown later,
 still streaming.
 """
@@ -22,6 +23,7 @@ import time
 from collections.abc import AsyncIterator, Iterator
 
 from mpquiz.core.processes import ProcessRecord
+from mpquiz.core.stacks import ProcessStack
 from mpquiz.runner import exit_cleanup, machine_load, supervisors
 from mpquiz.runner.launch import CouldNotStart, launch
 from mpquiz.runner.line_buffer import LineBuffer
@@ -31,6 +33,8 @@ from mpquiz.runner.process_group import KILL_SETTLE
 from mpquiz.runner.reasons import could_not_start, run_failure
 from mpquiz.runner.result import OutputLine, RunResult
 from mpquiz.runner.spec import DemoSpec
+from mpquiz.runner.stacks import STACK_WAIT
+from mpquiz.runner.stacks import collect as collect_stacks
 from mpquiz.runner.started_run import Ending, StartedRun
 from mpquiz.runner.stragglers import kill_stragglers
 from mpquiz.runner.supervised_run import SupervisedRun
@@ -83,7 +87,9 @@ class DemoProcess:
             return process
         process._run = run
         # Tracked before the threads start, so that the watcher's untrack comes after.
-        exit_cleanup.track(process, spec.grace + KILL_SETTLE + _EOF_WAIT * 2 + _STOP_WAIT)
+        exit_cleanup.track(
+            process, STACK_WAIT + spec.grace + KILL_SETTLE + _EOF_WAIT * 2 + _STOP_WAIT
+        )
         try:
             process._watch_in_background(run)
         except Exception as exc:  # e.g. "can't start new thread": undo the start
@@ -93,6 +99,8 @@ class DemoProcess:
                 remove_workdir(run.workdir)
             if run.timeline is not None:
                 run.timeline.remove()
+            if run.stacks is not None:
+                run.stacks.remove()
             process._publish(process._unstarted_result(f"cannot watch the demo: {exc}"))
         return process
 
@@ -227,18 +235,22 @@ class DemoProcess:
             with contextlib.suppress(Exception):
                 run.kill_all()
         processes: tuple[ProcessRecord, ...] = ()
+        stacks: tuple[ProcessStack, ...] = ()
         try:
             self._finish_reading(run)
             remove_workdir(run.workdir)
             processes = self._processes(run, ending)
+            stacks = self._stacks(run, ending, processes)
         except Exception as exc:
             failure = failure or f"runner failure: {exc!r}"
         finally:
             if run.timeline is not None:
                 run.timeline.remove()
+            if run.stacks is not None:
+                run.stacks.remove()
             if isinstance(run, SupervisedRun):
                 supervisors.keep_one_ready()  # if the one started meanwhile was taken
-            self._publish(self._result_of(run, ending, failure, processes))
+            self._publish(self._result_of(run, ending, failure, processes, stacks))
             exit_cleanup.untrack(self)
 
     def _processes(self, run: StartedRun, ending: Ending | None) -> tuple[ProcessRecord, ...]:
@@ -256,6 +268,20 @@ class DemoProcess:
                 main_end=ending.duration,
                 observed=run.observations,
             )
+        except Exception:
+            return ()
+
+    def _stacks(
+        self, run: StartedRun, ending: Ending | None, processes: tuple[ProcessRecord, ...]
+    ) -> tuple[ProcessStack, ...]:
+        """Where the processes were when the run timed out; none after any other ending,
+        and none rather than a failed run when the dumps cannot be read."""
+        dumps = run.stacks
+        if dumps is None or ending is None or not ending.timed_out:
+            return ()
+        try:
+            pids = dumps.pids() if run.stack_pids is None else run.stack_pids
+            return collect_stacks(dumps.read(pids), run.pid, processes)
         except Exception:
             return ()
 
@@ -280,6 +306,7 @@ class DemoProcess:
         ending: Ending | None,
         failure: str | None,
         processes: tuple[ProcessRecord, ...] = (),
+        stacks: tuple[ProcessStack, ...] = (),
     ) -> RunResult:
         if ending is None:
             ending = Ending(exit_code=None, duration=time.monotonic() - run.started)
@@ -310,6 +337,8 @@ class DemoProcess:
             others_busy=machine_load.others_busy(
                 self._cpu_before, self._cpu_after, _demo_cpu(processes)
             ),
+            stacks=stacks,
+            cpus=None if run.cpus is None else len(run.cpus),
         )
 
     def _unstarted_result(self, reason: str) -> RunResult:

@@ -2,7 +2,9 @@
 
 Nothing stands between mpquiz and the demo, so nothing outside mpquiz can clean up if
 mpquiz is killed; while it runs, the timeout, cancel and the kill of the process group
-(taskkill on Windows) are done here, and DemoProcess sweeps for escaped processes.
+(taskkill on Windows) are done here, and DemoProcess sweeps for escaped processes. On a
+timeout, before the kill, the demo's Python processes are asked for their stacks and
+waited for briefly (mpquiz.runner.stacks; not on Windows).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from mpquiz.runner.environment import demo_environment
 from mpquiz.runner.limits import planned_limits, preexec_function
 from mpquiz.runner.process_group import KILL_SETTLE, terminate_group
 from mpquiz.runner.spec import DemoSpec
+from mpquiz.runner.stacks import StackDumps, ask_group, wait_for_dumps
 from mpquiz.runner.started_run import Ending
 from mpquiz.runner.timeline import Observations, Timeline
 from mpquiz.runner.windows import kill_tree
@@ -37,8 +40,10 @@ def start_direct(
     token: str,
     started: float,
     timeline: Timeline | None = None,
+    stacks: StackDumps | None = None,
+    cpus: list[int] | None = None,
 ) -> DirectRun:
-    """Create the demo's process; raises what Popen raises."""
+    """Create the demo's process (on the `cpus` given, if any); raises what Popen raises."""
     popen = subprocess.Popen(
         command,
         stdin=subprocess.DEVNULL,
@@ -47,22 +52,26 @@ def start_direct(
         stderr=subprocess.STDOUT,
         cwd=workdir,
         env=demo_environment(
-            workdir, token, timeline=None if timeline is None else timeline.environment()
+            workdir,
+            token,
+            timeline=None if timeline is None else timeline.environment(),
+            stacks=None if stacks is None else stacks.environment(),
+            start_method=spec.start_method,
         ),
         close_fds=True,
-        **_isolation_options(spec),
+        **_isolation_options(spec, cpus),
     )
-    return DirectRun(spec, popen, workdir, token, started, timeline)
+    return DirectRun(spec, popen, workdir, token, started, timeline, stacks, cpus)
 
 
-def _isolation_options(spec: DemoSpec) -> dict[str, Any]:
+def _isolation_options(spec: DemoSpec, cpus: list[int] | None) -> dict[str, Any]:
     if sys.platform == "win32":
         # Its own group, so a Ctrl+C in mpquiz's console does not reach the demo.
         return {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP}
     return {
         # Its own session and process group, which is what gets killed at the end.
         "start_new_session": True,
-        "preexec_fn": preexec_function(planned_limits(spec.timeout, spec.memory_limit)),
+        "preexec_fn": preexec_function(planned_limits(spec.timeout, spec.memory_limit), cpus),
     }
 
 
@@ -79,6 +88,8 @@ class DirectRun:
         token: str,
         started: float,
         timeline: Timeline | None = None,
+        stacks: StackDumps | None = None,
+        cpus: list[int] | None = None,
     ) -> None:
         self._spec = spec
         self._popen = popen
@@ -87,6 +98,9 @@ class DirectRun:
         self.started = started
         self.timeline = timeline
         self.observations = Observations()  # no supervisor: nothing but the records
+        self.stacks = stacks
+        self.stack_pids: tuple[int, ...] | None = ()
+        self.cpus = cpus
         self._stop = threading.Event()
         self._wake = threading.Event()
 
@@ -130,6 +144,9 @@ class DirectRun:
                 interval = min(interval * 2, _MAX_POLL)
         # The demo's time, not its orphans' cleanup, when it ended by itself.
         ended = time.monotonic() if popen.returncode is not None else None
+        if timed_out and self.stacks is not None and _POSIX:
+            self.stack_pids = ask_group(popen.pid, self.stacks)
+            wait_for_dumps(self.stacks, self.stack_pids, popen.pid, stop=self._stop.is_set)
         # After a timeout or cancel this stops the demo itself; after a normal exit, the
         # orphans it may have left (a no-op when there are none).
         self.kill_all()

@@ -4,9 +4,11 @@ Nothing of the parent's environment passes except PATH (and, on Windows, the few
 variables Python needs), so the parent's PYTHONPATH, PYTHONHOME, VIRTUAL_ENV, tokens and
 the like stay out. A virtualenv still works: the demo runs the parent's sys.executable,
 which finds its own site-packages from its pyvenv.cfg. PYTHONPATH holds only the runner's
-child_startup folder, whose sitecustomize line-buffers the demo's output and writes the
-run's timeline to the file named by `timeline` (see mpquiz.runner.timeline), a variable
-it then hides from the demo's os.environ.
+child_startup folder, whose sitecustomize line-buffers the demo's output and acts on the
+variables it finds: it writes the run's timeline to the file they name (see
+mpquiz.runner.timeline), makes ready to dump the stacks on a timeout
+(mpquiz.runner.stacks) and sets the default start method (START_METHOD_VARIABLE); it
+then hides them from the demo's os.environ.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ STARTUP_FOLDER = Path(__file__).with_name("child_startup")
 # group can still be found (see mpquiz.runner.stragglers).
 TOKEN_VARIABLE = "MPQUIZ_DEMO_TOKEN"
 
+# The default multiprocessing start method the startup hook sets (DemoSpec.start_method).
+START_METHOD_VARIABLE = "MPQUIZ_START_METHOD"
+
 _WINDOWS_KEPT = ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "COMSPEC", "PATHEXT")
 
 
@@ -30,9 +35,12 @@ def demo_environment(
     token: str,
     parent: Mapping[str, str] | None = None,
     timeline: Mapping[str, str] | None = None,
+    stacks: Mapping[str, str] | None = None,
+    start_method: str | None = None,
 ) -> dict[str, str]:
     """The environment for a demo running in `workdir`, tagged with `token`, plus the
-    variables of its `timeline` (Timeline.environment())."""
+    variables of its `timeline` (Timeline.environment()) and of its `stacks`
+    (StackDumps.environment()), and the default `start_method` for the startup hook."""
     parent = os.environ if parent is None else parent
     home = str(workdir)
     env = {
@@ -57,6 +65,10 @@ def demo_environment(
     }
     if timeline:
         env.update(timeline)
+    if stacks:
+        env.update(stacks)
+    if start_method is not None:
+        env[START_METHOD_VARIABLE] = start_method
     if os.name == "nt":
         env.update({key: parent[key] for key in _WINDOWS_KEPT if key in parent})
         env.update({"USERPROFILE": home, "TEMP": home, "TMP": home})

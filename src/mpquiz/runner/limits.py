@@ -17,11 +17,16 @@ its own budget:
 Hard limits are lowered too, so an unprivileged demo cannot raise them back; a demo run
 as root can (running mpquiz as root gives root to every demo). Limits already lower in
 the parent are kept. Nothing here works on Windows, where `preexec_function` returns None.
+
+Beside the limits, the CPUs a demo may run on (DemoSpec.cpus, `planned_cpus`): on Linux
+its affinity, set before exec like the limits and inherited the same way; a setting, not
+a limit (the demo may widen it again).
 """
 
 from __future__ import annotations
 
 import math
+import os
 import sys
 from collections.abc import Callable
 
@@ -60,20 +65,37 @@ def planned_limits(timeout: float, memory_limit: int | None) -> list[tuple[int, 
     return planned
 
 
-def preexec_function(limits: list[tuple[int, int, int]]) -> Callable[[], None] | None:
-    """A preexec_fn applying `limits`, or None when there is nothing to apply.
+def planned_cpus(cpus: int | None) -> list[int] | None:
+    """The CPUs a demo restricted to `cpus` of them may use: the first ones of mpquiz's
+    own affinity set (all of them when it has fewer); None when not restricted, or where
+    affinity cannot be set (not Linux)."""
+    if cpus is None or not hasattr(os, "sched_setaffinity"):
+        return None
+    return sorted(os.sched_getaffinity(0))[:cpus]
+
+
+def preexec_function(
+    limits: list[tuple[int, int, int]], cpus: list[int] | None = None
+) -> Callable[[], None] | None:
+    """A preexec_fn applying `limits` and the affinity to `cpus`, or None when there is
+    nothing to apply.
 
     It runs in the forked child before exec, where other threads' locks may be held, so
-    it only calls setrlimit on values computed beforehand: no imports, no allocation-heavy
-    work. A failure makes Popen raise, and the demo does not run without its limits.
+    it only calls setrlimit and sched_setaffinity on values computed beforehand: no
+    imports, no allocation-heavy work. A failure makes Popen raise, and the demo does not
+    run without its limits.
     """
-    if not limits or resource is None:
+    if (not limits or resource is None) and cpus is None:
         return None
-    setrlimit = resource.setrlimit
+    setrlimit = None if resource is None else resource.setrlimit
+    setaffinity = getattr(os, "sched_setaffinity", None)
 
     def apply_limits() -> None:
-        for which, soft, hard in limits:
-            setrlimit(which, (soft, hard))
+        if cpus is not None and setaffinity is not None:
+            setaffinity(0, cpus)
+        if setrlimit is not None:
+            for which, soft, hard in limits:
+                setrlimit(which, (soft, hard))
 
     return apply_limits
 

@@ -1,5 +1,6 @@
 """What a run produced: OutputLine and RunResult (whose processes are ProcessRecords;
-their evidence helpers are here too, from mpquiz.core.processes)."""
+their evidence helpers are here too, from mpquiz.core.processes; its stacks on a
+timeout are ProcessStacks, from mpquiz.core.stacks)."""
 
 from __future__ import annotations
 
@@ -12,10 +13,13 @@ from mpquiz.core.processes import (
     parallel_processes,
     threads_serialised,
 )
+from mpquiz.core.stacks import Frame, ProcessStack
 
 __all__ = [
+    "Frame",
     "OutputLine",
     "ProcessRecord",
+    "ProcessStack",
     "RunResult",
     "ThreadRecord",
     "cpu_overlap",
@@ -55,6 +59,13 @@ class RunResult:
     # Cores' worth of CPU that other programs used during the run, on average, on the
     # CPUs the demo could use (runner.machine_load); None where it cannot be measured.
     others_busy: float | None = None
+    # Where each Python process of the demo was when the run passed its time limit: its
+    # threads' stacks, the main process first (mpquiz.runner.stacks; mpquiz.core.hangs
+    # reads a likely cause from them). Empty unless the run timed out, and on Windows.
+    stacks: tuple[ProcessStack, ...] = ()
+    # How many CPUs the demo was restricted to (DemoSpec.cpus, as applied: at most as many
+    # as mpquiz may use); None when it was not restricted, or not started.
+    cpus: int | None = None
 
     @property
     def output(self) -> str:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from mpquiz.runner.stacks import StackDumps
 from mpquiz.runner.timeline import Observations, Timeline
 
 
@@ -35,6 +36,11 @@ class StartedRun(Protocol):
     sweeps: bool  # True when the caller should sweep for escaped processes afterwards
     timeline: Timeline | None  # the side channel of its processes' records, if any
     observations: Observations  # what a supervisor saw of them (filled by watch())
+    stacks: StackDumps | None  # where its processes dump their stacks on a timeout
+    # The pids asked for their stacks once it timed out (filled by watch()): () when none
+    # were, None when they are not known (the whole group was signalled).
+    stack_pids: tuple[int, ...] | None
+    cpus: list[int] | None  # the CPUs it was restricted to (DemoSpec.cpus), if any
 
     @property
     def output_fd(self) -> int:

@@ -1,7 +1,9 @@
 """A demo run under a tree supervisor (Linux): the spec sent, the status read back.
 
 The supervisor (mpquiz.runner.tree_supervisor) enforces the timeout, the grace period and
-the cleanup of the whole tree by itself, and kills the tree if mpquiz dies. Should the
+the cleanup of the whole tree by itself, and kills the tree if mpquiz dies; on a timeout
+it first asks the demo's Python processes for their stacks (mpquiz.runner.stacks) and
+reports the pids it asked. Should the
 supervisor itself die without its final report (a demo can kill it: same user) or stop
 answering, mpquiz falls back to what it does where there is no supervisor: the process
 group kill and the /proc sweep for the run's token.
@@ -23,6 +25,7 @@ from mpquiz.runner.environment import demo_environment
 from mpquiz.runner.limits import planned_limits
 from mpquiz.runner.process_group import KILL_SETTLE, terminate_group
 from mpquiz.runner.spec import DemoSpec
+from mpquiz.runner.stacks import MAX_PROCESSES, STACK_WAIT, StackDumps
 from mpquiz.runner.started_run import Ending
 from mpquiz.runner.stragglers import kill_stragglers
 from mpquiz.runner.supervisors import Supervisor
@@ -40,15 +43,24 @@ class SupervisorGone(Exception):
 
 
 def start_supervised(
-    spec: DemoSpec, command: list[str], workdir: Path, token: str, timeline: Timeline | None = None
+    spec: DemoSpec,
+    command: list[str],
+    workdir: Path,
+    token: str,
+    timeline: Timeline | None = None,
+    stacks: StackDumps | None = None,
+    cpus: list[int] | None = None,
 ) -> SupervisedRun:
     """Hand the demo to a supervisor (the spare or a new one); raises what Popen raises,
     or SupervisorGone."""
     for _attempt in range(2):  # a spare may have died meanwhile: then one fresh one
         started = time.monotonic()
         supervisor = supervisors.obtain()
-        if supervisor.send(encode_spec(spec, command, workdir, token, started, timeline)):
-            return SupervisedRun(spec, command, supervisor, workdir, token, started, timeline)
+        sent = encode_spec(spec, command, workdir, token, started, timeline, stacks, cpus)
+        if supervisor.send(sent):
+            return SupervisedRun(
+                spec, command, supervisor, workdir, token, started, timeline, stacks, cpus
+            )
         supervisor.close()
     raise SupervisorGone("the demo's supervisor exited at once")
 
@@ -60,19 +72,31 @@ def encode_spec(
     token: str,
     started: float,
     timeline: Timeline | None = None,
+    stacks: StackDumps | None = None,
+    cpus: list[int] | None = None,
 ) -> bytes:
     """The control pipe's first message: a length line, then marshal data. `started` is
     mpquiz's time.monotonic() (CLOCK_MONOTONIC, which the supervisor shares); with a
-    `timeline` the supervisor also samples the CPU time of the processes it names."""
-    variables = None if timeline is None else timeline.environment()
+    `timeline` the supervisor also samples the CPU time of the processes it names; with
+    `stacks` it asks for them on a timeout; with `cpus` it sets the demo's affinity."""
+    env = demo_environment(
+        workdir,
+        token,
+        timeline=None if timeline is None else timeline.environment(),
+        stacks=None if stacks is None else stacks.environment(),
+        start_method=spec.start_method,
+    )
     payload = marshal.dumps(
         {
             "started": started,
             "python": command[0],
             "argv": command,
             "cwd": str(workdir),
-            "env": demo_environment(workdir, token, timeline=variables),
+            "env": env,
             "timeline": None if timeline is None else str(timeline.path),
+            "stacks": None if stacks is None else str(stacks.path),
+            "stack_signal": None if stacks is None else stacks.signal,
+            "cpus": cpus,
             "limits": planned_limits(spec.timeout, spec.memory_limit),
             "timeout": spec.timeout,
             "grace": spec.grace,
@@ -95,6 +119,8 @@ class SupervisedRun:
         token: str,
         started: float,
         timeline: Timeline | None = None,
+        stacks: StackDumps | None = None,
+        cpus: list[int] | None = None,
     ) -> None:
         self._spec = spec
         self._python = command[0]
@@ -104,6 +130,9 @@ class SupervisedRun:
         self.started = started
         self.timeline = timeline
         self.observations = Observations()
+        self.stacks = stacks
+        self.stack_pids: tuple[int, ...] | None = ()
+        self.cpus = cpus
         self._pid: int | None = None
         self._isolated: bool | None = None
         self._known = threading.Event()  # set once the demo started, or could not
@@ -131,7 +160,9 @@ class SupervisedRun:
 
     def watch(self) -> Ending:
         spec = self._spec
-        deadline = self.started + spec.timeout + spec.grace + KILL_SETTLE + _REPORT_MARGIN
+        deadline = (
+            self.started + spec.timeout + STACK_WAIT + spec.grace + KILL_SETTLE + _REPORT_MARGIN
+        )
         try:
             for words in self._reports(deadline):
                 if words[0] == "started" and len(words) == 3:
@@ -143,6 +174,8 @@ class SupervisedRun:
                     return Ending(None, 0.0, not_started=self._failure(words[1], int(words[2])))
                 elif words[0] == "ended" and len(words) == 4:
                     return self._ended(*words[1:])
+                elif words[0] == "stacks":
+                    self.stack_pids = _pids(words[1:])
                 else:
                     self.observations.take(words)  # the processes it saw, or nothing
         except TimeoutError:
@@ -189,6 +222,8 @@ class SupervisedRun:
         if step == "limits":
             return "the resource limits could not be applied"
         reason = os.strerror(errno) if errno else "failed"
+        if step == "cpus":
+            return f"the CPUs could not be restricted: {reason}"
         if step == "exec":
             return f"{reason}: {self._python}"
         if step == "cwd":
@@ -208,6 +243,15 @@ class SupervisedRun:
             network_isolated=self._isolated,
             failure=f"runner failure: {failure}" if failure else None,
         )
+
+
+def _pids(words: list[str]) -> tuple[int, ...]:
+    """The pids of a "stacks" line; malformed words are dropped."""
+    pids = []
+    for word in words[:MAX_PROCESSES]:
+        if word.isdigit() and len(word) < 10:
+            pids.append(int(word))
+    return tuple(pids)
 
 
 def _exit_status(code: int | None) -> str:

@@ -3,8 +3,9 @@
 mpquiz runs it as `python -I -S tree_supervisor.py` in a session of its own (so the
 terminal's SIGINT and SIGHUP do not reach it); it imports nothing of mpquiz and only
 standard modules that load in a few milliseconds, and it may wait as a warm spare before
-it is given a demo (with the timeline file of the run's processes, which it samples and,
-should mpquiz be gone, deletes). Its descriptors:
+it is given a demo (with the timeline file of the run's processes, which it samples, and
+the folder of their stacks, both of which it deletes should mpquiz be gone). Its
+descriptors:
 
   0  control pipe from mpquiz: a spec (a decimal length line, then that many bytes of
      marshal data), later b"k" to stop the demo now. End of file means mpquiz is gone,
@@ -16,7 +17,9 @@ should mpquiz be gone, deletes). Its descriptors:
      time; HOW exit, timeout or cancel), written once its tree is gone. Just before
      it, with a timeline in the spec: "reaped PID CODE SECONDS" for each process it
      reaped, "gone PID SECONDS" when it first saw a sampled process dead, and
-     "cpu PID SECONDS:CPU,..." the CPU times it sampled (see Sampler).
+     "cpu PID SECONDS:CPU,..." the CPU times it sampled (see Sampler); after a timeout,
+     with a stacks folder in the spec, "stacks PID ..." the processes it asked for their
+     stacks (see ask_for_stacks).
   2  the demo's output pipe, which becomes the demo's stdout and stderr.
 
 It sets PR_SET_CHILD_SUBREAPER, so every orphan of the tree (setsid'd, double-forked
@@ -24,10 +27,12 @@ daemons too) is reparented to it: the tree is all its descendants and is gone wh
 has no child left. It enters a new network namespace with only `lo` up (directly as
 root, else inside a new user namespace that maps just the user's own uid and gid) and
 carries on without one when refused. The demo is forked in a new session, with
-PR_SET_PDEATHSIG=SIGKILL, the resource limits, working folder and environment of the
-spec, stdin /dev/null and no other descriptor. On timeout or b"k" the tree gets SIGTERM,
-the grace period, then SIGKILL until no descendant is left; after the demo's main
-process exits, its orphans get the same. SIGTERM, SIGHUP or SIGINT sent to the
+PR_SET_PDEATHSIG=SIGKILL, the CPU affinity (if the spec restricts it), the resource
+limits, working folder and environment of the spec, stdin /dev/null and no other
+descriptor. On timeout the demo's Python processes are first asked for their stacks
+(STACK_WAIT seconds at most); on timeout or b"k" the tree gets SIGTERM, the grace
+period, then SIGKILL until no descendant is left; after the demo's main process exits,
+its orphans get the same. SIGTERM, SIGHUP or SIGINT sent to the
 supervisor itself count as mpquiz being gone.
 """
 
@@ -76,6 +81,11 @@ MAX_SAMPLES = 1200
 MAX_TIMELINE_READ = 4 << 20
 START_LINE = b'{"k":"start","pid":'
 MAX_REAPED = 1024
+# The stacks on a timeout (as in mpquiz.runner.stacks): how long to wait for them, of how
+# many processes, and how many entries of the folder are removed when mpquiz is gone.
+STACK_WAIT = 0.3
+MAX_STACKS = 64
+MAX_ENTRIES = 4096
 
 CONTROL, STATUS, OUTPUT = 0, 1, 2
 libc = ctypes.CDLL(None, use_errno=True)
@@ -198,6 +208,9 @@ def become_demo(spec: Spec, supervisor: int, error_write: int) -> None:
         os.dup2(OUTPUT, 1)
         step = "cwd"
         os.chdir(spec["cwd"])
+        step = "cpus"
+        if spec.get("cpus") is not None:
+            os.sched_setaffinity(0, spec["cpus"])
         step = "limits"
         for which, soft, hard in spec["limits"]:
             resource.setrlimit(which, (soft, hard))
@@ -419,30 +432,120 @@ def open_timeline(path: str | None) -> int | None:
     return None
 
 
-def quietly(call: Callable[..., object], *args: object) -> bool:
-    """call(*args); False if it raised OSError (contextlib would cost an import)."""
+def quietly(call: Callable[..., object], *args: object, **kwargs: object) -> bool:
+    """call(*args, **kwargs); False if it raised OSError (contextlib would cost an
+    import)."""
     try:
-        call(*args)
+        call(*args, **kwargs)
     except OSError:
         return False
     return True
 
 
-def send_pinned(pid: int, ours: Set[int], signum: int) -> None:
-    """Signal a grandchild or deeper through a pidfd, after checking it is still ours."""
+def send_pinned(pid: int, ours: Set[int], signum: int) -> bool:
+    """Signal a grandchild or deeper through a pidfd, after checking it is still ours;
+    False if it was not signalled."""
     try:
         pidfd = os.pidfd_open(pid)
     except OSError:  # gone, or no pidfd (then the rounds of kill() reach it as a child)
-        return
+        return False
     try:
         with open(f"/proc/{pid}/stat", "rb") as stat:
             parent = int(stat.read().rpartition(b")")[2].split()[1])
         if parent in ours:  # not a recycled pid
             _signal.pidfd_send_signal(pidfd, signum)
+            return True
     except (OSError, ValueError, IndexError):
         pass
     finally:
         os.close(pidfd)
+    return False
+
+
+# The stacks, on a timeout.
+
+
+def open_folder(path: str | None) -> int | None:
+    """A descriptor on the stacks folder if it is a folder (not a link), else None."""
+    if not path:
+        return None
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        return os.open(path, flags)
+    except OSError:
+        return None
+
+
+def catches(pid: int, signum: int) -> bool:
+    """True when /proc says process `pid` runs a handler of its own for `signum`."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as status:
+            text = status.read(8192)
+    except OSError:
+        return False
+    for line in text.splitlines():
+        if line.startswith(b"SigCgt:"):
+            try:
+                return bool(int(line.split()[1], 16) >> (signum - 1) & 1)
+            except (ValueError, IndexError):
+                return False
+    return False
+
+
+def dumped(folder: int, pid: int) -> bool:
+    """True once the folder has a file named after `pid` (a finished dump)."""
+    try:
+        os.stat(str(pid), dir_fd=folder, follow_symlinks=False)
+    except OSError:
+        return False
+    return True
+
+
+def ask_for_stacks(tree: Tree, spec: Spec, folder: int | None) -> None:
+    """Signal each Python process of the tree that catches the spec's stack signal (the
+    startup hook's handler), the main process first, at most MAX_STACKS of them; wait
+    until each has dumped its stacks into the folder, STACK_WAIT seconds at most; report
+    the pids asked."""
+    signum = spec.get("stack_signal")
+    if folder is None or not isinstance(signum, int):
+        return
+    found = tree.descendants()
+    ours = found.keys() | {tree.me}
+    asked: list[int] = []
+    for pid in sorted(found, key=lambda pid: (pid != tree.main, pid)):
+        if len(asked) >= MAX_STACKS:
+            break
+        state = proc_stat(pid)
+        if state is None or state[0] in (b"Z", b"X") or not catches(pid, signum):
+            continue
+        if found[pid] == tree.me:
+            sent = quietly(os.kill, pid, signum)  # a child of ours: not recycled
+        else:
+            sent = send_pinned(pid, ours, signum)
+        if sent:
+            asked.append(pid)
+    deadline = time.monotonic() + STACK_WAIT
+    pending = asked
+    while pending and time.monotonic() < deadline:
+        if wait_control(STEP * 2):  # a cancel meanwhile: the stop cannot wait
+            break
+        pending = [pid for pid in pending if not dumped(folder, pid)]
+    if asked:
+        report("stacks " + " ".join(str(pid) for pid in asked))
+
+
+def remove_folder(path: str, folder: int | None) -> None:
+    """Delete the stacks folder and the plain files in it (nobody else is left to)."""
+    if folder is None:
+        return
+    try:
+        with os.scandir(folder) as entries:
+            names = [entry.name for _, entry in zip(range(MAX_ENTRIES), entries, strict=False)]
+    except OSError:
+        names = []
+    for name in names:
+        quietly(os.unlink, name, dir_fd=folder)
+    quietly(os.rmdir, path)
 
 
 def wait_control(seconds: float) -> bool:
@@ -454,7 +557,7 @@ def wait_control(seconds: float) -> bool:
     return True
 
 
-def supervise(tree: Tree, spec: Spec, started: float, sampler: Sampler) -> None:
+def supervise(tree: Tree, spec: Spec, started: float, sampler: Sampler, folder: int | None) -> None:
     """Watch the demo until it exits, times out or is cancelled; clean up; report."""
     assert tree.main is not None  # started
     try:
@@ -484,6 +587,8 @@ def supervise(tree: Tree, spec: Spec, started: float, sampler: Sampler) -> None:
                 how = "cancel"
                 break
     sampler.sample()
+    if how == "timeout":
+        ask_for_stacks(tree, spec, folder)
     # Stops the demo after a timeout or cancel; after a normal exit, its orphans.
     tree.terminate(spec["grace"])
     gone = tree.kill()
@@ -500,6 +605,8 @@ def main() -> None:
         _signal.signal(signum, on_signal)
     tree = Tree()
     timeline = None
+    stacks: str | None = None
+    folder = None
     try:
         libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
         isolated = isolate_network()
@@ -509,6 +616,8 @@ def main() -> None:
         started = min(spec["started"], time.monotonic())
         # Opened before the demo starts, so that it cannot swap the file for another.
         sampler = Sampler(spec.get("timeline"), tree.me, started)
+        stacks = spec.get("stacks")
+        folder = open_folder(stacks)
         tree.main = start_demo(spec)
         if tree.main is None:
             return
@@ -517,13 +626,15 @@ def main() -> None:
         os.dup2(null, OUTPUT)
         os.close(null)
         report(f"started {tree.main} {int(isolated)}")
-        supervise(tree, spec, started, sampler)
+        supervise(tree, spec, started, sampler, folder)
     except MpquizGone:
         for signum in (SIGTERM, SIGHUP, SIGINT):  # no second interruption of the kill
             _signal.signal(signum, _signal.SIG_IGN)
         if timeline:  # nobody is left to read it, or to delete it
             quietly(os.unlink, timeline)
         tree.kill(LINGER)
+        if stacks:  # once no process is left to dump into it
+            remove_folder(stacks, folder)
     except BaseException:  # a bug of ours: the tree must not outlive it
         tree.kill()
         raise

@@ -1,4 +1,5 @@
-"""Startup hook of every demo process: whole output lines, and the run's timeline.
+"""Startup hook of every demo process: whole output lines, the run's timeline, the stacks
+on a timeout, and the default start method.
 
 mpquiz puts this folder on the demos' PYTHONPATH (and only this folder). Under `python -u`
 print() writes its text and its newline in two system calls, so lines that several
@@ -42,6 +43,23 @@ failure is swallowed, and each process writes at most RECORD_BUDGET lines beside
 start and end (THREAD_BUDGET of them for threads). Only a little runs at startup (one
 line written); threading and multiprocessing are patched as they are imported, by a
 finder on sys.meta_path.
+
+The stacks. When the environment has STACKS_VARIABLE ("SIGNAL:FOLDER", a folder mpquiz
+created outside the working folder), the hook installs a handler for that signal: asked
+(on a timeout, see mpquiz.runner.stacks), the process writes
+faulthandler.dump_traceback(all_threads=True) to FOLDER/PID.part, opened for it (created,
+never followed) and closed again, then renames it FOLDER/PID. Python runs the handler in
+the main thread, interrupting a lock, a pipe or a join, which then carries on; forked
+children inherit it, and spawned ones install their own.
+
+The start method. With START_METHOD_VARIABLE set ("fork", "spawn" or "forkserver"), as
+multiprocessing.context is imported the hook makes that method the default of its
+DefaultContext without setting the context, as if the platform had that default: a
+program that calls multiprocessing.set_start_method() itself still may, and spawned
+children take the parent's method from multiprocessing as usual. A method this system
+does not have is left alone (mpquiz refuses to start such a run).
+
+Each variable is taken out of os.environ as the timeline's is.
 """
 
 import atexit
@@ -58,6 +76,8 @@ if TYPE_CHECKING:
     from typing import Any, NoReturn
 
 VARIABLE = "MPQUIZ_TIMELINE_FILE"
+STACKS_VARIABLE = "MPQUIZ_STACKS"
+START_METHOD_VARIABLE = "MPQUIZ_START_METHOD"
 RECORD_BUDGET = 400
 UNSTARTED = 16
 THREAD_BUDGET = 256
@@ -366,10 +386,8 @@ def _watch(popen: "Any") -> None:
 
 # Patching modules as they are imported.
 
-_PATCHES: "dict[str, Callable[[ModuleType], None]]" = {
-    "threading": _patch_threading,
-    "multiprocessing.process": _patch_process,
-}
+# The modules to patch as they are imported, filled by what the environment asks for.
+_PATCHES: "dict[str, Callable[[ModuleType], None]]" = {}
 
 
 class _PatchingLoader:
@@ -420,13 +438,20 @@ class _PatchingFinder:
         return None
 
 
+def _take(variable: str) -> "str | None":
+    """The variable's value, taken out of os.environ only: exec'd children still inherit
+    it from the process's real environment."""
+    value = os.environ.get(variable)
+    if value:
+        environ: Any = os.environ
+        _quietly(lambda: environ._data.pop(environ.encodekey(variable), None))
+    return value
+
+
 def _start_timeline() -> None:
-    path = os.environ.get(VARIABLE)
+    path = _take(VARIABLE)
     if not path:
         return
-    # Out of os.environ only: exec'd children still inherit it.
-    environ: Any = os.environ
-    _quietly(lambda: environ._data.pop(environ.encodekey(VARIABLE), None))
     _State.path = path
     how = _how_started()
     name = f'"{how}"' if how in ("forkserver", "resource_tracker") else '"MainProcess"'
@@ -437,11 +462,79 @@ def _start_timeline() -> None:
         os.register_at_fork(after_in_child=_after_fork)
     atexit.register(_at_exit)
     os._exit = _exit
+    _PATCHES["threading"] = _patch_threading
+    _PATCHES["multiprocessing.process"] = _patch_process
+
+
+# The stacks, dumped when mpquiz asks (on a timeout).
+
+
+class _Stacks:
+    folder = ""
+
+
+def _dump_stacks(signum: int, frame: object) -> None:
+    """The signal handler: every thread's stack into FOLDER/PID, in faulthandler's text."""
+    try:
+        final = f"{_Stacks.folder}/{os.getpid()}"
+        part = f"{final}.part"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        fd = os.open(part, flags | getattr(os, "O_CLOEXEC", 0), 0o600)
+        try:
+            _faulthandler().dump_traceback(fd, all_threads=True)
+        finally:
+            os.close(fd)
+        os.rename(part, final)
+    except Exception:
+        pass
+
+
+def _faulthandler() -> "Any":
+    # Built in, imported at start (24 µs); in the handler this only looks it up.
+    import faulthandler
+
+    return faulthandler
+
+
+def _start_stacks() -> None:
+    value = _take(STACKS_VARIABLE)
+    if not value:
+        return
+    number, _, folder = value.partition(":")
+    if not folder:
+        return
+    import _signal  # type: ignore[import-not-found]  # signal imports enum: 3 ms a start
+
+    _faulthandler()
+    _Stacks.folder = folder
+    _signal.signal(int(number), _dump_stacks)
+
+
+# The default start method.
+
+
+def _start_method() -> None:
+    method = _take(START_METHOD_VARIABLE)
+    if method not in ("fork", "spawn", "forkserver"):
+        return
+
+    def _patch_context(context: "ModuleType") -> None:
+        default = context._default_context
+        # The method's context (ValueError if this system has not got it), made the
+        # default one; _actual_context stays None, so the context is not set.
+        default._default_context = default.get_context(method)
+
+    _PATCHES["multiprocessing.context"] = _patch_context
+
+
+def _start_patching() -> None:
+    """Patch the modules already imported; the others as they are, through the finder."""
     for name in list(_PATCHES):
         module = sys.modules.get(name)
         if module is not None:
-            _PATCHES.pop(name)(module)
-    sys.meta_path.insert(0, _PatchingFinder)
+            _quietly(_PATCHES.pop(name), module)
+    if _PATCHES:
+        sys.meta_path.insert(0, _PatchingFinder)
 
 
 def _start() -> None:
@@ -449,6 +542,9 @@ def _start() -> None:
     _line_buffer(sys.stdout)
     _line_buffer(sys.stderr)
     _quietly(_start_timeline)
+    _quietly(_start_stacks)
+    _quietly(_start_method)
+    _quietly(_start_patching)
     sys.path[:] = [entry for entry in sys.path if os.path.abspath(entry or ".") != here]
     _run_hidden_sitecustomize(here)
 
