@@ -47,10 +47,13 @@ def test_the_docs_example_is_validated_added_and_reviewed(tmp_path: Path) -> Non
     db = ["--db", f"sqlite:///{tmp_path / 'x.db'}", "--lang", "en"]
     checked = mpquiz("pack", "validate", str(root), "--run", "--yes")
     assert checked.returncode == 0, checked.stderr
-    assert "4 questions (1 choice, 1 numeric, 1 open, 1 predict), valid" in checked.stdout
+    assert (
+        "5 questions (1 choice, 1 exercise, 1 numeric, 1 open, 1 predict), valid" in checked.stdout
+    )
     assert "all keys confirmed" in checked.stdout
+    assert "1 exercise(s): every starter fails a check" in checked.stdout
     added = mpquiz(*db, "pack", "add", str(root))
-    assert added.returncode == 0 and "4 added" in added.stdout, added.stderr
+    assert added.returncode == 0 and "5 added" in added.stdout, added.stderr
     assert mpquiz(*db, "pack", "trust", "queue-basics", "--yes").returncode == 0
     answers = "1\n5\nparent {pid} received [0, 1, 4]\nitems: 3\n\nThe child waits.\n\n3\n"
     review = mpquiz(*db, "review", "--plain", "--pack", "queue-basics", "--new", "4", stdin=answers)
@@ -64,6 +67,15 @@ def test_the_docs_example_is_validated_added_and_reviewed(tmp_path: Path) -> Non
         assert prompt in review.stdout
     assert review.stdout.count("exit code 0") == 4  # every demo really ran
     assert "Answered 4, right 4." in review.stdout  # the open one rated Good
+    # The worked exercise, from the learner's own editor: the starter fails, the
+    # solution passes.
+    name = "queue-basics:queue.ex-results-back"
+    starter = tmp_path / "mine.py"
+    assert mpquiz(*db, "exercise", "start", name, "-o", str(starter)).returncode == 0
+    failed = mpquiz(*db, "exercise", "check", name, str(starter))
+    assert failed.returncode == 1 and "results: []" in failed.stdout, failed.stderr
+    solution = root / "demos" / "squares_back_solution.py"
+    assert mpquiz(*db, "exercise", "check", name, str(solution)).returncode == 0
 
 
 def test_validate_exit_codes_and_one_problem_per_line() -> None:
@@ -233,3 +245,19 @@ def test_validate_takes_a_zip_and_names_files_as_in_it(tmp_path: Path) -> None:
         zf.writestr("../evil.py", "print('owned')")
     refused = cli("pack", "validate", str(unsafe))
     assert refused.exit_code == 2 and "path leaves the pack folder" in refused.stderr
+
+
+def test_export_gift_writes_an_exercise_as_an_essay_with_its_starter_and_says_what_is_lost(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "x.db"
+    assert cli("pack", "add", str(FIXTURES / "expack"), db=db).exit_code == 0
+    out = tmp_path / "ex.gift"
+    result = cli("pack", "export-gift", "expack", "-o", str(out), "--lang", "en", db=db)
+    assert result.exit_code == 0 and "1 question(s) written" in result.stdout
+    assert "written with less: lock.ex-race: written as an essay" in result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "::lock.ex-race::[markdown]Make work() lose no update" in text
+    # the starter, as a Markdown code block (four spaces), with GIFT's specials escaped
+    assert "\\n\\n    def work(counter, times)\\:\\n" in text
+    assert text.rstrip().endswith("}") and "{\n\t####" in text  # an essay: no answers

@@ -122,3 +122,26 @@ def test_giving_up_shows_the_solution_and_the_diff_and_suggests_again(store: Sto
     session.rate(Rating.Again)
     _answer, kept, _rating = _stored(store)
     assert kept["gave_up"] is True and kept["checks"] == []
+
+
+@pytest.mark.slow
+def test_the_class_report_gives_each_exercise_its_pass_rate_and_the_check_failed_most(
+    store: Store,
+) -> None:
+    from mpquiz.session.classroom import class_report
+
+    clock = FakeClock()
+    for name, program in (("ana", FIXED), ("ben", None), ("eva", None)):
+        learner = store.learner_id(name, T0)
+        items = build_queue(store, learner, clock.now(), clock.day_start(), 5)
+        session = ReviewSession(store, Scheduler(), learner, launcher_for(PACK), items,
+                                lang="en", clock=clock)  # fmt: skip
+        session.show()
+        session.submit(program or (session.starter or ""))
+        session.rate(session.outcome().suggested)
+    report = class_report(store, Scheduler(), clock.now(), lang="en")
+    (stats,) = report.exercises
+    assert (stats.qid, stats.attempts, stats.passed, stats.gave_up) == ("lock.ex-race", 3, 1, 0)
+    assert stats.most_failed in ("no-lost-updates", "uses-the-lock")
+    assert stats.most_failed_count == 2
+    assert report.to_dict()["exercises"][0]["pass_rate"] == pytest.approx(0.333, abs=1e-3)

@@ -84,7 +84,7 @@ def test_a_program_that_crashes_or_breaks_the_rules_is_told_which_check() -> Non
     rules = next(r for r in threads.report.results if r.name == "uses-the-lock")
     assert rules.status is Status.FAILED and rules.detail is not None
     assert rules.detail.key == "exercise.avoid_found"
-    assert rules.detail.params["construct"] == "threading"
+    assert rules.detail.params == {"construct": "threading", "line": 1}  # in their own text
     bad = runner.check("def work(counter, times:\n    pass\n")
     assert _results(bad)["uses-the-lock"] is Status.FAILED
 
@@ -101,3 +101,27 @@ def test_an_untrusted_pack_runs_nothing_not_even_the_learners_program() -> None:
     launcher = DemoLauncher(places_for(PACK), _Untrusting())
     refused = _runner(launcher).check("def work(counter, times):\n    pass\n")
     assert isinstance(refused, Refusal) and refused.key == "trust.untrusted"
+
+
+@pytest.mark.slow
+def test_a_program_stuck_past_its_time_limit_is_told_where_and_why(tmp_path: Path) -> None:
+    import shutil
+
+    pack = tmp_path / "expack"
+    shutil.copytree(PACK, pack)
+    toml = pack / "questions" / "lock.toml"
+    toml.write_text(toml.read_text().replace('edit = "work"', 'edit = "work"\ntimeout = 2'))
+    question = load_pack(pack).questions[0]
+    assert isinstance(question, ExerciseQuestion)
+    runner = ExerciseRunner(launcher_for(pack), question)
+    stuck = runner.check(
+        "def work(counter, times):\n"
+        "    lock = counter.get_lock()\n"
+        "    lock.acquire()\n"
+        "    lock.acquire()  # never released: the second acquire waits forever\n"
+    )
+    assert isinstance(stuck, CheckRun) and len(stuck.runs) == 1 and stuck.runs[0].timed_out
+    clean = stuck.report.results[0]
+    assert clean.status is Status.FAILED and clean.detail is not None
+    assert clean.detail.key.startswith("hang."), clean.detail
+    assert clean.detail.params.get("line") in (3, 4)  # counted in the learner's own text

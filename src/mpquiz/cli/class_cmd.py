@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -86,8 +86,8 @@ def _table(data: ClassReport, lang: str) -> None:
     console.print(table)
     if not data.hardest:
         console.print(t("class.no_hard", lang))
-        return
-    console.print(t("class.hardest", lang))
+    else:
+        console.print(t("class.hardest", lang))
     for i, q in enumerate(data.hardest, 1):
         console.print(
             inert(f"{i}. [{q.pack}] {q.qid} · {100 * q.error_rate:.0f}% ({q.wrong}/{q.reviews})")
@@ -95,6 +95,30 @@ def _table(data: ClassReport, lang: str) -> None:
         console.print(inert(f"   {q.prompt}"))
         for w in q.wrong_answers:
             console.print(inert(f"   ✘ {w.count}× {w.shown}"))
+    if data.exercises:
+        _exercise_table(data, lang, console)
+
+
+def _exercise_table(data: ClassReport, lang: str, console: Any) -> None:
+    from rich.table import Table
+
+    from mpquiz.core.inert import inert
+    from mpquiz.i18n import t
+
+    table = Table(title=t("class.exercises", lang))
+    for key in ("class.col.exercise", "class.col.attempts", "class.col.pass_rate",
+                "class.col.gave_up", "class.col.most_failed"):  # fmt: skip
+        table.add_column(t(key, lang))
+    for e in data.exercises:
+        failed = f"{e.most_failed} ({e.most_failed_count}×)" if e.most_failed else "—"
+        table.add_row(
+            inert(f"[{e.pack}] {e.qid}"),
+            str(e.attempts),
+            f"{100 * e.pass_rate:.0f}%",
+            str(e.gave_up),
+            inert(failed),
+        )
+    console.print(table)
 
 
 @app.command("export", help=h("help.class.export"))

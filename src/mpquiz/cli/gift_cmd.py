@@ -111,4 +111,6 @@ def export_gift(
     out.write_text(result.text, encoding="utf-8")
     for qid, reason in result.skipped:
         typer.echo(t("pack.export_gift.skipped", svc.lang, qid=qid, reason=reason), err=True)
+    for qid, reason in result.lossy:
+        typer.echo(t("pack.export_gift.lossy", svc.lang, qid=qid, reason=reason), err=True)
     typer.echo(t("pack.export_gift.done", svc.lang, count=len(result.written), path=out))

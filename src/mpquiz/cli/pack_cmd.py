@@ -235,11 +235,62 @@ def _run_keys(
     if show:
         for problem in result.problems:
             typer.echo(inert(f"{root / str(problem)}"), err=True)
+    if show and result.questions:  # not for a pack of exercises alone
         key = "pack.validate.keys_bad" if result.problems else "pack.validate.keys_ok"
         typer.echo(
             t(key, lang, runs=result.runs, count=result.questions, problems=len(result.problems))
         )
-    return 1 if result.problems else 0
+    bad_exercises = _prove_exercises(pack, lang, report, show=show)
+    return 1 if result.problems or bad_exercises else 0
+
+
+def _prove_exercises(pack: Pack, lang: str, report: dict[str, Any], *, show: bool) -> int:
+    """Check each exercise's starter (it must fail a check) and solution (it must pass
+    every check measurable here), with every CPU and on one; the problems found."""
+    from mpquiz.core.kinds import ExerciseQuestion
+    from mpquiz.packs.places import PackPlaces
+    from mpquiz.session.demos import DemoLauncher, TrustLocalFiles
+    from mpquiz.session.exercise_proofs import prove_exercises
+
+    if not any(isinstance(q, ExerciseQuestion) for q in pack.questions):
+        return 0
+    places = PackPlaces.here().with_folders({pack.id: Path(pack.root)})
+    launcher = DemoLauncher(places, TrustLocalFiles())  # trusted above (_confirm_running)
+    tell = None
+    if show and sys.stderr.isatty():
+
+        def tell(qid: str, done: int, total: int) -> None:
+            sys.stderr.write(f"\r{inert(qid)} ({done}/{total})\x1b[K")
+            sys.stderr.write("\r\x1b[K" if done == total else "")
+            sys.stderr.flush()
+
+    proofs = prove_exercises(pack, launcher, progress=tell)
+    root = Path(pack.root)
+    found = []
+    exercises: dict[str, list[dict[str, object]]] = {}
+    for proof in proofs:
+        exercises.setdefault(proof.question.qid, []).append(proof.to_dict())
+        for message in proof.problems():
+            source = proof.question.source
+            found.append(
+                {
+                    "file": str(root / source.partition(":")[0]),
+                    "line": int(source.partition(":")[2] or 0) or None,
+                    "qid": proof.question.qid,
+                    "message": message,
+                    "run": None,
+                }
+            )
+            if show:
+                typer.echo(inert(f"{root / source}: question {proof.question.qid}: {message}"),
+                           err=True)  # fmt: skip
+    run = report.setdefault("run", {})
+    run["exercises"] = exercises
+    run.setdefault("problems", []).extend(found)
+    if show:
+        key = "pack.validate.exercises_bad" if found else "pack.validate.exercises_ok"
+        typer.echo(t(key, lang, count=len(exercises), problems=len(found)))
+    return len(found)
 
 
 @app.command("new", help=h("help.pack.new"))

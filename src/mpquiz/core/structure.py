@@ -37,6 +37,13 @@ class StructureFacts:
     error: Note | None = None
     """Why the program could not be read (a syntax error), if it could not."""
     lines: tuple[str, ...] = ()
+    first_line: int = 1
+    """The program's line that is the first of the learner's text (when they edit one
+    region of a larger file): lines are told to them counted from there."""
+
+    def told_line(self, number: int) -> int:
+        """Line `number` of the program as the learner counts it (in their own text)."""
+        return number - self.first_line + 1 if number >= self.first_line else number
 
     def find(self, construct: str) -> int | None:
         """The first line using `construct` (see docs/writing-packs.md), None if none."""
@@ -57,13 +64,15 @@ class StructureFacts:
         return self.lines[number - 1].strip() if 0 < number <= len(self.lines) else ""
 
 
-def analyse(source: str) -> StructureFacts:
-    """The constructs of `source`; a program that does not parse gives its error."""
+def analyse(source: str, first_line: int = 1) -> StructureFacts:
+    """The constructs of `source`; a program that does not parse gives its error.
+    `first_line`: where the learner's own text starts in it (StructureFacts.told_line)."""
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
-        note = Note("exercise.syntax", {"line": exc.lineno or 0, "problem": exc.msg})
-        return StructureFacts(error=note, lines=tuple(source.splitlines()))
+        line = (exc.lineno or 0) - first_line + 1 if (exc.lineno or 0) >= first_line else exc.lineno
+        note = Note("exercise.syntax", {"line": line or 0, "problem": exc.msg})
+        return StructureFacts(error=note, lines=tuple(source.splitlines()), first_line=first_line)
     except (ValueError, RecursionError, MemoryError) as exc:
         note = Note("exercise.syntax", {"line": 0, "problem": type(exc).__name__})
         return StructureFacts(error=note, lines=tuple(source.splitlines()))
@@ -71,7 +80,13 @@ def analyse(source: str) -> StructureFacts:
     walker.visit(tree)
     guard = next((n.lineno for n in tree.body if isinstance(n, ast.If) and _is_guard(n.test)), None)
     return StructureFacts(
-        walker.names, walker.attrs, walker.calls, guard, None, tuple(source.splitlines())
+        walker.names,
+        walker.attrs,
+        walker.calls,
+        guard,
+        None,
+        tuple(source.splitlines()),
+        first_line,
     )
 
 

@@ -67,3 +67,12 @@ def splice(source: str, name: str, text: str) -> str | None:
     indent = first[: len(first) - len(first.lstrip())]
     new = [indent + ln if ln.strip() else "" for ln in text.strip("\n").splitlines()]
     return "\n".join([*lines[: start + 1], *new, *lines[end:]]) + "\n"
+
+
+def region_start(source: str, name: str) -> int | None:
+    """The 1-based line where the body of region `name` starts, None without it."""
+    for i, line in enumerate(source.splitlines()):
+        found = _BEGIN.match(line)
+        if found and found.group("name") == name:
+            return i + 2
+    return None

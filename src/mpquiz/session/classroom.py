@@ -56,6 +56,31 @@ class HardQuestion:
 
 
 @dataclass(frozen=True)
+class ExerciseStats:
+    """How a class did on one exercise: its pass rate and the check failed most often."""
+
+    pack: str
+    qid: str
+    topic: str
+    prompt: str
+    attempts: int
+    passed: int
+    gave_up: int
+    most_failed: str | None
+    """The check that failed in most attempts (None when none failed)."""
+    most_failed_count: int = 0
+
+    @property
+    def pass_rate(self) -> float:
+        """Share of attempts that passed."""
+        return self.passed / self.attempts if self.attempts else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form."""
+        return {**self.__dict__, "pass_rate": round(self.pass_rate, 3)}
+
+
+@dataclass(frozen=True)
 class ClassReport:
     """Everything `mpquiz class report` shows."""
 
@@ -63,6 +88,7 @@ class ClassReport:
     learners: list[str]
     rows: list[LearnerTopic]
     hardest: list[HardQuestion]
+    exercises: list[ExerciseStats] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form."""
@@ -78,6 +104,7 @@ class ClassReport:
                 }
                 for h in self.hardest
             ],
+            "exercises": [e.to_dict() for e in self.exercises],
         }
 
 
@@ -142,4 +169,39 @@ def class_report(
                 [WrongAnswer(a, answer_shown(question, a, lang), c) for a, c in answers],
             )
         )
-    return ClassReport(since, learners, rows, hardest)
+    return ClassReport(since, learners, rows, hardest, _exercises(store, since, pack_id, lang))
+
+
+def _exercises(
+    store: Store, since: datetime, pack_id: str | None, lang: str
+) -> list[ExerciseStats]:
+    """Each exercise answered since `since`: attempts, passes, the check failed most."""
+    tallies: dict[int, list[tuple[bool, dict[str, Any] | None]]] = {}
+    for question_id, passed, kept in store.exercise_attempts(since, pack_id):
+        tallies.setdefault(question_id, []).append((passed, kept))
+    data = store.question_data(list(tallies))
+    found = []
+    for question_id, attempts in tallies.items():
+        question = question_from_dict(data[question_id])
+        failures: dict[str, int] = {}
+        for _passed, kept in attempts:
+            for check in (kept or {}).get("checks", ()):
+                if isinstance(check, dict) and check.get("status") == "failed":
+                    name = str(check.get("name"))
+                    failures[name] = failures.get(name, 0) + 1
+        worst = min(failures.items(), key=lambda f: (-f[1], f[0]), default=(None, 0))
+        found.append(
+            ExerciseStats(
+                question.pack_id,
+                question.qid,
+                question.topic,
+                question.prompt.get(lang),
+                len(attempts),
+                sum(1 for passed, _ in attempts if passed),
+                sum(1 for _, kept in attempts if kept and kept.get("gave_up")),
+                worst[0],
+                worst[1],
+            )
+        )
+    found.sort(key=lambda e: (e.pass_rate, -e.attempts, e.qid))
+    return found

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mpquiz.core.exercise import Attempt, Report, judge, runs_needed
+from mpquiz.core.hangs import likely_cause
 from mpquiz.core.kinds import ExerciseQuestion
 from mpquiz.core.refusal import Refusal
 from mpquiz.core.scheduling import Rating
 from mpquiz.core.structure import analyse
 from mpquiz.core.text import Text
 from mpquiz.core.verdict import Note, RunFacts, Verdict
-from mpquiz.packs.code import regions, splice, strip_markers
+from mpquiz.packs.code import region_start, regions, splice, strip_markers
 from mpquiz.runner import DemoSpec, RunResult
 from mpquiz.session.demos import DemoLauncher
 from mpquiz.session.run_facts import run_facts
@@ -50,9 +51,20 @@ class CheckRun:
 class ExerciseRunner:
     """Runs and judges programs for one exercise, through `launcher`'s checks."""
 
-    def __init__(self, launcher: DemoLauncher, question: ExerciseQuestion) -> None:
+    def __init__(
+        self,
+        launcher: DemoLauncher,
+        question: ExerciseQuestion,
+        *,
+        cpus: int | None = None,
+        start_method: str | None = None,
+    ) -> None:
+        """`cpus` and `start_method` set those of every run (runner.DemoSpec), as `pack
+        validate --run` does to check an exercise on one CPU and under each method."""
         self.launcher = launcher
         self.question = question
+        self.cpus = cpus
+        self.start_method = start_method
 
     # What the learner sees.
 
@@ -102,6 +114,7 @@ class ExerciseRunner:
         if plan.spec is None:
             assert plan.blocked is not None
             return plan.blocked
+        spec = self._tuned(plan.spec)
         program = self.program(text)
         if isinstance(program, Refusal):
             return program
@@ -110,32 +123,59 @@ class ExerciseRunner:
         total = count + int(needs_reference)
         reference: RunResult | None = None
         if needs_reference:
-            reference = self._reference(plan.spec)
+            reference = self._reference(spec)
             if progress is not None:
                 progress("reference", 1, total)
-        runs = self._runs(plan.spec, program, count, total, progress)
+        runs, hang = self._runs(spec, program, count, total, progress)
         facts = tuple(run_facts(r) for r in runs)
-        hang = _hang(runs, program)
         attempt = Attempt(
             program,
             facts,
             None if reference is None else run_facts(reference),
-            analyse(program),
+            analyse(program, self._first_line(program)),
             hang,
         )
         report = judge(question.checks, attempt, clean_message())
         return CheckRun(report, program, runs, reference)
+
+    def _hang(self, runs: list[RunResult], script: Path, program: str) -> Note | None:
+        """Why a run that passed its time limit was stuck, from its processes' stacks,
+        with the line counted in the learner's own text."""
+        stuck = next((r for r in runs if r.timed_out), None)
+        if stuck is None:
+            return None
+        cause = likely_cause(stuck.stacks, script)
+        if cause is None or not isinstance(cause.params.get("line"), int):
+            return cause
+        line = cause.params["line"]
+        assert isinstance(line, int)
+        first = self._first_line(program)
+        told = line - first + 1 if line >= first else line
+        return Note(cause.key, {**cause.params, "line": told})
+
+    def _first_line(self, program: str) -> int:
+        """Where the learner's text starts in the program (1 unless a region is edited)."""
+        if not self.question.edit:
+            return 1
+        return region_start(program, self.question.edit) or 1
 
     def _reference(self, spec: DemoSpec) -> RunResult | None:
         q = self.question
         plan = self.launcher.plan_file(q.pack_id, q.reference_demo, spec.args, spec.timeout)
         if plan.spec is None:
             return None
-        return self.launcher.start_spec(plan.spec).wait()
+        return self.launcher.start_spec(self._tuned(plan.spec)).wait()
+
+    def _tuned(self, spec: DemoSpec) -> DemoSpec:
+        if self.cpus is None and self.start_method is None:
+            return spec
+        return dataclasses.replace(spec, cpus=self.cpus, start_method=self.start_method)
 
     def _runs(
         self, spec: DemoSpec, program: str, count: int, total: int, progress: Progress | None
-    ) -> tuple[RunResult, ...]:
+    ) -> tuple[tuple[RunResult, ...], Note | None]:
+        """The program's runs (they stop at the first that fails) and, when one passed
+        its time limit, its likely cause (read while the program's file still exists)."""
         folder = Path(tempfile.mkdtemp(prefix="mpquiz-exercise-"))
         try:
             script = folder / PROGRAM_NAME
@@ -149,24 +189,9 @@ class ExerciseRunner:
                     progress("program", total - count + i + 1, total)
                 if not result.ok:
                     break  # a crash or a hang says enough; the other runs would repeat it
-            return tuple(runs)
+            return tuple(runs), self._hang(runs, script, program)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _hang(runs: tuple[RunResult, ...], program: str) -> Note | None:
-    """Why a run that passed its time limit was stuck, when its stacks tell."""
-    stuck = next((r for r in runs if r.timed_out), None)
-    if stuck is None:
-        return None
-    import importlib
-
-    try:
-        hangs = importlib.import_module("mpquiz.core.hangs")
-    except ImportError:
-        return None
-    cause: Note | None = hangs.likely_cause(getattr(stuck, "stacks", ()), PROGRAM_NAME)
-    return cause
 
 
 def facts_with(report: Report) -> RunFacts:

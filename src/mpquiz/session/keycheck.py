@@ -89,7 +89,8 @@ def check_keys(
 ) -> KeyReport:
     """Run each distinct (demo, args) of `pack` and check each question's key against it."""
     groups: dict[tuple[str, tuple[str, ...]], list[Question]] = {}
-    for q in pack.questions:
+    asked: list[Question] = [q for q in pack.questions if not isinstance(q, ExerciseQuestion)]
+    for q in asked:  # an exercise's starter is no demo: session.exercise_proofs
         groups.setdefault((q.demo, q.args), []).append(q)
     plan = [
         (key, qs, runs_when_varying if any(q.varies for q in qs) else 1)
@@ -98,7 +99,7 @@ def check_keys(
     total = sum(n for _, _, n in plan)
     done = 0
     problems: list[KeyProblem] = []
-    tallies = {q.qid: ProofTally(missing=q.effective_proof is None) for q in pack.questions}
+    tallies = {q.qid: ProofTally(missing=q.effective_proof is None) for q in asked}
     for (demo, args), questions, count in plan:
         timeout = max(q.timeout or pack.demo_timeout for q in questions)
         spec = DemoSpec(script=Path(pack.demos_dir) / demo, args=args, timeout=timeout)
@@ -111,7 +112,7 @@ def check_keys(
             for q in questions:
                 problems.extend(KeyProblem(q, m, attempt) for m in key_problems(q, result))
                 _tally(tallies[q.qid], q, facts, result)
-    for q in pack.questions:
+    for q in asked:
         tally = tallies[q.qid]
         # An implicit proof (the predict rule, a numeric key's value) is the key itself,
         # whose problems key_problems reports already.
@@ -121,7 +122,7 @@ def check_keys(
         measured = tally.runs - tally.unmeasurable
         if explicit and tally.status == "not-shown" and tally.last is not None and measured:
             problems.append(KeyProblem(q, _not_shown(tally)))
-    return KeyReport(problems, total, len(pack.questions), tallies)
+    return KeyReport(problems, total, len(asked), tallies)
 
 
 def _tally(tally: ProofTally, question: Question, facts: RunFacts, result: RunResult) -> None:

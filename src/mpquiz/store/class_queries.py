@@ -109,6 +109,24 @@ def question_outcomes(
     return [(q, int(n), int(w or 0)) for q, n, w in session.exec(query)]
 
 
+def exercise_attempts(
+    *, session: Session, since: datetime, pack_id: str | None = None
+) -> list[tuple[int, bool, dict[str, Any] | None]]:
+    """(question id, passed, the attempt kept: review.exercise) per review of an exercise
+    since `since`."""
+    query = (
+        select(ReviewRow.question_id, ReviewRow.correct, ReviewRow.exercise)
+        .join(QuestionRow, col(QuestionRow.id) == ReviewRow.question_id)
+        .where(col(ReviewRow.reviewed_at) >= since, col(QuestionRow.kind) == "exercise")
+    )
+    if pack_id:
+        query = query.where(col(QuestionRow.pack_id) == pack_id)
+    found = []
+    for question_id, correct, kept in session.exec(query):
+        found.append((question_id, bool(correct), kept if isinstance(kept, dict) else None))
+    return found
+
+
 def wrong_answers(
     *, session: Session, question_ids: list[int], since: datetime
 ) -> list[tuple[int, str, int]]:

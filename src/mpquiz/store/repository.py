@@ -269,6 +269,13 @@ class Store:
         with self._session() as session:
             return class_queries.question_outcomes(session=session, since=since, pack_id=pack_id)
 
+    def exercise_attempts(
+        self, since: datetime, pack_id: str | None = None
+    ) -> list[tuple[int, bool, dict[str, Any] | None]]:
+        """(question id, passed, the attempt kept) per review of an exercise since `since`."""
+        with self._session() as session:
+            return class_queries.exercise_attempts(session=session, since=since, pack_id=pack_id)
+
     def wrong_answers(self, question_ids: list[int], since: datetime) -> list[tuple[int, str, int]]:
         """(question id, answer, how many gave it) for the wrong answers to these questions."""
         with self._session() as session:

@@ -42,6 +42,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "class.topics": {"en": "Mastery by learner and topic", "es": "Dominio por estudiante y tema"},
     "class.col.learner": {"en": "Learner", "es": "Estudiante"},
     "class.col.mastery": {"en": "Mastery", "es": "Dominio"},
+    "class.exercises": {"en": "Exercises", "es": "Ejercicios"},
+    "class.col.exercise": {"en": "exercise", "es": "ejercicio"},
+    "class.col.attempts": {"en": "attempts", "es": "intentos"},
+    "class.col.pass_rate": {"en": "passed", "es": "superados"},
+    "class.col.gave_up": {"en": "gave up", "es": "se rindieron"},
+    "class.col.most_failed": {"en": "check failed most", "es": "comprobación más fallida"},
     "class.hardest": {
         "en": "Hardest questions and the class's most common wrong answers:",
         "es": "Preguntas más difíciles y las respuestas incorrectas más comunes de la clase:",

@@ -151,6 +151,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} problem(s) in {path}",
         "es": "{count} problema(s) en {path}",
     },
+    "pack.validate.exercises_ok": {
+        "en": "{count} exercise(s): every starter fails a check and every solution passes, "
+        "with every CPU and on one",
+        "es": "{count} ejercicio(s): cada inicio falla alguna comprobación y cada solución "
+        "las supera, con todos los núcleos y con uno",
+    },
+    "pack.validate.exercises_bad": {
+        "en": "{count} exercise(s): {problems} problem(s)",
+        "es": "{count} ejercicio(s): {problems} problema(s)",
+    },
     "pack.validate.keys_ok": {
         "en": "{runs} demo runs, {count} questions: all keys confirmed",
         "es": "{runs} ejecuciones de demos, {count} preguntas: todas las claves confirmadas",
@@ -280,6 +290,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pack.export_gift.done": {
         "en": "{count} question(s) written to {path}",
         "es": "{count} pregunta(s) escritas en {path}",
+    },
+    "pack.export_gift.lossy": {
+        "en": "written with less: {qid}: {reason}",
+        "es": "escrita con menos: {qid}: {reason}",
     },
     "pack.export_gift.skipped": {
         "en": "left out {qid}: {reason}",

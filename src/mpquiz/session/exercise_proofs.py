@@ -1,0 +1,124 @@
+"""Prove a pack's exercises by execution: the starter must fail a check (or the exercise
+teaches nothing) and the solution must pass every check this machine can measure, both
+with every CPU and pinned to one (where checks about speed are not measurable, and the
+starter must still fail a check that is not about speed).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from mpquiz.core.exercise import Report, Status
+from mpquiz.core.kinds import ExerciseQuestion
+from mpquiz.core.model import Pack
+from mpquiz.core.refusal import Refusal
+from mpquiz.session.demos import DemoLauncher
+from mpquiz.session.exercise_run import CheckRun, ExerciseRunner
+
+Progress = Callable[[str, int, int], None]
+"""Called with (what ran, checks done, checks in all) after each check."""
+
+
+@dataclass(frozen=True)
+class ExerciseProof:
+    """What the starter and the solution of one exercise did on `cpus` CPUs."""
+
+    question: ExerciseQuestion
+    cpus: int | None
+    """None: every CPU mpquiz may use."""
+    starter: Report | str
+    """The starter's report, or why it could not be checked."""
+    solution: Report | str
+
+    @property
+    def where(self) -> str:
+        """The CPUs, as a problem names them."""
+        return "all CPUs" if self.cpus is None else f"{self.cpus} CPU"
+
+    def problems(self) -> list[str]:
+        """What is wrong with the exercise on these CPUs (empty when nothing is)."""
+        found = []
+        if isinstance(self.starter, str):
+            found.append(f"the starter could not be checked ({self.where}): {self.starter}")
+        elif self.starter.passed:
+            found.append(
+                f"the starter passes every check ({self.where}): the exercise teaches "
+                "nothing; add a check it fails"
+            )
+        if isinstance(self.solution, str):
+            found.append(f"the solution could not be checked ({self.where}): {self.solution}")
+        else:
+            for failed in self.solution.failed:
+                detail = _words(failed.detail)
+                found.append(f"the solution fails check {failed.name} ({self.where}){detail}")
+        return found
+
+    def to_dict(self) -> dict[str, object]:
+        """As `pack validate --run --json` reports it."""
+        return {
+            "cpus": self.cpus or "all",
+            "starter": _summary(self.starter),
+            "solution": _summary(self.solution),
+        }
+
+
+def _summary(report: Report | str) -> dict[str, object]:
+    if isinstance(report, str):
+        return {"error": report}
+    return {r.name: r.status.value for r in report.results}
+
+
+def _words(note: object) -> str:
+    from mpquiz.core.verdict import Note
+    from mpquiz.i18n import t
+
+    return f": {t(note.key, 'en', **note.params)}" if isinstance(note, Note) else ""
+
+
+def cpu_settings() -> tuple[int | None, ...]:
+    """Every CPU, and one; only one where mpquiz may use only one."""
+    try:
+        available = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return (None,)  # no affinity to set here: the machine as it is
+    return (None, 1) if available > 1 else (1,)
+
+
+def prove_exercises(
+    pack: Pack,
+    launcher: DemoLauncher,
+    *,
+    cpus: Iterable[int | None] | None = None,
+    start_method: str | None = None,
+    progress: Progress | None = None,
+) -> list[ExerciseProof]:
+    """Check every exercise's starter and solution on each CPU setting."""
+    exercises = [q for q in pack.questions if isinstance(q, ExerciseQuestion)]
+    settings = tuple(cpu_settings() if cpus is None else cpus)
+    total, done = len(exercises) * len(settings) * 2, 0
+    found: list[ExerciseProof] = []
+    for question in exercises:
+        for setting in settings:
+            runner = ExerciseRunner(launcher, question, cpus=setting, start_method=start_method)
+            reports: list[Report | str] = []
+            for part in (runner.starter(), runner.solution()):
+                reports.append(_check(runner, part))
+                done += 1
+                if progress is not None:
+                    progress(question.qid, done, total)
+            found.append(ExerciseProof(question, setting, reports[0], reports[1]))
+    return found
+
+
+def _check(runner: ExerciseRunner, text: str | None) -> Report | str:
+    if text is None:
+        return "its file cannot be read"
+    checked: CheckRun | Refusal = runner.check(text)
+    if isinstance(checked, Refusal):
+        return checked.key
+    return checked.report
+
+
+__all__ = ["ExerciseProof", "Status", "cpu_settings", "prove_exercises"]
