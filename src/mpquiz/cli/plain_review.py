@@ -163,6 +163,11 @@ class PlainReview:
             )
 
     def _ask(self, question: Question) -> None:
+        if isinstance(question, ExerciseQuestion):
+            from mpquiz.cli.plain_exercise import PlainExercise
+
+            PlainExercise(self.session, self.reader, self.console, self.lang).ask()
+            return
         while True:
             raw = ask_answer(question, self.reader, self.lang)
             try:

@@ -83,6 +83,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "el programa no se puede leer: línea {line}: {problem}",
     },
     "exercise.checks": {"en": "Checks:", "es": "Comprobaciones:"},
+    "exercise.plain.editing": {
+        "en": "Opening {editor}: save and close it to run the checks.",
+        "es": "Abriendo {editor}: guarda y ciérralo para ejecutar las comprobaciones.",
+    },
+    "exercise.plain.no_editor": {
+        "en": "The editor did not work ({reason}): type the program instead.",
+        "es": "El editor no funcionó ({reason}): escribe el programa aquí.",
+    },
+    "exercise.plain.choose": {
+        "en": "[e]dit again, [s]ubmit or [g]ive up? (Enter: edit) > ",
+        "es": "¿[e]ditar otra vez, e[n]tregar o [r]endirte? (Enter: editar) > ",
+    },
     "help.exercise": {
         "en": "Exercises in your own editor: list them, write a starter, check a program. "
         "Example: mpquiz exercise list",
