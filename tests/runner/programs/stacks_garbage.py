@@ -46,9 +46,9 @@ if __name__ == "__main__":
     frame = '  File "/tmp/\\x1b[2J\x1b]52;c;eA==\x07x.py", line 1 in f\\x07\n'
     long = '  File "/tmp/long.py", line 2 in ' + "y" * 2000 + "\n"
     forged = "Current thread 0x1 (most recent call first):\n" + long + frame * 500
-    forged += (thread + frame * 3) * 300 + "\x00\xff" * 1000 + "z" * 3_000_000
+    forged += (thread + frame * 3) * 300 + "\x00\xff" * 1000 + "z" * 300_000
     Path(f"{folder}/{os.getpid()}").write_text(forged, encoding="utf-8", errors="surrogateescape")
-    for n in range(2000):
+    for n in range(500):
         Path(f"{folder}/junk-{n}").write_bytes(b"junk")
     os.mkdir(f"{folder}/nested")
     Path(f"{folder}/nested/inside").write_bytes(b"junk")
