@@ -40,8 +40,12 @@ def _editor(pilot: Any) -> ProgramAnswer:
 
 async def _results(pilot: Any) -> str:
     screen = pilot.app.screen
-    await until(pilot, lambda: "Comprobación" in plain(screen.query_one("#check-results"))
-                or "superadas" in plain(screen.query_one("#check-results")))  # fmt: skip
+
+    def done() -> bool:
+        said = plain(screen.query_one("#check-results"))
+        return "Comprobación" in said or "superadas" in said
+
+    await until(pilot, done)
     return " ".join(plain(screen.query_one("#check-results")).split())
 
 
@@ -99,3 +103,33 @@ def test_giving_up_shows_the_solution_and_the_diff(exercises: Services) -> None:
         assert screen.outcome.suggested is Rating.Again
 
     drive(app, script)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_look_of_an_exercise_and_its_checks(
+    snap_compare: Any, sqlite_url: str, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """At 80x24: the prompt, the editor with line numbers and the keys, then the checks
+    of a fixed program under it (the timeline, which holds pids, is off)."""
+    monkeypatch.setenv("MPQUIZ_TIMELINE", "0")
+    svc = make_services(sqlite_url, lang, pack=FIXTURES / "expack")
+
+    async def script(pilot: Any) -> None:
+        await until(pilot, lambda: bool(pilot.app.screen.query(ProgramAnswer)))
+        editor = _editor(pilot)
+        editor.text = FIXED
+        editor.focus()
+        await pilot.press("ctrl+r")
+
+        def checked() -> bool:
+            said = plain(pilot.app.screen.query_one("#check-results"))
+            return "✔" in said and "ctrl+s" in said
+
+        await until(pilot, checked)
+        await pilot.pause(0.1)
+
+    try:
+        app = build_app(svc, start="review")
+        assert snap_compare(app, run_before=script, terminal_size=(80, 24))
+    finally:
+        svc.close()

@@ -26,6 +26,7 @@ from mpquiz.core.processes import ProcessRecord
 from mpquiz.core.stacks import ProcessStack
 from mpquiz.runner import exit_cleanup, machine_load, supervisors
 from mpquiz.runner.launch import CouldNotStart, launch
+from mpquiz.runner.limits import planned_cpus
 from mpquiz.runner.line_buffer import LineBuffer
 from mpquiz.runner.line_splitter import CappedLineSplitter, decode_line, truncation_marker
 from mpquiz.runner.machine_load import CpuSnapshot
@@ -79,7 +80,7 @@ class DemoProcess:
     @classmethod
     def _start(cls, spec: DemoSpec) -> DemoProcess:
         process = cls(spec)
-        process._cpu_before = machine_load.snapshot()
+        process._cpu_before = machine_load.snapshot(planned_cpus(spec.cpus))
         try:
             run = launch(spec)
         except CouldNotStart as exc:
@@ -227,7 +228,7 @@ class DemoProcess:
         failure = None
         try:
             ending = run.watch()
-            self._cpu_after = machine_load.snapshot()
+            self._cpu_after = machine_load.snapshot(planned_cpus(self._spec.cpus))
             if run.sweeps:
                 kill_stragglers(run.token)
         except Exception as exc:  # a bug here must still end in a result

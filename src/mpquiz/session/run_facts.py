@@ -35,7 +35,7 @@ def run_facts(result: RunResult) -> RunFacts:
         ok=result.ok,
         problem=result.error,
         timed_out=result.timed_out,
-        cores=available_cores(),
+        cores=result.cpus if result.cpus is not None else available_cores(),
         load=load_average(),
         others=result.others_busy,
         duration=result.duration,
