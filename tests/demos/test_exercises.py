@@ -1,0 +1,94 @@
+"""The built-in exercises proved by execution under every start method: each starter
+fails a check (the exercise teaches something), each solution passes every check that is
+measurable here, with every CPU and pinned to one (on one CPU a speed-up or processes
+busy at once cannot be measured, so every starter must fail a check about something
+else). One test per exercise and start method, so the idle waits of the starters that
+hang until their time limit overlap with other tests."""
+
+from __future__ import annotations
+
+import multiprocessing
+from functools import cache
+
+import pytest
+
+from mpquiz import paths
+from mpquiz.core.exercise import Status
+from mpquiz.core.kinds import ExerciseQuestion
+from mpquiz.packs.loader import load_pack
+from mpquiz.packs.places import PackPlaces
+from mpquiz.session.demos import DemoLauncher
+from mpquiz.session.exercise_proofs import ExerciseProof, cpu_settings, prove_exercises
+from tests.demos.demo_support import START_METHODS
+
+pytestmark = pytest.mark.slow
+DEFAULT = multiprocessing.get_start_method()
+
+
+@cache
+def _pack():  # type: ignore[no-untyped-def]
+    return load_pack(paths.builtin_pack_dir(), demos_dir=paths.builtin_demos_dir())
+
+
+def _ids() -> list[str]:
+    return [q.qid for q in _pack().questions if isinstance(q, ExerciseQuestion)]
+
+
+def test_the_course_has_an_exercise_for_every_seed_topic_and_three_final_ones() -> None:
+    exercises = [q for q in _pack().questions if isinstance(q, ExerciseQuestion)]
+    assert len(exercises) >= 12
+    topics = {q.topic for q in exercises}
+    seed = {"fundamentals", "process-api", "ipc", "lock", "pool", "shared-memory"}
+    assert seed <= topics
+    assert sum(q.topic == "final-exercise" for q in exercises) >= 3
+    for q in exercises:  # bilingual, each check named and explained in both languages
+        assert set(q.prompt.values) == {"es", "en"} and set(q.explain.values) == {"es", "en"}
+        for check in q.checks:
+            assert set(check.message.values) == {"es", "en"}, (q.qid, check.name)
+
+
+@pytest.mark.parametrize("method", START_METHODS)
+@pytest.mark.parametrize("qid", _ids())
+def test_each_exercise_is_proved(qid: str, method: str) -> None:
+    pack = _pack()
+    question = next(q for q in pack.questions if q.qid == qid)
+    one = type(pack)(**{**pack.__dict__, "questions": (question,)})
+    # The built-in pack runs as shipped: its files must equal the lock, as for a learner.
+    launcher = DemoLauncher(PackPlaces.here(), _NoTrustNeeded())
+    # Both CPU settings under the platform's default; every CPU under the others.
+    cpus = cpu_settings() if method == DEFAULT else (None,)
+    # Its checks at once, so that a starter waiting for its time limit overlaps the rest.
+    proofs = prove_exercises(one, launcher, cpus=cpus, start_method=method, workers=4)
+    problems = [m for proof in proofs for m in proof.problems()]
+    assert problems == [], _explain(proofs)
+    for proof in proofs:
+        assert not isinstance(proof.starter, str)
+        failed = [r for r in proof.starter.results if r.status is Status.FAILED]
+        assert failed, _explain(proofs)
+
+
+class _NoTrustNeeded:
+    """The built-in pack needs no trust; any other pack is refused."""
+
+    def trusted(self, pack_id: str) -> None:
+        return None
+
+    def was_trusted(self, pack_id: str) -> bool:
+        return False
+
+
+def _explain(proofs: list[ExerciseProof]) -> str:
+    lines = []
+    for proof in proofs:
+        lines.append(f"{proof.question.qid} on {proof.where}:")
+        for part, report in (("starter", proof.starter), ("solution", proof.solution)):
+            if isinstance(report, str):
+                lines.append(f"  {part}: {report}")
+                continue
+            for r in report.results:
+                lines.append(f"  {part} {r.name}: {r.status.value} {r.detail} {r.evidence}")
+            attempt = report.attempt
+            if attempt is not None and attempt.runs:
+                tail = attempt.runs[0].output.splitlines()[-5:]
+                lines.append(f"  {part} output: {tail}")
+    return "\n".join(lines)
