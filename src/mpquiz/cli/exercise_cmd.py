@@ -66,22 +66,32 @@ def list_exercises(
     if not entries:
         typer.echo(t("exercise.cli.none", lang))
         return
+    console = text_console()
+    # The id is what `start` and `check` take: never cut; what to do shows where it fits.
+    widest = max(len(e.name) for e in entries)
+    runs_said = [t("demo.cli.yes", lang)] + [
+        t("demo.cli.no", lang, reason=reason(e.blocked, lang)) for e in entries if e.blocked
+    ]
+    runs_width = min(30, max(len(t("demo.cli.col.runs", lang)), *map(len, runs_said)))
+    room = console.width - widest - 14 - runs_width - 6
     table = Table(box=None, pad_edge=False)
-    table.add_column(t("exercise.cli.col.id", lang), no_wrap=True)
-    table.add_column(t("exercise.cli.col.topic", lang), no_wrap=True)
-    table.add_column(
-        t("exercise.cli.col.prompt", lang), overflow="ellipsis", no_wrap=True, max_width=28
-    )
-    table.add_column(t("demo.cli.col.runs", lang), no_wrap=True)
+    table.add_column(t("exercise.cli.col.id", lang), no_wrap=True, min_width=widest)
+    table.add_column(t("exercise.cli.col.topic", lang), no_wrap=True, max_width=14)
+    if room >= 16:
+        table.add_column(
+            t("exercise.cli.col.prompt", lang), overflow="ellipsis", no_wrap=True, max_width=room
+        )
+    table.add_column(t("demo.cli.col.runs", lang), overflow="fold", min_width=runs_width)
     for e in entries:
         runs = (
             t("demo.cli.yes", lang)
             if e.blocked is None
             else t("demo.cli.no", lang, reason=reason(e.blocked, lang))
         )
-        prompt = one_line(e.question.prompt.get(lang), 60)
-        table.add_row(inert(e.name), inert(e.question.topic), inert(prompt), runs)
-    text_console().print(table)
+        prompt = one_line(e.question.prompt.get(lang), max(room, 1))
+        cells = [inert(e.name), inert(e.question.topic), inert(prompt), runs]
+        table.add_row(*(cells if room >= 16 else [cells[0], cells[1], cells[3]]))
+    console.print(table)
 
 
 def _entry_json(e: ExerciseEntry, lang: str) -> dict[str, Any]:

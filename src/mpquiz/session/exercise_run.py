@@ -81,7 +81,8 @@ class ExerciseRunner:
         if source is None:
             return None
         if self.question.edit:
-            return regions(source).get(self.question.edit)
+            part = regions(source).get(self.question.edit)
+            return None if part is None else part + "\n"
         return strip_markers(source) + "\n"
 
     def diff(self, text: str) -> list[str]:
