@@ -133,3 +133,42 @@ def test_the_look_of_an_exercise_and_its_checks(
         assert snap_compare(app, run_before=script, terminal_size=(80, 24))
     finally:
         svc.close()
+
+
+def test_an_exercise_first_painted_before_the_database_opens_gets_its_starter(
+    sqlite_url: str,
+) -> None:
+    """The fast start paints the first question from a quick look, before the session
+    (and the pack's files) are ready; the editor then gets the starter."""
+    import threading
+
+    from mpquiz import paths
+    from mpquiz.services import BUILTIN_STAMP, source_fingerprint
+    from mpquiz.store.meta import write_meta
+    from tests.tui.conftest import FakeClock, PackOnlyServices
+
+    first = make_services(sqlite_url, "en", pack=FIXTURES / "expack")
+    write_meta(first.store, BUILTIN_STAMP, source_fingerprint(paths.builtin_pack_dir()))
+    first.close()
+    svc = PackOnlyServices(db_url=sqlite_url, lang_option="en", learner="ana", clock=FakeClock())
+    gate = threading.Event()
+    warm = svc.warm
+
+    def held() -> None:
+        assert gate.wait(20)
+        warm()
+
+    svc.warm = held  # type: ignore[method-assign]
+    app = build_app(svc, start="review", fast_start=True)
+
+    async def script(pilot: Any) -> None:
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.question is not None)
+        gate.set()
+        await until(pilot, lambda: isinstance(screen, ReviewScreen) and screen.session is not None)
+        await until(pilot, lambda: _editor(pilot).text.startswith("def work(counter, times):"))
+
+    try:
+        drive(app, script)
+    finally:
+        svc.close()

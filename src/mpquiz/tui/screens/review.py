@@ -128,6 +128,7 @@ class ReviewScreen(BaseScreen):
             await self._next()
             return
         self.item, self.question, self._looked = item, item.question, None
+        self._fill_starter()
         if self._early is not None:
             raw, self._early = self._early, None
             session.submit(raw)  # checked already, by the first look
@@ -181,6 +182,17 @@ class ReviewScreen(BaseScreen):
         self.refresh_bindings()
         widget.focus(scroll_visible=False)  # the prompt and code first; keys scroll on
         self.query_one("#body").scroll_home(animate=False)
+
+    def _fill_starter(self) -> None:
+        """An exercise painted by the first look (before its pack's files were read) gets
+        its starter now, unless the learner has typed already."""
+        from mpquiz.tui.widgets.program_answer import ProgramAnswer
+
+        starter = self.session.starter if self.session is not None else None
+        for editor in self.query(ProgramAnswer):
+            if starter and not editor.text.strip():
+                editor.starter = starter
+                editor.text = starter
 
     async def _finish(self) -> None:
         await self.after.ready()
