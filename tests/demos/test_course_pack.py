@@ -18,6 +18,7 @@ import pytest
 from mpquiz.core.grading import measured_value
 from mpquiz.core.model import (
     ChoiceQuestion,
+    ExerciseQuestion,
     Kind,
     NumericQuestion,
     OpenQuestion,
@@ -53,6 +54,8 @@ def texts(q: Question) -> list[Text]:
             found += [q.model_answer, *q.key_points]
         case PredictQuestion():
             pass
+        case ExerciseQuestion():
+            found += [c.message for c in q.checks]
         case _:
             assert_never(q)
     return found
@@ -82,8 +85,12 @@ def test_counts_per_topic_kind_and_language() -> None:
         assert per_topic[topic] >= least, (topic, per_topic[topic])
         for lang in LANGUAGES:  # every question reads whole in both languages
             assert per_language[topic, lang] == per_topic[topic], (topic, lang)
-    assert 3 * per_kind[Kind.PREDICT] >= len(pack().questions), per_kind
+    # A third of the questions ask what a program prints (exercises aside: they are
+    # programs to write, counted on their own).
+    asked = len(pack().questions) - per_kind[Kind.EXERCISE]
+    assert 3 * per_kind[Kind.PREDICT] >= asked, per_kind
     assert per_kind[Kind.CHOICE] and per_kind[Kind.NUMERIC] and per_kind[Kind.OPEN]
+    assert per_kind[Kind.EXERCISE] >= 12, per_kind
 
 
 def test_the_review_questions_are_the_courses_four_in_its_order() -> None:
@@ -116,6 +123,9 @@ def test_predict_questions_show_their_demo_trimmed(q: Question) -> None:
 
 def test_every_demo_is_asked_about() -> None:
     used = {q.demo for q in pack().questions}
+    for q in pack().questions:  # an exercise's solution and reference are its files too
+        if isinstance(q, ExerciseQuestion):
+            used |= {q.solution, q.reference_demo}
     assert used == {p.name for p in DEMOS.glob("*.py")}
 
 
