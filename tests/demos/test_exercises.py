@@ -58,7 +58,10 @@ def test_each_exercise_is_proved(qid: str, method: str) -> None:
     # Both CPU settings under the platform's default; every CPU under the others.
     cpus = cpu_settings() if method == DEFAULT else (None,)
     # Its checks at once, so that a starter waiting for its time limit overlaps the rest.
-    proofs = prove_exercises(one, launcher, cpus=cpus, start_method=method, workers=4)
+    # A starter that hangs fails as well after 2 s as after its own limit: no longer wait.
+    proofs = prove_exercises(
+        one, launcher, cpus=cpus, start_method=method, workers=4, starter_timeout=2.0
+    )
     problems = [m for proof in proofs for m in proof.problems()]
     assert problems == [], _explain(proofs)
     for proof in proofs:

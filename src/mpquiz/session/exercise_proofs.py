@@ -94,12 +94,15 @@ def prove_exercises(
     start_method: str | None = None,
     progress: Progress | None = None,
     workers: int = 1,
+    starter_timeout: float | None = None,
 ) -> list[ExerciseProof]:
     """Check every exercise's starter and solution on each CPU setting.
 
     With `workers` above 1, that many checks run at once (the tests do, so that starters
     waiting for their time limit overlap): then each run shares the machine with the
-    others, and checks about speed are more often not measurable, never wrongly passed."""
+    others, and checks about speed are more often not measurable, never wrongly passed.
+    `starter_timeout` cuts the starters' runs short (a starter that hangs fails as well
+    after 2 s as after the question's own limit; the solutions keep that limit)."""
     from concurrent.futures import ThreadPoolExecutor
 
     exercises = [q for q in pack.questions if isinstance(q, ExerciseQuestion)]
@@ -110,7 +113,10 @@ def prove_exercises(
     def one(task: tuple[ExerciseQuestion, int | None, int]) -> Report | str:
         nonlocal done
         question, setting, part = task
-        runner = ExerciseRunner(launcher, question, cpus=setting, start_method=start_method)
+        limit = starter_timeout if part == 0 else None
+        runner = ExerciseRunner(
+            launcher, question, cpus=setting, start_method=start_method, timeout=limit
+        )
         report = _check(runner, runner.starter() if part == 0 else runner.solution())
         done += 1
         if progress is not None:

@@ -58,13 +58,16 @@ class ExerciseRunner:
         *,
         cpus: int | None = None,
         start_method: str | None = None,
+        timeout: float | None = None,
     ) -> None:
         """`cpus` and `start_method` set those of every run (runner.DemoSpec), as `pack
-        validate --run` does to check an exercise on one CPU and under each method."""
+        validate --run` does to check an exercise on one CPU and under each method;
+        `timeout`, when shorter than the question's, limits each run to it."""
         self.launcher = launcher
         self.question = question
         self.cpus = cpus
         self.start_method = start_method
+        self.timeout = timeout
 
     # What the learner sees.
 
@@ -168,9 +171,12 @@ class ExerciseRunner:
         return self.launcher.start_spec(self._tuned(plan.spec)).wait()
 
     def _tuned(self, spec: DemoSpec) -> DemoSpec:
-        if self.cpus is None and self.start_method is None:
+        timeout = spec.timeout if self.timeout is None else min(spec.timeout, self.timeout)
+        if self.cpus is None and self.start_method is None and timeout == spec.timeout:
             return spec
-        return dataclasses.replace(spec, cpus=self.cpus, start_method=self.start_method)
+        return dataclasses.replace(
+            spec, cpus=self.cpus, start_method=self.start_method, timeout=timeout
+        )
 
     def _runs(
         self, spec: DemoSpec, program: str, count: int, total: int, progress: Progress | None
