@@ -283,7 +283,7 @@ def test_real_stacks_of_a_join_before_the_queue_was_drained(method: str) -> None
     from mpquiz.runner import DemoSpec, run_demo
 
     script = Path(__file__).parents[1] / "runner" / "programs" / "hang_queue_join.py"
-    result = run_demo(DemoSpec(script, timeout=2.0, grace=0.2, start_method=method))
+    result = run_demo(DemoSpec(script, timeout=1.2, grace=0.2, start_method=method))
     assert result.timed_out
     line = _marked(script, "main")
     assert likely_cause(result.stacks, script) == Note(
@@ -297,7 +297,7 @@ def test_real_stacks_of_a_recv_with_no_sender(method: str) -> None:
     from mpquiz.runner import DemoSpec, run_demo
 
     script = Path(__file__).parents[1] / "runner" / "programs" / "hang_recv.py"
-    result = run_demo(DemoSpec(script, timeout=2.0, grace=0.2, start_method=method))
+    result = run_demo(DemoSpec(script, timeout=1.2, grace=0.2, start_method=method))
     assert result.timed_out
     assert likely_cause(result.stacks, str(script)) == Note(
         "hang.recv_no_sender", {"who": "MainProcess", "line": _marked(script, "main")}

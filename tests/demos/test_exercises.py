@@ -1,13 +1,12 @@
-"""The built-in exercises proved by execution under every start method: each starter
-fails a check (the exercise teaches something), each solution passes every check that is
-measurable here, with every CPU and pinned to one (on one CPU a speed-up or processes
+"""The built-in exercises proved by execution under every start method, each with every
+CPU and pinned to one: each starter fails a check (the exercise teaches something), each
+solution passes every check that is measurable there (on one CPU a speed-up or processes
 busy at once cannot be measured, so every starter must fail a check about something
 else). One test per exercise and start method, so the idle waits of the starters that
 hang until their time limit overlap with other tests."""
 
 from __future__ import annotations
 
-import multiprocessing
 from functools import cache
 
 import pytest
@@ -22,7 +21,6 @@ from mpquiz.session.exercise_proofs import ExerciseProof, cpu_settings, prove_ex
 from tests.demos.demo_support import START_METHODS
 
 pytestmark = pytest.mark.slow
-DEFAULT = multiprocessing.get_start_method()
 
 
 @cache
@@ -55,8 +53,8 @@ def test_each_exercise_is_proved(qid: str, method: str) -> None:
     one = type(pack)(**{**pack.__dict__, "questions": (question,)})
     # The built-in pack runs as shipped: its files must equal the lock, as for a learner.
     launcher = DemoLauncher(PackPlaces.here(), _NoTrustNeeded())
-    # Both CPU settings under the platform's default; every CPU under the others.
-    cpus = cpu_settings() if method == DEFAULT else (None,)
+    # With every CPU and on one, under each start method.
+    cpus = cpu_settings()
     # Its checks at once, so that a starter waiting for its time limit overlaps the rest.
     # A starter that hangs fails as well after 2 s as after its own limit: no longer wait.
     proofs = prove_exercises(

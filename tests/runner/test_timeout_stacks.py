@@ -25,7 +25,7 @@ pytestmark = [
 ]
 
 # Long enough for a spawned child to reach its block on a busy machine.
-TIMEOUT = 2.0
+TIMEOUT = 1.2
 GRACE = 0.2
 PATHS = pytest.mark.parametrize("supervised", [True, False], ids=["supervised", "direct"])
 METHODS = pytest.mark.parametrize("method", ["fork", "spawn"])
