@@ -35,7 +35,7 @@ On a timeout, before the SIGTERM, every Python process of the demo is asked to d
 stack of each of its threads, and waited for 0.3 s at most (RunResult.stacks; see
 mpquiz.runner.stacks, and mpquiz.core.hangs for the likely cause read from them): on
 Linux by the supervisor, elsewhere on POSIX by mpquiz (on macOS the whole process group
-gets SIGINFO); Windows has no stacks. DemoSpec.cpus restricts the run to the first N of
+gets SIGINFO); Windows has no stacks. DemoSpec.cpus restricts the run to N of
 mpquiz's CPUs (Linux only: the affinity, set before exec; ignored elsewhere) and
 DemoSpec.start_method sets the default multiprocessing start method of its processes
 (everywhere; a method the system has not got fails the start).

@@ -66,12 +66,17 @@ def planned_limits(timeout: float, memory_limit: int | None) -> list[tuple[int, 
 
 
 def planned_cpus(cpus: int | None) -> list[int] | None:
-    """The CPUs a demo restricted to `cpus` of them may use: the first ones of mpquiz's
-    own affinity set (all of them when it has fewer); None when not restricted, or where
-    affinity cannot be set (not Linux)."""
+    """The CPUs a demo restricted to `cpus` of them may use: that many of mpquiz's own
+    affinity set (all of them when it has fewer), starting at a place that depends on
+    mpquiz's pid, so that two mpquiz processes checking on one CPU at the same time (a
+    class on one server, the test suite's workers) tend to get different ones; the same
+    for every run of one mpquiz. None when not restricted, or where affinity cannot be
+    set (not Linux)."""
     if cpus is None or not hasattr(os, "sched_setaffinity"):
         return None
-    return sorted(os.sched_getaffinity(0))[:cpus]
+    allowed = sorted(os.sched_getaffinity(0))
+    start = os.getpid() % len(allowed)
+    return sorted((allowed[start:] + allowed[:start])[:cpus])
 
 
 def preexec_function(

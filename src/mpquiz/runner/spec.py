@@ -19,8 +19,8 @@ class DemoSpec:
     address space (bytes) each process of the demo may map, None for no limit; it is
     enforced on Linux only (see mpquiz.runner.limits).
 
-    `cpus`: on Linux, the run and all its descendants may use only the first `cpus` CPUs
-    of mpquiz's own affinity set (os.sched_getaffinity), all of them when it has fewer;
+    `cpus`: on Linux, the run and all its descendants may use only `cpus` CPUs
+    of mpquiz's own affinity set (limits.planned_cpus), all of them when it has fewer;
     the affinity is set before the demo's main process runs, so os.sched_getaffinity(0)
     in the demo says so (RunResult.cpus tells how many it got). A demo can widen it again
     with os.sched_setaffinity: this is a setting, not a limit. Ignored on other systems

@@ -32,6 +32,8 @@ from mpquiz.session.run_facts import run_facts
 
 VARYING_RUNS = 3
 """How many times a demo runs when one of its questions says its output varies."""
+WORKERS = 4
+"""Runs made at once, of those whose questions do not depend on timing."""
 
 UNMEASURABLE = ("proof.few_cores", "proof.busy", "proof.busy_others")
 """Reasons a proof may fail to show without its key being wrong."""
@@ -84,10 +86,40 @@ Progress = Callable[[str, int, int], None]
 """Called with (demo name, runs done, runs in all) after each run."""
 
 
+def depends_on_timing(question: Question) -> bool:
+    """Whether what a question's run shows may depend on how busy the machine is: a
+    measured value, processes busy at once, threads taking turns, a point that needs
+    several cores, a numeric key measured from the output. Such runs are made alone."""
+    from mpquiz.core.proof import ParallelShown, TurnsShown, ValueShown
+
+    proof = question.effective_proof
+    timed = (ValueShown, ParallelShown, TurnsShown)
+    if proof is not None and (
+        proof.needs_cores > 1 or any(isinstance(p, timed) for p in proof.parts)
+    ):
+        return True
+    evidence = question.evidence
+    return (
+        isinstance(question, NumericQuestion)
+        and bool(evidence)
+        and ("value" in re.compile(evidence or "").groupindex)
+    )
+
+
 def check_keys(
-    pack: Pack, *, progress: Progress | None = None, runs_when_varying: int = VARYING_RUNS
+    pack: Pack,
+    *,
+    progress: Progress | None = None,
+    runs_when_varying: int = VARYING_RUNS,
+    workers: int = WORKERS,
 ) -> KeyReport:
-    """Run each distinct (demo, args) of `pack` and check each question's key against it."""
+    """Run each distinct (demo, args) of `pack` and check each question's key against it.
+
+    The runs whose questions do not depend on timing (depends_on_timing) go `workers` at
+    a time, most demos being asleep most of the time; the others run one by one after,
+    with nothing else of the check running beside them."""
+    from concurrent.futures import ThreadPoolExecutor
+
     groups: dict[tuple[str, tuple[str, ...]], list[Question]] = {}
     asked: list[Question] = [q for q in pack.questions if not isinstance(q, ExerciseQuestion)]
     for q in asked:  # an exercise's starter is no demo: session.exercise_proofs
@@ -100,18 +132,30 @@ def check_keys(
     done = 0
     problems: list[KeyProblem] = []
     tallies = {q.qid: ProofTally(missing=q.effective_proof is None) for q in asked}
+    runs: list[tuple[DemoSpec, list[Question], int]] = []
     for (demo, args), questions, count in plan:
         timeout = max(q.timeout or pack.demo_timeout for q in questions)
         spec = DemoSpec(script=Path(pack.demos_dir) / demo, args=args, timeout=timeout)
-        for attempt in range(1, count + 1):
-            result = run_demo(spec)
-            done += 1
-            if progress is not None:
-                progress(demo, done, total)
-            facts = run_facts(result)
-            for q in questions:
-                problems.extend(KeyProblem(q, m, attempt) for m in key_problems(q, result))
-                _tally(tallies[q.qid], q, facts, result)
+        runs.extend((spec, questions, attempt) for attempt in range(1, count + 1))
+    together = [r for r in runs if not any(depends_on_timing(q) for q in r[1])]
+    alone = [r for r in runs if any(depends_on_timing(q) for q in r[1])]
+
+    def judged(run: tuple[DemoSpec, list[Question], int], result: RunResult) -> None:
+        nonlocal done
+        spec, questions, attempt = run
+        done += 1
+        if progress is not None:
+            progress(spec.script.name, done, total)
+        facts = run_facts(result)
+        for q in questions:
+            problems.extend(KeyProblem(q, m, attempt) for m in key_problems(q, result))
+            _tally(tallies[q.qid], q, facts, result)
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        for run, result in zip(together, pool.map(lambda r: run_demo(r[0]), together), strict=True):
+            judged(run, result)
+    for run in alone:
+        judged(run, run_demo(run[0]))
     for q in asked:
         tally = tallies[q.qid]
         # An implicit proof (the predict rule, a numeric key's value) is the key itself,
