@@ -38,6 +38,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "es": "Las comprobaciones aún se están ejecutando.",
     },
     "tui.exercise.title": {"en": "your program", "es": "tu programa"},
+    "tui.exercise.details_below": {
+        "en": "Each check is below the editor (Esc, then PgDn).",
+        "es": "Cada comprobación está bajo el editor (Esc y luego AvPág).",
+    },
     "tui.exercise.all_passed": {
         "en": "Every check passed: ctrl+s submits it.",
         "es": "Todas las comprobaciones superadas: ctrl+s lo entrega.",

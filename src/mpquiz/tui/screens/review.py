@@ -304,6 +304,12 @@ class ReviewScreen(BaseScreen):
         )
         style = "bold green" if report.passed else "bold red"
         results.update(Group(*render_checks(report.results, self.lang), Text(summary, style=style)))
+        self.output.border_title = self.say("tui.exercise.title")
+        # At 80x24 the results are below the editor: say the gist where it is seen.
+        self.notify(
+            f"{summary} {self.say('tui.exercise.details_below')}",
+            severity="information" if report.passed else "warning",
+        )
 
     async def on_gave_up(self, message: GaveUp) -> None:
         """ctrl+g in the editor: give up; the solution and the diff follow."""
@@ -343,18 +349,30 @@ class ReviewScreen(BaseScreen):
         outcome = await self.session.outcome_async()
         question = self.item.question
         output = self.output
-        if outcome.run is None:
+        ended = outcome.exercise
+        if ended is not None and ended.gave_up:
+            pass  # nothing ran: the verdict says so, and the output panel is hidden below
+        elif outcome.run is None:
             output.show_blocked(self._demo_title(), reason(outcome.blocked, self.lang))
         else:
             output.show_result(outcome.run)
             output.mark_evidence(outcome.verdict.evidence)
+            if ended is not None:
+                output.border_title = self.say("tui.exercise.title")
         self._answer_widget().reveal()
         headline = self.after.fill(question, outcome)
+        if ended is not None and ended.gave_up:
+            output.stop()
+            output.display = False
         self.refresh_bindings()
         body = self.query_one("#body")
         body.focus()
         # the verdict in words, then the output
         self.call_after_refresh(body.scroll_to_widget, headline, top=True, animate=False)
+        if question.kind.value == "exercise":
+            # The editor and its check results above change size as they freeze and
+            # hide: scroll again once that layout has settled.
+            self.set_timer(0.1, lambda: body.scroll_to_widget(headline, top=True, animate=False))
 
     # Keys.
 
@@ -362,11 +380,12 @@ class ReviewScreen(BaseScreen):
         """Each key only where it means something (hidden from the footer elsewhere)."""
         if action in ("rate", "rate_suggested"):
             return self.phase is Phase.REVEAL
-        if action == "rerun":
+        if action == "rerun":  # an exercise's program is checked, not re-run as a demo
             return (
                 self.phase is Phase.REVEAL
                 and self.outcome is not None
                 and (self.outcome.run is not None)
+                and self.outcome.exercise is None
             )
         if action == "undo":
             return (
