@@ -286,3 +286,22 @@ def test_shuffled_options_are_answered_by_the_numbers_shown(sqlite_url: str) -> 
 
     drive(app, script)
     svc.close()
+
+
+def test_enter_with_nothing_marked_answers_nothing_and_says_how_to_mark(svc: Services) -> None:
+    """The cursor's row is no answer: Enter asks for a mark (in a review as in an exam)."""
+    app = build_app(svc, start="review")
+
+    async def script(pilot: Any) -> None:
+        assert _qid(pilot) == "basics.exitcode"
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        screen = pilot.app.screen
+        assert isinstance(screen, ReviewScreen) and screen.phase is Phase.ANSWER
+        said = [n.message for n in pilot.app._notifications]  # what the toasts say
+        assert any("Nothing is marked yet" in message for message in said), said
+        await pilot.press("down", "space", "enter")  # Space marks the highlighted row
+        assert (await _revealed(pilot)).outcome.answer == "2"
+
+    drive(app, script)
+    assert svc.store.review_count(svc.learner_id) == 0  # nothing stored until rated

@@ -67,6 +67,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.key.no": {"en": "No", "es": "No"},
     "tui.key.demo": {"en": "Run its demo", "es": "Ejecutar su demo"},
     # answer widgets ----------------------------------------------------------------------
+    "tui.answer.mark_first": {
+        "en": "Nothing is marked yet: press 1-{n}, or Space on the highlighted row, then Enter.",
+        "es": "Aún no hay nada marcado: pulsa 1-{n}, o Espacio en la fila resaltada, y luego "
+        "Intro.",
+    },
     "tui.answer.choice_hint": {
         "en": "Keys 1-{n} tick options (one or several), Enter answers.",
         "es": "Las teclas 1-{n} marcan opciones (una o varias); Intro responde.",

@@ -17,8 +17,10 @@ from mpquiz.tui.widgets.answers import Answered
 
 
 class PickAnswer(Vertical, can_focus=True):
-    """Numbered items: a number key marks one, Enter answers (the item under the cursor
-    when none is marked). With `multi`, number keys toggle marks, so several can be given.
+    """Numbered items: a number key (or Space on the highlighted row) marks one, Enter
+    answers with what is marked; with nothing marked Enter asks for a mark and answers
+    nothing (an answer is never taken from where the cursor happens to be). With
+    `multi`, number keys toggle marks, so several can be given.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -91,10 +93,10 @@ class PickAnswer(Vertical, can_focus=True):
         self.query_one(f"#item-{self.cursor}").scroll_visible()
 
     def action_submit(self) -> None:
-        """Answer with the marked items (or the one under the cursor)."""
+        """Answer with the marked items; with none marked, say how to mark one."""
         if not self.chosen:
-            self.chosen = {self.cursor}
-            self._paint()
+            self.app.notify(t("tui.answer.mark_first", self.lang, n=self.count), severity="warning")
+            return
         self.post_message(Answered(",".join(str(i + 1) for i in sorted(self.chosen))))
 
     def freeze(self) -> None:
