@@ -25,6 +25,7 @@ from mpquiz.core.proof import (
     NOT_SHOWN,
     PART_KEYS,
     SHOWN,
+    UNMEASURABLE,
     LineShown,
     OrderShown,
     ParallelShown,
@@ -41,8 +42,6 @@ from mpquiz.core.verdict import Note, RunFacts, format_number
 RUNS_CLEANLY = "runs-cleanly"
 """The implicit first check of every exercise."""
 MAX_RUNS = 10
-UNMEASURABLE_REASONS = ("proof.few_cores", "proof.busy", "proof.busy_others")
-"""Why a check that depends on the machine could not be judged on this one."""
 
 
 class Status(StrEnum):
@@ -301,7 +300,7 @@ def _output_holds(
             if result.status == SHOWN:
                 return CheckResult(c.name, Status.PASSED, c.message, detail, evidence)
             reason = result.reason
-            if result.status == NOT_SHOWN and reason and reason.key in UNMEASURABLE_REASONS:
+            if result.status == NOT_SHOWN and reason and reason.key in UNMEASURABLE:
                 return CheckResult(c.name, Status.UNMEASURABLE, c.message, reason, run=i)
             return CheckResult(c.name, Status.FAILED, c.message, detail or reason, _tail(run), i)
         case ExpectedTest(expected, rule):

@@ -156,10 +156,16 @@ def _failure(run: RunFacts) -> Note:
     return Note("proof.failed", {"problem": run.problem or "?"})
 
 
+TIMED_PARTS = (ValueShown, ParallelShown, TurnsShown)
+"""The parts a busy machine can spoil: measured values and what the processes did on the
+CPU (a line or an order is printed or not, whatever the load)."""
+UNMEASURABLE = ("proof.few_cores", "proof.busy", "proof.busy_others")
+"""The reasons a run could not show a point without it being wrong: too few cores, a
+busy machine."""
+
+
 def _timed(part: ProofPart) -> bool:
-    """True for the parts a busy machine can spoil: measured values and what the
-    processes did on the CPU (a line or an order is printed or not, whatever the load)."""
-    return isinstance(part, ValueShown | ParallelShown | TurnsShown)
+    return isinstance(part, TIMED_PARTS)
 
 
 def machine_busy(run: RunFacts, needs: int = 1) -> bool:

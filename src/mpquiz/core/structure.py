@@ -43,7 +43,7 @@ class StructureFacts:
 
     def told_line(self, number: int) -> int:
         """Line `number` of the program as the learner counts it (in their own text)."""
-        return number - self.first_line + 1 if number >= self.first_line else number
+        return told_line(number, self.first_line)
 
     def find(self, construct: str) -> int | None:
         """The first line using `construct` (see docs/writing-packs.md), None if none."""
@@ -64,14 +64,20 @@ class StructureFacts:
         return self.lines[number - 1].strip() if 0 < number <= len(self.lines) else ""
 
 
+def told_line(number: int, first_line: int) -> int:
+    """Line `number` of a program whose learner's text starts at `first_line`, counted
+    as the learner counts it (lines before their text keep their number)."""
+    return number - first_line + 1 if number >= first_line else number
+
+
 def analyse(source: str, first_line: int = 1) -> StructureFacts:
     """The constructs of `source`; a program that does not parse gives its error.
     `first_line`: where the learner's own text starts in it (StructureFacts.told_line)."""
     try:
         tree = ast.parse(source)
     except SyntaxError as exc:
-        line = (exc.lineno or 0) - first_line + 1 if (exc.lineno or 0) >= first_line else exc.lineno
-        note = Note("exercise.syntax", {"line": line or 0, "problem": exc.msg})
+        line = told_line(exc.lineno, first_line) if exc.lineno else 0
+        note = Note("exercise.syntax", {"line": line, "problem": exc.msg})
         return StructureFacts(error=note, lines=tuple(source.splitlines()), first_line=first_line)
     except (ValueError, RecursionError, MemoryError) as exc:
         note = Note("exercise.syntax", {"line": 0, "problem": type(exc).__name__})

@@ -18,8 +18,7 @@ from mpquiz.core.model import (
     Question,
 )
 from mpquiz.core.outputs import matches
-from mpquiz.core.proof import parse_relation
-from mpquiz.core.proof_codec import ProofSpec
+from mpquiz.packs.proof_checks import check_proof
 from mpquiz.packs.question_site import QuestionSite
 
 
@@ -105,87 +104,6 @@ def _of_kind(
             )
         case _:
             assert_never(kind)
-
-
-_PART_FIELDS = ("line", "value", "order", "output", "parallel", "turns")
-
-
-def check_proof(site: QuestionSite, table: dict[str, Any] | None, kind: Kind) -> ProofSpec | None:
-    """The question's proof as data, after the checks the schema cannot make (one part a
-    table, regular expressions that compile, a relation that reads); None without one or
-    when a check fails (the problem is recorded)."""
-    if table is None:
-        return None
-    before = len(site.loader.problems)
-    parts = table.get("all")
-    named = [key for key in _PART_FIELDS if table.get(key) is not None]
-    if parts is not None and named:
-        site.problem(f"give `all = [...]` or one of {', '.join(named)}, not both", "proof")
-    elif parts is None:
-        parts = [table]
-    clean = [_check_part(site, part, kind, f"proof.all.{i}" if "all" in table else "proof")
-             for i, part in enumerate(parts)]  # fmt: skip
-    if len(site.loader.problems) > before:
-        return None
-    data: dict[str, Any] = {"all": clean} if table.get("all") is not None else dict(clean[0])
-    if table.get("needs_cores", 1) != 1:
-        data["needs_cores"] = table["needs_cores"]
-    return ProofSpec.of(data)
-
-
-def _check_part(site: QuestionSite, part: dict[str, Any], kind: Kind, where: str) -> dict[str, Any]:
-    """One part as written (`is_` back to `is`, unset fields left out), checked."""
-    given = {("is" if k == "is_" else k): v for k, v in part.items() if v is not None}
-    given = {k: v for k, v in given.items() if k in (*_PART_FIELDS, "is")}
-    named = [key for key in _PART_FIELDS if key in given]
-    if len(named) != 1:
-        site.problem(
-            f"a proof part names exactly one of {', '.join(_PART_FIELDS)} (this one: "
-            f"{', '.join(named) or 'none'})",
-            where,
-            'for example proof = { line = "in input order: True" }',
-        )
-        return given
-    if "is" in given and named[0] != "value":
-        site.problem("`is` goes with `value`", f"{where}.is")
-    for pattern in [given["line"]] if "line" in given else given.get("order", []):
-        _check_regex(site, pattern, f"{where}.{named[0]}")
-    if named[0] == "value":
-        _check_value(site, given, kind, where)
-    if named[0] == "output" and kind is not Kind.PREDICT:
-        site.problem("`output` proves predict questions only", f"{where}.output")
-    return given
-
-
-def _check_value(site: QuestionSite, given: dict[str, Any], kind: Kind, where: str) -> None:
-    compiled = _check_regex(site, given["value"], f"{where}.value")
-    if compiled is not None and "value" not in compiled.groupindex:
-        site.problem(
-            "the regular expression needs a group (?P<value>...) around the number",
-            f"{where}.value",
-            "for example 'lost updates: (?P<value>\\d+)'",
-        )
-    relation = given.get("is")
-    if relation is None:
-        site.problem('`value` needs `is`: "> 0", ">= 1.4", ... or "key"', f"{where}.is")
-    elif relation == "key":
-        if kind is not Kind.NUMERIC:
-            site.problem('is = "key" compares with a numeric key: numeric questions only',
-                         f"{where}.is")  # fmt: skip
-    elif parse_relation(relation) is None:
-        site.problem(
-            f"{relation!r} is not a relation and a number",
-            f"{where}.is",
-            'write one of > >= < <= == != and a number: "> 0", ">= 1.4"',
-        )
-
-
-def _check_regex(site: QuestionSite, pattern: str, field: str) -> re.Pattern[str] | None:
-    try:
-        return re.compile(pattern)
-    except (re.error, RecursionError, OverflowError) as exc:
-        site.problem(f"invalid regular expression: {exc}", field)
-        return None
 
 
 def _check_evidence(site: QuestionSite, evidence: str, kind: str) -> None:

@@ -23,7 +23,7 @@ from mpquiz.core.hangs import likely_cause
 from mpquiz.core.kinds import ExerciseQuestion
 from mpquiz.core.refusal import Refusal
 from mpquiz.core.scheduling import Rating
-from mpquiz.core.structure import analyse
+from mpquiz.core.structure import analyse, told_line
 from mpquiz.core.text import Text
 from mpquiz.core.verdict import Note, RunFacts, Verdict
 from mpquiz.packs.code import region_start, regions, splice, strip_markers
@@ -88,9 +88,10 @@ class ExerciseRunner:
             return None if part is None else part + "\n"
         return strip_markers(source) + "\n"
 
-    def diff(self, text: str) -> list[str]:
-        """The solution against the learner's program, as a unified diff."""
-        solution = self.solution() or ""
+    def diff(self, text: str, solution: str | None = None) -> list[str]:
+        """The solution (read here unless given) against the learner's program, as a
+        unified diff."""
+        solution = (self.solution() if solution is None else solution) or ""
         return list(
             difflib.unified_diff(
                 text.splitlines(), solution.splitlines(), "yours", "solution", lineterm=""
@@ -130,32 +131,29 @@ class ExerciseRunner:
             reference = self._reference(spec)
             if progress is not None:
                 progress("reference", 1, total)
-        runs, hang = self._runs(spec, program, count, total, progress)
+        first_line = self._first_line(program)
+        runs, hang = self._runs(spec, program, first_line, count, total, progress)
         facts = tuple(run_facts(r) for r in runs)
         attempt = Attempt(
             program,
             facts,
             None if reference is None else run_facts(reference),
-            analyse(program, self._first_line(program)),
+            analyse(program, first_line),
             hang,
         )
         report = judge(question.checks, attempt, clean_message())
         return CheckRun(report, program, runs, reference)
 
-    def _hang(self, runs: list[RunResult], script: Path, program: str) -> Note | None:
+    @staticmethod
+    def _hang(runs: list[RunResult], script: Path, first_line: int) -> Note | None:
         """Why a run that passed its time limit was stuck, from its processes' stacks,
         with the line counted in the learner's own text."""
         stuck = next((r for r in runs if r.timed_out), None)
-        if stuck is None:
-            return None
-        cause = likely_cause(stuck.stacks, script)
-        if cause is None or not isinstance(cause.params.get("line"), int):
+        cause = None if stuck is None else likely_cause(stuck.stacks, script)
+        line = None if cause is None else cause.params.get("line")
+        if cause is None or not isinstance(line, int):
             return cause
-        line = cause.params["line"]
-        assert isinstance(line, int)
-        first = self._first_line(program)
-        told = line - first + 1 if line >= first else line
-        return Note(cause.key, {**cause.params, "line": told})
+        return Note(cause.key, {**cause.params, "line": told_line(line, first_line)})
 
     def _first_line(self, program: str) -> int:
         """Where the learner's text starts in the program (1 unless a region is edited)."""
@@ -179,7 +177,13 @@ class ExerciseRunner:
         )
 
     def _runs(
-        self, spec: DemoSpec, program: str, count: int, total: int, progress: Progress | None
+        self,
+        spec: DemoSpec,
+        program: str,
+        first_line: int,
+        count: int,
+        total: int,
+        progress: Progress | None,
     ) -> tuple[tuple[RunResult, ...], Note | None]:
         """The program's runs (they stop at the first that fails) and, when one passed
         its time limit, its likely cause (read while the program's file still exists)."""
@@ -196,7 +200,7 @@ class ExerciseRunner:
                     progress("program", total - count + i + 1, total)
                 if not result.ok:
                     break  # a crash or a hang says enough; the other runs would repeat it
-            return tuple(runs), self._hang(runs, script, program)
+            return tuple(runs), self._hang(runs, script, first_line)
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -258,6 +262,6 @@ def gave_up_verdict(question: ExerciseQuestion, lang: str) -> Verdict:
 
 def clean_message() -> Text:
     """The message of the implicit check RUNS_CLEANLY, in every language."""
-    from mpquiz.i18n import t
+    from mpquiz.i18n import LANGUAGES, t
 
-    return Text({lang: t("exercise.runs_cleanly", lang) for lang in ("en", "es")})
+    return Text({lang: t("exercise.runs_cleanly", lang) for lang in LANGUAGES})

@@ -26,7 +26,7 @@ from mpquiz.core.model import (
     Question,
 )
 from mpquiz.core.outputs import matches
-from mpquiz.core.proof import NO_RUN, SHOWN, ProofCheck
+from mpquiz.core.proof import NO_RUN, SHOWN, TIMED_PARTS, UNMEASURABLE, ProofCheck
 from mpquiz.runner import DemoSpec, RunResult, run_demo
 from mpquiz.session.run_facts import run_facts
 
@@ -34,9 +34,6 @@ VARYING_RUNS = 3
 """How many times a demo runs when one of its questions says its output varies."""
 WORKERS = 4
 """Runs made at once, of those whose questions do not depend on timing."""
-
-UNMEASURABLE = ("proof.few_cores", "proof.busy", "proof.busy_others")
-"""Reasons a proof may fail to show without its key being wrong."""
 
 
 @dataclass(frozen=True)
@@ -90,12 +87,9 @@ def depends_on_timing(question: Question) -> bool:
     """Whether what a question's run shows may depend on how busy the machine is: a
     measured value, processes busy at once, threads taking turns, a point that needs
     several cores, a numeric key measured from the output. Such runs are made alone."""
-    from mpquiz.core.proof import ParallelShown, TurnsShown, ValueShown
-
     proof = question.effective_proof
-    timed = (ValueShown, ParallelShown, TurnsShown)
     if proof is not None and (
-        proof.needs_cores > 1 or any(isinstance(p, timed) for p in proof.parts)
+        proof.needs_cores > 1 or any(isinstance(p, TIMED_PARTS) for p in proof.parts)
     ):
         return True
     evidence = question.evidence

@@ -374,12 +374,14 @@ class ReviewSession:
         if isinstance(checked, Refusal):
             current.blocked = current.blocked or checked
             checked = None
+        shown = current.gave_up or (checked is not None and checked.report.passed)
+        solution = runner.solution() if shown else None
         ended = ExerciseOutcome(
             current.attempts,
             current.gave_up,
             checked,
-            runner.solution() if current.gave_up or (checked and checked.report.passed) else None,
-            tuple(runner.diff(program)) if current.gave_up else (),
+            solution,
+            tuple(runner.diff(program, solution)) if current.gave_up else (),
         )
         if current.gave_up:
             verdict = gave_up_verdict(question, self.lang)
