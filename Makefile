@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test soak lint format bench lock clean
+.PHONY: run test soak lint format bench lock i18n clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mpquiz needs Python 3.11 or newer")'
@@ -27,14 +27,14 @@ soak: $(STAMP)
 
 # Style, the layers (import-linter contracts in pyproject.toml) and the types (mypy --strict).
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench tools
+	$(BIN)/ruff format --check src tests bench tools
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 format: $(STAMP)
-	$(BIN)/ruff format src tests bench
-	$(BIN)/ruff check --fix src tests bench
+	$(BIN)/ruff format src tests bench tools
+	$(BIN)/ruff check --fix src tests bench tools
 
 bench: $(STAMP)
 	$(BIN)/python -m bench
@@ -43,6 +43,13 @@ bench: $(STAMP)
 # in data/demos.lock.json; run it after changing demos/ or a question's demo or args.
 lock: $(STAMP)
 	$(BIN)/python -m mpquiz.packs.builtin_lock
+
+# The translations (src/mpquiz/locale/*/LC_MESSAGES/mpquiz.po): take the keys used in the
+# code and Click's messages, update every language, compile the .mo files, report what is
+# missing or fuzzy. `make i18n NEW=fr` starts a new language (docs/translating.md).
+i18n: $(STAMP)
+	$(if $(NEW),$(BIN)/python tools/i18n.py init $(NEW),)
+	$(BIN)/python tools/i18n.py update
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache dist build

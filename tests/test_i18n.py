@@ -1,44 +1,75 @@
-"""The translation layer: every message in both languages, every key used exists."""
+"""The translation layer: gettext catalogs complete in every language, every key used
+exists, the compiled .mo files match their .po, counts take their plural forms."""
 
 from __future__ import annotations
 
+import gettext
+import io
 import re
-import string
 from pathlib import Path
 
 import pytest
+from babel.messages.mofile import write_mo
 
-from mpquiz.i18n import LANGUAGES, pick_language, t
-from mpquiz.i18n.messages import DUPLICATES, MESSAGES
+from mpquiz.i18n import LANGUAGES, LOCALE_DIR, pick_language, t, tn
+from tests.support.catalogs import catalog_keys, maintenance_tool, po
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "mpquiz"
 KEY_USE = re.compile(
-    r"""(?:\bt|\bh|self\.say|Note|AnswerError)\(\s*f?["']([a-z_]+(?:\.[a-z_]+)+)"""
+    r"""(?:\bt|\btn|\bh|self\.say|Note|AnswerError)\(\s*f?["']([a-z_]+(?:\.[a-z_0-9]+)+)"""
 )
 
 
-@pytest.mark.parametrize("key", sorted(MESSAGES))
-def test_every_message_has_both_languages_with_the_same_fields(key: str) -> None:
-    entry = MESSAGES[key]
-    assert set(entry) == set(LANGUAGES), key
-    fields = [
-        {f for _, f, _, _ in string.Formatter().parse(entry[lang]) if f} for lang in LANGUAGES
-    ]
-    assert all(entry[lang].strip() for lang in LANGUAGES)
-    assert fields[0] == fields[1], key
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_catalog_is_complete_unfuzzy_and_keeps_the_fields(lang: str) -> None:
+    assert maintenance_tool().problems_of(lang) == []
+
+
+def test_the_check_finds_missing_fuzzy_and_mismatched_translations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tool = maintenance_tool()
+    for lang in ("en", "es"):
+        target = tmp_path / lang / "LC_MESSAGES"
+        target.mkdir(parents=True)
+        (target / "mpquiz.po").write_bytes(
+            (LOCALE_DIR / lang / "LC_MESSAGES" / "mpquiz.po").read_bytes()
+        )
+    monkeypatch.setattr(tool, "LOCALE", tmp_path)
+    spanish = tool.read("es")
+    spanish.delete("rating.good")
+    spanish["rating.hard"].flags.add("fuzzy")
+    spanish["review.summary"].string = "Respondidas {respondidas}, bien {correct}."
+    spanish["review.stopped"].string = ""
+    tool.write(spanish, "es")
+    found = "\n".join(tool.problems_of("es"))
+    assert "es: rating.good: missing" in found
+    assert "es: rating.hard: fuzzy" in found
+    assert (
+        "es: review.summary: fields ['correct', 'respondidas'], want ['answered', 'correct']"
+        in found
+    )
+    assert "es: review.stopped: no translation" in found
+    assert tool.problems_of("en") == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_compiled_catalog_is_the_po_file_compiled(lang: str) -> None:
+    buffer = io.BytesIO()
+    write_mo(buffer, po(lang), use_fuzzy=False)
+    fresh = gettext.GNUTranslations(io.BytesIO(buffer.getvalue()))
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / "mpquiz.mo").open("rb") as f:
+        shipped = gettext.GNUTranslations(f)
+    assert shipped._catalog == fresh._catalog, "run `make i18n` to compile the catalogs"
 
 
 def test_every_key_used_in_the_code_exists() -> None:
     used: set[str] = set()
     for path in SRC.rglob("*.py"):
         used |= set(KEY_USE.findall(path.read_text(encoding="utf-8")))
-    assert used, "the scan found no keys at all"
-    missing = sorted(k for k in used if k not in MESSAGES)
-    assert missing == []
-
-
-def test_no_key_is_defined_twice() -> None:
-    assert DUPLICATES == []
+    assert len(used) > 300, "the scan found too few keys"
+    known = set(catalog_keys())
+    assert sorted(k for k in used if k not in known) == []
 
 
 def test_lookup_and_language_choice(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,14 +79,17 @@ def test_lookup_and_language_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pick_language(None, "fr", "en") == "en"
     monkeypatch.setenv("LC_ALL", "es_ES.UTF-8")
     assert pick_language(None) == "es"
+    monkeypatch.setenv("LC_ALL", "fr_FR.UTF-8")
+    assert pick_language(None) == "en"
     with pytest.raises(KeyError):
         t("no.such.key", "en")
+    with pytest.raises(KeyError):
+        tn("no.such.key", 2, "en")
 
 
 def test_every_kind_has_its_name_in_every_language() -> None:
     from mpquiz.core.kinds import Kind
-    from mpquiz.i18n import t
 
     for kind in Kind:
-        for lang in ("en", "es"):
+        for lang in LANGUAGES:
             assert t(f"kind.{kind.value}", lang).strip()

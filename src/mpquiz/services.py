@@ -87,10 +87,13 @@ class Services:
 
     @cached_property
     def lang(self) -> str:
-        """--lang, then the settings' language, then the system locale."""
+        """--lang, then the settings' language, then MPQUIZ_LANG, then the system locale
+        (as cli.language.cli_language, which decides the command line's before parsing)."""
         from mpquiz.i18n import pick_language
 
-        return pick_language(self.lang_option, self.settings.language or None)
+        return pick_language(
+            self.lang_option, self.settings.language or None, os.environ.get("MPQUIZ_LANG")
+        )
 
     @property
     def url(self) -> str:

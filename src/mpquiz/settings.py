@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from mpquiz.core.errors import BadInput
+from mpquiz.i18n import LANGUAGES
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ _BOOLEANS |= {"false": False, "no": False, "off": False, "0": False}
 RULES: dict[str, _Rule] = {
     "new_per_day": _Rule(int, 0, 1000),
     "desired_retention": _Rule(float, 0.7, 0.99),
-    "language": _Rule(str, choices=("", "es", "en")),
+    "language": _Rule(str, choices=("", *LANGUAGES)),
     "database": _Rule(str),
     "shuffle_options": _Rule(bool),
 }

@@ -15,7 +15,7 @@ from mpquiz.cli.output import csv_cell, to_json
 if TYPE_CHECKING:
     from mpquiz.session.classroom import ClassReport
 
-app = typer.Typer(help=h("help.class"), no_args_is_help=True)
+app = typer.Typer(help=h("help.class"), no_args_is_help=True, rich_markup_mode=None)
 
 SINCE = typer.Option("--since", min=1, max=3650, metavar="DAYS", help=h("help.opt.since"))
 PACK = typer.Option("--pack", metavar="ID", help=h("help.opt.pack"))

@@ -17,6 +17,7 @@ app = typer.Typer(
     epilog=h("help.config.example"),
     no_args_is_help=False,
     invoke_without_command=True,
+    rich_markup_mode=None,
 )
 
 

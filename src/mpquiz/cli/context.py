@@ -9,20 +9,32 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from mpquiz.i18n import pick_language, t
+from mpquiz.i18n import has_message, pick_language
 
 if TYPE_CHECKING:
     from mpquiz.services import Services
 
 
+_RUN_LANGUAGE: list[str] = []
+
+
+def set_run_language(lang: str) -> None:
+    """Record the language this run speaks (main.run decides it before parsing)."""
+    _RUN_LANGUAGE[:] = [lang]
+
+
 def help_lang() -> str:
-    """The language of --help texts: MPQUIZ_LANG, else the system locale."""
-    return pick_language(os.environ.get("MPQUIZ_LANG"))
+    """The language of this run's command line: what main.run decided, else MPQUIZ_LANG,
+    else the system locale."""
+    return _RUN_LANGUAGE[0] if _RUN_LANGUAGE else pick_language(os.environ.get("MPQUIZ_LANG"))
 
 
 def h(key: str) -> str:
-    """A help text from the translation layer."""
-    return t(key, help_lang())
+    """A help text, given as its message key: language.localize puts it in the language
+    of the run once that is known (commands are defined at import, before)."""
+    if not has_message(key):
+        raise KeyError(f"no message {key!r}")
+    return key
 
 
 @dataclass

@@ -10,7 +10,7 @@ import typer
 
 from mpquiz.cli.context import h, services
 
-app = typer.Typer(help=h("help.db"), no_args_is_help=True)
+app = typer.Typer(help=h("help.db"), no_args_is_help=True, rich_markup_mode=None)
 
 
 def _sqlite_file(ctx: typer.Context) -> Path:

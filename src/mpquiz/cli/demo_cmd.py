@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from mpquiz.runner import RunResult
     from mpquiz.session.demo_catalog import DemoCatalog
 
-app = typer.Typer(help=h("help.demo"), no_args_is_help=True)
+app = typer.Typer(help=h("help.demo"), no_args_is_help=True, rich_markup_mode=None)
 
 
 def _catalog(ctx: typer.Context) -> DemoCatalog:

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from mpquiz.session.exercise_catalog import ExerciseCatalog, ExerciseEntry
     from mpquiz.session.exercise_run import CheckRun
 
-app = typer.Typer(help=h("help.exercise"), no_args_is_help=True)
+app = typer.Typer(help=h("help.exercise"), no_args_is_help=True, rich_markup_mode=None)
 MAX_FILE = 256 * 1024
 
 

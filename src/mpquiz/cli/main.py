@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Annotated
 
+import click
 import typer
 
 from mpquiz import __version__
@@ -22,15 +23,17 @@ from mpquiz.cli import (
     stats_cmd,
 )
 from mpquiz.cli import gift_cmd as _gift_cmd  # noqa: F401 - adds `pack import-gift`, `export-gift`
-from mpquiz.cli.context import Options, h
+from mpquiz.cli.context import Options, h, help_lang, set_run_language
+from mpquiz.cli.language import cli_language, localize, speak
 from mpquiz.core.errors import MpquizError
+from mpquiz.i18n import LANGUAGES, t
 
 app = typer.Typer(
     name="mpquiz",
     help=h("help.app"),
     no_args_is_help=False,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -56,7 +59,7 @@ def main(
     ctx: typer.Context,
     db: Annotated[str | None, typer.Option("--db", metavar="URL", help=h("help.opt.db"))] = None,
     lang: Annotated[
-        str | None, typer.Option("--lang", metavar="es|en", help=h("help.opt.lang"))
+        str | None, typer.Option("--lang", metavar="|".join(LANGUAGES), help=h("help.opt.lang"))
     ] = None,
     learner: Annotated[
         str | None, typer.Option("--learner", metavar="NAME", help=h("help.opt.learner"))
@@ -70,8 +73,9 @@ def main(
     ] = False,
 ) -> None:
     """Global options; with no command, open the app (the plain review without a terminal)."""
-    if lang is not None and lang not in ("es", "en"):
-        raise typer.BadParameter(f"{lang!r}: use es or en", param_hint="--lang")
+    if lang is not None and lang not in LANGUAGES:
+        message = t("cli.bad_lang", help_lang(), lang=lang, languages=", ".join(LANGUAGES))
+        raise typer.BadParameter(message, param_hint="--lang")
     ctx.obj = Options(db_url=db, lang_option=lang, learner=learner, config_path=config)
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
@@ -84,10 +88,21 @@ def main(
             ctx.invoke(review_cmd.review, ctx=ctx, plain=True)
 
 
-def run() -> None:
+def command(lang: str) -> click.Command:
+    """mpquiz's command line, every help text and parser message in `lang`."""
+    speak(lang)
+    built = typer.main.get_command(app)
+    localize(built, lang)
+    return built
+
+
+def run(argv: list[str] | None = None) -> None:
     """Console-script entry: one clear line on stderr and an exit code, never a traceback."""
+    args = sys.argv[1:] if argv is None else argv
+    lang = cli_language(args)
+    set_run_language(lang)
     try:
-        code = app(standalone_mode=False)
+        code = command(lang).main(args, prog_name="mpquiz", standalone_mode=False)
     except MpquizError as exc:
         _fail(str(exc), exc.exit_code)
     except KeyboardInterrupt:
@@ -103,11 +118,11 @@ def run() -> None:
             message = exc.format_message()
             if not message:  # a group called bare has printed its help already
                 sys.exit(exc.exit_code)
-            _fail(f"{message} (see '{where} --help')", exc.exit_code)
+            _fail(t("cli.see_help", lang, message=message, where=where), exc.exit_code)
         if os.environ.get("MPQUIZ_DEBUG"):
             raise
         # The last line of defence: never show a traceback.
-        _fail(f"internal error: {type(exc).__name__}: {exc} (MPQUIZ_DEBUG=1 shows details)", 1)
+        _fail(t("cli.internal_error", lang, kind=type(exc).__name__, detail=exc), 1)
     sys.exit(code if isinstance(code, int) else 0)
 
 

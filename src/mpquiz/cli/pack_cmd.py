@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from mpquiz.services import Services
     from mpquiz.session.keycheck import KeyReport
 
-app = typer.Typer(help=h("help.pack"), no_args_is_help=True)
+app = typer.Typer(help=h("help.pack"), no_args_is_help=True, rich_markup_mode=None)
 
 IdArg = Annotated[str, typer.Argument(metavar="ID", help=h("help.arg.pack_id"))]
 

@@ -9,15 +9,16 @@ from mpquiz.core.inert import inert
 
 @dataclass(frozen=True)
 class Text:
-    """A localized string: one entry per language, the first language as fallback."""
+    """A localized string: one entry per language, English (else the first) as fallback."""
 
     values: dict[str, str]
 
     def get(self, lang: str) -> str:
-        """The text in `lang`, else in the pack's first language; inert (core.inert), as
-        every text from a pack is shown, never obeyed by the terminal."""
-        if lang in self.values:
-            return inert(self.values[lang])
+        """The text in `lang`, else in English, else in the pack's first language; inert
+        (core.inert), as every text from a pack is shown, never obeyed by the terminal."""
+        for choice in (lang, "en"):
+            if choice in self.values:
+                return inert(self.values[choice])
         return inert(next(iter(self.values.values()), ""))
 
     def to_dict(self) -> dict[str, str]:

@@ -1,1 +1,0 @@
-"""Message catalogs, one module per area; each defines MESSAGES: key -> {"en": ..., "es": ...}."""
