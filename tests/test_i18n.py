@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.mofile import write_mo
 
-from mpquiz.i18n import LANGUAGES, LOCALE_DIR, pick_language, t, tn
+from mpquiz.i18n import LANGUAGES, LOCALE_DIR, pick_language, t
 from tests.support.catalogs import catalog_keys, maintenance_tool, po
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "mpquiz"
@@ -83,8 +83,31 @@ def test_lookup_and_language_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     assert pick_language(None) == "en"
     with pytest.raises(KeyError):
         t("no.such.key", "en")
-    with pytest.raises(KeyError):
-        tn("no.such.key", 2, "en")
+
+
+@pytest.mark.parametrize(
+    "lang,one,two,million",
+    [
+        ("en", "{p}: 1 demo file trusted", "{p}: 2 demo files trusted", "files"),
+        ("es", "{p}: 1 fichero de demo de confianza", "{p}: 2 ficheros de demo", "ficheros"),
+    ],
+)
+def test_a_count_takes_the_plural_form_of_its_language(
+    lang: str, one: str, two: str, million: str
+) -> None:
+    assert t("pack.trust.done", lang, pack="p", count=1) == one.format(p="p")
+    assert t("pack.trust.done", lang, pack="p", count=2).startswith(two.format(p="p"))
+    assert million in t("pack.trust.done", lang, pack="p", count=1_000_000)
+    assert "1 día" in t("tui.stats.summary", "es", total=1, today=0, streak=1, longest=3)
+    assert "1 days" not in t("tui.stats.summary", "en", total=1, today=0, streak=1, longest=3)
+
+
+def test_no_message_says_a_count_with_parentheses() -> None:
+    for lang in LANGUAGES:
+        for message in po(lang):
+            forms = message.string if isinstance(message.string, tuple) else (message.string,)
+            for form in forms:
+                assert not re.search(r"\w\((s|es)\)", form or ""), (lang, message.id, form)
 
 
 def test_every_kind_has_its_name_in_every_language() -> None:

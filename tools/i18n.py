@@ -9,7 +9,8 @@ extracted from the installed packages.
 
     python tools/i18n.py update        # extract, update every language, compile .mo files
     python tools/i18n.py init fr       # start a new language from the template
-    python tools/i18n.py add KEY --en TEXT --es TEXT [--en-plural TEXT --es-plural TEXT]
+    python tools/i18n.py add KEY --en TEXT --es TEXT
+        [--en-plural TEXT --es-plural TEXT --count FIELD]
     python tools/i18n.py check         # what the tests check: complete, not fuzzy, fields
 
 `add` holds a lock on the catalogs, so several people (or scripts) may add at once.
@@ -285,8 +286,9 @@ def check() -> int:
     return len(found)
 
 
-def add(key: str, texts: dict[str, str], plurals: dict[str, str]) -> None:
-    """Add (or replace) the message `key` in the languages given, then compile."""
+def add(key: str, texts: dict[str, str], plurals: dict[str, str], count: str | None) -> None:
+    """Add (or replace) the message `key` in the languages given, then compile; with
+    `plurals`, a counted message whose field `count` picks the form."""
     if not KEY.match(key):
         raise SystemExit(f"{key!r} is no message key (lower-case words joined by dots)")
     with locked():
@@ -299,7 +301,7 @@ def add(key: str, texts: dict[str, str], plurals: dict[str, str]) -> None:
                 # One form for one, the plural for every other form the language has.
                 others = (plurals[lang],) * (catalog.num_plurals - 1)
                 string_: str | tuple[str, ...] = (texts[lang], *others)
-                msgid: str | tuple[str, str] = (key, key)
+                msgid: str | tuple[str, str] = (key, count or "count")
             else:
                 string_, msgid = texts[lang], key
             if key in catalog:
@@ -333,6 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     for lang in ("en", "es"):
         p_add.add_argument(f"--{lang}", required=True)
         p_add.add_argument(f"--{lang}-plural")
+    p_add.add_argument("--count", help="the field that counts, in a plural message")
     args = parser.parse_args(argv)
     if args.command == "update":
         return 1 if update() else 0
@@ -347,9 +350,9 @@ def main(argv: list[str] | None = None) -> int:
         for lang in ("en", "es")
         if getattr(args, f"{lang}_plural")
     }
-    if plurals and set(plurals) != set(texts):
-        raise SystemExit("a plural message needs --en-plural and --es-plural")
-    add(args.key, texts, plurals)
+    if plurals and (set(plurals) != set(texts) or not args.count):
+        raise SystemExit("a plural message needs --en-plural, --es-plural and --count")
+    add(args.key, texts, plurals, args.count)
     return 0
 
 

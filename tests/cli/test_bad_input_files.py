@@ -64,7 +64,7 @@ def _problems(result: subprocess.CompletedProcess[str]) -> list[str]:
     assert result.returncode == 2, (result.stdout, result.stderr)
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     lines = result.stderr.strip().splitlines()
-    assert re.fullmatch(r"\d+ problem\(s\) in .*", lines[-1]), lines
+    assert re.fullmatch(r"\d+ problems? in .*", lines[-1]), lines
     return lines[:-1]
 
 

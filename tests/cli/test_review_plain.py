@@ -149,5 +149,5 @@ def test_on_one_core_the_gil_question_never_claims_this_run_shows_it(
         else "✘ Not so by the key; this run did not show it this time."
     )
     assert headline in section
-    assert "only 1 core(s) were available, and it needs 2" in section
+    assert "only 1 core was available, and it needs 2" in section
     assert "this run shows it" not in section and "agrees" not in result.stdout

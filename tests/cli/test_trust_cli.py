@@ -62,7 +62,7 @@ def test_validate_run_needs_no_question_for_the_files_this_machine_trusts(
     for name in ("helper.py", "table.csv", "exitcode.py", "children.py"):
         assert name in trusted.stdout  # every file of the demos folder, with its hash
     assert "python children.py" in trusted.stdout and "python exitcode.py" in trusted.stdout
-    assert "4 demo file(s) trusted" in trusted.stdout
+    assert "4 demo files trusted" in trusted.stdout
 
     ran = mpquiz(*db, "pack", "validate", str(pack), "--run")
     assert ran.returncode == 0, ran.stderr

@@ -72,7 +72,7 @@ CASES = [
         ("1", "enter"),
         "✔ Right by the key, but this run did not show it this time.",
         "A recorded run that shows it (recorded 2026-11-30, Python 3.12.8, start method "
-        "fork, 4 core(s)): ▶ speed-up: 1.9",
+        "fork, 4 cores): ▶ speed-up: 1.9",
         "not-shown",
     ),
     (

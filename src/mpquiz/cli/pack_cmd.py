@@ -237,9 +237,10 @@ def _run_keys(
             typer.echo(inert(f"{root / str(problem)}"), err=True)
     if show and result.questions:  # not for a pack of exercises alone
         key = "pack.validate.keys_bad" if result.problems else "pack.validate.keys_ok"
-        typer.echo(
-            t(key, lang, runs=result.runs, count=result.questions, problems=len(result.problems))
-        )
+        runs = t("count.demo_runs", lang, count=result.runs)
+        questions = t("count.questions", lang, count=result.questions)
+        problems = t("count.key_problems", lang, count=len(result.problems))
+        typer.echo(t(key, lang, runs=runs, questions=questions, problems=problems))
     bad_exercises = _prove_exercises(pack, lang, report, show=show)
     return 1 if result.problems or bad_exercises else 0
 
@@ -288,8 +289,12 @@ def _prove_exercises(pack: Pack, lang: str, report: dict[str, Any], *, show: boo
     run["exercises"] = exercises
     run.setdefault("problems", []).extend(found)
     if show:
-        key = "pack.validate.exercises_bad" if found else "pack.validate.exercises_ok"
-        typer.echo(t(key, lang, count=len(exercises), problems=len(found)))
+        if found:
+            counted = t("count.exercises", lang, count=len(exercises))
+            problems = t("count.problems", lang, count=len(found))
+            typer.echo(t("pack.validate.exercises_bad", lang, exercises=counted, problems=problems))
+        else:
+            typer.echo(t("pack.validate.exercises_ok", lang, count=len(exercises)))
     return len(found)
 
 

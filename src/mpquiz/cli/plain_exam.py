@@ -49,7 +49,11 @@ class PlainExam:
         """Ask every question until the end, the time limit or the end of input."""
         drawn = self.exam.start()
         self.console.print(
-            self.say("exam.start", n=len(drawn), minutes=f"{self.exam.settings.minutes:g}")
+            self.say(
+                "exam.start",
+                questions=self.say("count.questions", count=len(drawn)),
+                minutes=self.say("count.minutes", count=f"{self.exam.settings.minutes:g}"),
+            )
         )
         try:
             while (item := self.exam.current) is not None:

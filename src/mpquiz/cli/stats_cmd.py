@@ -33,9 +33,9 @@ def stats(
             "stats.summary",
             lang,
             learner=inert(data["learner"]),
-            reviews=data["reviews"],
-            due=data["due_now"],
-            new=data["new_today"],
+            reviews=t("count.reviews", lang, count=data["reviews"]),
+            due=t("count.due_now", lang, count=data["due_now"]),
+            new=t("count.new_today", lang, count=data["new_today"]),
             unseen=data["new_available"],
         )
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+import struct
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -51,20 +52,56 @@ def _load(lang: str) -> gettext.NullTranslations:
 
 
 def t(key: str, lang: str, /, **params: object) -> str:
-    """The message `key` in `lang` (English as fallback), formatted with `params`."""
-    template = catalog(lang).gettext(key)
-    if template == key:
+    """The message `key` in `lang` (English as fallback), formatted with `params`.
+
+    A counted message (a plural entry: its msgid_plural names the field that counts, as
+    `msgid "pack.trust.done"` / `msgid_plural "count"`) takes the plural form that field's
+    value calls for in `lang`, by gettext's ngettext.
+    """
+    translations = catalog(lang)
+    field = counted_field(key)
+    if field is None:
+        template = translations.gettext(key)
+    else:
+        template = translations.ngettext(key, field, _plural_count(params.get(field, 0)))
+    if template in (key, field):
         raise KeyError(f"no message {key!r}")
     return template.format(**params) if params else template
 
 
-def tn(key: str, count: int, lang: str, /, **params: object) -> str:
-    """The message `key` in the plural form `count` takes in `lang`, formatted with
-    `params` (which name the count themselves, as the message does)."""
-    template = catalog(lang).ngettext(key, key, count)
-    if template == key:
-        raise KeyError(f"no message {key!r}")
-    return template.format(**params)
+def counted_field(key: str) -> str | None:
+    """The field whose value decides the plural form of `key`; None for a plain message."""
+    return _counted_fields().get(key)
+
+
+@cache
+def _counted_fields() -> dict[str, str]:
+    """{key: count field} of every plural entry of the English catalog, read from the
+    .mo's original strings ("key\0field"), which gettext's own parser drops."""
+    data = (LOCALE_DIR / SOURCE_LANGUAGE / "LC_MESSAGES" / f"{DOMAIN}.mo").read_bytes()
+    order = "<" if data[:4] == b"\xde\x12\x04\x95" else ">"
+    count, originals = struct.unpack(order + "4x4xII", data[:16])
+    found: dict[str, str] = {}
+    for i in range(count):
+        length, offset = struct.unpack(
+            order + "II", data[originals + 8 * i : originals + 8 * i + 8]
+        )
+        original = data[offset : offset + length]
+        if b"\0" in original:
+            key, field = original.decode("utf-8").split("\0", 1)
+            found[key] = field
+    return found
+
+
+def _plural_count(value: object) -> int:
+    """A count for ngettext: whole numbers as they are, others as "one" only when 1."""
+    if isinstance(value, int):
+        return value
+    try:
+        number = float(str(value))
+    except ValueError:
+        return 2
+    return int(number) if number.is_integer() else 2
 
 
 def click_text(message: str, lang: str) -> str:
