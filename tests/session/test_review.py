@@ -71,8 +71,15 @@ def test_a_full_review_stores_every_answer(store: Store) -> None:
         session.rate()
     session.rate(Rating.Hard)
 
+    # The question answered Again waits for its learning step, not for its own answer.
+    # (the open question rated Hard is in its learning steps too, and later)
+    assert session.show() is None and session.remaining == 2
+    back_at, later = session.coming_back
+    assert clock.now() < back_at < later
+    clock.t = back_at
     again = session.show()
     assert again is not None and again.question.qid == "basics.exitcode-number"
+    assert session.asked_again and session.place == 2 and session.total == 4  # not "5 of 5"
     session.close()
     assert store.review_count(learner) == 4
     assert session.answered == 4 and session.correct == 3
@@ -131,6 +138,24 @@ def test_undo_after_an_unrated_answer_asks_that_question_again(store: Store) -> 
     session.close()
 
 
+def test_an_again_card_comes_back_after_the_others_and_the_total_stays(store: Store) -> None:
+    clock = FakeClock()
+    learner = store.learner_id("ana", T0)
+    session = _session(store, clock, learner)
+    places = []
+    first = session.show()
+    session.answer("2")  # wrong
+    session.rate()  # Again: a 1-10 min step
+    while (item := session.show()) is not None:
+        places.append((session.place, session.total, session.asked_again))
+        session.answer("1" if item.question.kind.value != "predict" else "x")
+        session.rate(Rating.Good)
+        if session.remaining == 1 and session.show() is None:
+            clock.t = session.coming_back[0]  # the step is due: it is next
+    assert places[:3] == [(2, 4, False), (3, 4, False), (4, 4, False)]
+    assert places[3] == (1, 4, True) and first is not None
+
+
 def test_undo_of_a_card_shown_again_keeps_one_copy(store: Store) -> None:
     clock = FakeClock()
     learner = store.learner_id("ana", T0)
@@ -138,6 +163,8 @@ def test_undo_of_a_card_shown_again_keeps_one_copy(store: Store) -> None:
     first = session.show()
     session.answer("2")  # wrong: rated Again, the card comes back in this sitting
     session.rate()
+    assert session.show() is None  # not straight after its own answer
+    session.take_early()  # the learner goes on all the same
     again = session.show()
     assert first is not None and again is not None and again.id == first.id
     session.undo()

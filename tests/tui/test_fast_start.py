@@ -19,6 +19,7 @@ from mpquiz.store.values import ReviewRecord
 from mpquiz.tui.factory import build_app
 from mpquiz.tui.screens.review import Phase
 from mpquiz.tui.widgets.output_panel import OutputPanel
+from mpquiz.tui.widgets.status_line import StatusLine
 from tests.conftest import T0
 from tests.tui.conftest import FakeClock, PackOnlyServices, drive, make_services, plain, until
 
@@ -100,7 +101,7 @@ def test_a_question_answered_elsewhere_meanwhile_is_not_asked(db: str) -> None:
         gate.set()
         await until(pilot, lambda: screen.item is not None)
         assert screen.item.id != first and screen.question.qid == "basics.exitcode-number"
-        assert any("changed" in n.message for n in pilot.app._notifications)
+        assert "changed" in screen.query_one(StatusLine).said
 
     drive(app, script)
     svc.close()

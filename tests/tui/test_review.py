@@ -12,6 +12,7 @@ from mpquiz.settings import Settings, save_settings
 from mpquiz.tui.factory import build_app
 from mpquiz.tui.screens.review import Phase, ReviewScreen
 from mpquiz.tui.widgets.output_panel import OutputPanel
+from mpquiz.tui.widgets.status_line import StatusLine
 from mpquiz.tui.widgets.title_bar import TitleBar
 from mpquiz.tui.widgets.verdict_banner import VerdictBanner
 from tests.conftest import T0
@@ -36,6 +37,10 @@ async def _first_right_then_second(pilot: Any) -> None:
     await _revealed(pilot)
     await pilot.press("enter")
     await until(pilot, lambda: _qid(pilot) == "basics.exitcode-number")
+
+
+def _told(pilot: Any) -> str:
+    return pilot.app.screen.query_one(StatusLine).said
 
 
 def _qid(pilot: Any) -> str:
@@ -103,8 +108,10 @@ def test_a_wrong_answer_is_corrected_and_suggests_again(svc: Services) -> None:
         assert screen.query_one(OutputPanel).evidence == {1}
         await pilot.press("enter")
         await until(pilot, lambda: _qid(pilot) == "basics.exitcode-number")
-        # Again: the question comes back in this sitting (learning step under 20 min).
-        assert screen.session.total == 7
+        # Again: the question comes back in this sitting when its learning step is due,
+        # and the counter's total counts it once.
+        assert screen.session.total == 6 and len(screen.session.coming_back) == 1
+        assert "2 of 6" in screen.query_one(TitleBar).text
 
     drive(app, script)
 
@@ -118,7 +125,8 @@ def test_an_answer_that_does_not_fit_is_refused_and_kept_open(svc: Services) -> 
         await pilot.pause()
         screen = pilot.app.screen
         assert screen.phase is Phase.ANSWER
-        assert any("give an answer" in n.message for n in pilot.app._notifications)
+        assert "give an answer" in _told(pilot)
+        assert not pilot.app._notifications  # said above the keys, not in a toast
 
     drive(app, script)
     assert _reviews(svc) == 0
@@ -298,10 +306,31 @@ def test_enter_with_nothing_marked_answers_nothing_and_says_how_to_mark(svc: Ser
         await pilot.pause(0.1)
         screen = pilot.app.screen
         assert isinstance(screen, ReviewScreen) and screen.phase is Phase.ANSWER
-        said = [n.message for n in pilot.app._notifications]  # what the toasts say
-        assert any("Nothing is marked yet" in message for message in said), said
+        said = _told(pilot)  # what the status line above the keys says
+        assert "Nothing is marked yet" in said, said
         await pilot.press("down", "space", "enter")  # Space marks the highlighted row
         assert (await _revealed(pilot)).outcome.answer == "2"
 
     drive(app, script)
     assert svc.store.review_count(svc.learner_id) == 0  # nothing stored until rated
+
+
+def test_a_question_answered_again_waits_for_its_step_when_it_is_the_last(svc: Services) -> None:
+    """Not straight back with its answer still in mind: the end says when it returns, and
+    Enter brings it now, counted once ("1 of 1 · again")."""
+    app = build_app(svc, start="review", new_per_day=1)
+
+    async def script(pilot: Any) -> None:
+        assert _qid(pilot) == "basics.exitcode"
+        await pilot.press("2", "enter")  # wrong
+        screen = await _revealed(pilot)
+        await pilot.press("enter")  # the suggested rating: Again
+        await until(pilot, lambda: screen.phase is Phase.DONE)
+        assert screen.item is None and "comes back in" in plain(screen.after.done)
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.phase is Phase.ANSWER)
+        assert _qid(pilot) == "basics.exitcode"
+        assert screen.query_one(TitleBar).text.startswith("Review · 1 of 1 · again")
+
+    drive(app, script)
+    assert _reviews(svc) == 1

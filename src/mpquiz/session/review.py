@@ -74,6 +74,8 @@ class _Current:
     last_check: tuple[str, CheckRun] | None = None
     """An exercise's last check: the text checked, and what it found."""
     gave_up: bool = False
+    again: bool = False
+    """Shown earlier in this sitting (answered Again, or undone)."""
 
     @property
     def view(self) -> StoredQuestion:
@@ -107,6 +109,10 @@ class ReviewSession:
     """Shuffles options and candidate outputs each time a question is shown (None: the
     pack's order)."""
     _queue: deque[StoredQuestion] = field(init=False)
+    _later: list[StoredQuestion] = field(init=False, default_factory=list)
+    """Questions answered Again (or Hard while learning), back when their step is due."""
+    _places: dict[int, int] = field(init=False, default_factory=dict)
+    """Each question's place in the sitting, given when first shown (1, 2, ...)."""
     _current: _Current | None = field(init=False, default=None)
     _history: list[RatedReview] = field(init=False, default_factory=list)
     answered: int = field(init=False, default=0)
@@ -117,22 +123,59 @@ class ReviewSession:
 
     @property
     def remaining(self) -> int:
-        """Questions still to answer, counting the one on screen."""
-        return len(self._queue) + (1 if self._current and not self._current.outcome else 0)
+        """Questions still to answer, counting the one on screen and those coming back."""
+        on_screen = 1 if self._current and not self._current.outcome else 0
+        return len(self._queue) + len(self._later) + on_screen
 
     @property
     def total(self) -> int:
-        """Questions in this sitting so far (answered plus remaining)."""
-        return self.answered + self.remaining
+        """The distinct questions of this sitting: one asked again counts once, so the
+        counter's total stays put ("3 of 10", not "3 of 11")."""
+        return len(self._places) + sum(1 for q in self._queue if q.id not in self._places)
+
+    @property
+    def place(self) -> int:
+        """The place of the question on screen among the sitting's questions (1-based)."""
+        current = self._current
+        return self._places.get(current.item.id, 0) if current else len(self._places) + 1
+
+    @property
+    def asked_again(self) -> bool:
+        """True when the question on screen was answered earlier in this sitting."""
+        current = self._current
+        return current is not None and current.again
+
+    @property
+    def coming_back(self) -> list[datetime]:
+        """When each question answered Again comes back (its learning step), soonest first;
+        none of them is shown before then while other questions wait."""
+        return sorted(q.card.due for q in self._later if q.card and q.card.due)
+
+    def take_early(self) -> None:
+        """Bring back now the questions whose learning step is not due yet (the learner
+        chose to go on rather than stop or wait)."""
+        self._queue.extendleft(reversed(self._later))
+        self._later = []
+
+    def _bring_back_due(self) -> None:
+        now = self.clock.now()
+        due = [q for q in self._later if q.card is None or q.card.due is None or q.card.due <= now]
+        if due:
+            self._later = [q for q in self._later if q not in due]
+            self._queue.extendleft(reversed(due))
 
     def show(self) -> StoredQuestion | None:
-        """The next question (None at the end); its demo starts now so it is ready later."""
+        """The next question (None at the end, or while the only ones left come back
+        later: see coming_back); its demo starts now so it is ready later."""
         if self._current is not None and self._current.outcome is None:
             return self._current.view
+        self._bring_back_due()
         if not self._queue:
             self._current = None
             return None
         item = self._queue.popleft()
+        again = item.id in self._places
+        self._places.setdefault(item.id, len(self._places) + 1)
         if isinstance(item.question, ExerciseQuestion):
             # Nothing to prefetch: the learner's program runs when they submit it.
             demo, blocked = None, self.launcher.plan(item.question).blocked
@@ -145,6 +188,7 @@ class ReviewSession:
             self.clock.now(),
             demo,
             blocked,
+            again=again,
         )
         return self._current.view
 
@@ -441,7 +485,8 @@ class ReviewSession:
         self.correct += int(correct)
         self._current = None
         if after.due is not None and after.due - now <= LEARN_AHEAD:
-            self._queue.append(StoredQuestion(item.id, item.question, after))
+            # Back when its learning step is due, not straight after its own answer.
+            self._later.append(StoredQuestion(item.id, item.question, after))
         return review_id
 
     @property
@@ -460,6 +505,7 @@ class ReviewSession:
         last = self._history.pop()
         self.store.undo_review(last.review_id)
         self._queue = deque(q for q in self._queue if q.id != last.item.id)
+        self._later = [q for q in self._later if q.id != last.item.id]
         if self._current is not None:
             if self._current.demo is not None:
                 self._current.demo.cancel()

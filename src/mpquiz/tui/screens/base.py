@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 from textual.screen import ModalScreen, Screen
 
 from mpquiz.i18n import t
+from mpquiz.tui.formatting import literal as literal_text
 from mpquiz.tui.keys import localize_bindings
+from mpquiz.tui.widgets.status_line import Tell
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -55,6 +57,29 @@ class BaseScreen(AppAccess, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         localize_bindings(self, self.lang)
+
+    def tell(self, text: str, severity: str = "information") -> None:
+        """Say `text` on this screen's status line (the line above the keys, where it hides
+        nothing), or as a toast on a screen without one."""
+        from mpquiz.tui.widgets.status_line import StatusLine
+
+        found = self.query(StatusLine)
+        if found:
+            found.first().say(text, severity)
+        else:
+            self.notify(literal_text(text), severity=severity)  # type: ignore[arg-type]
+
+    def tell_clear(self) -> None:
+        """Clear the status line (a new question is on screen)."""
+        from mpquiz.tui.widgets.status_line import StatusLine
+
+        for line in self.query(StatusLine):
+            line.clear()
+
+    def on_tell(self, message: Tell) -> None:
+        """A widget's word for the learner."""
+        message.stop()
+        self.tell(message.text, message.severity)
 
     def action_help(self) -> None:
         """Show this screen's keys."""

@@ -15,6 +15,7 @@ from mpquiz.tui.formatting import clock_text, kind_name
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.answers import Answered, answer_widget
 from mpquiz.tui.widgets.code_view import CodeView
+from mpquiz.tui.widgets.status_line import StatusLine
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ class ExamScreen(BaseScreen):
             yield Static(id="prompt")
             yield CodeView(id="code")
             yield Vertical(id="answer-slot")
+        yield StatusLine(id="status")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -66,6 +68,7 @@ class ExamScreen(BaseScreen):
         if self.ended:
             return
         if self.session.expired:
+            # a toast: the results screen that follows shows it
             self.notify(self.say("tui.exam.time_up"), severity="warning")
             self._end()
             return
@@ -77,6 +80,7 @@ class ExamScreen(BaseScreen):
             self._end()
             return
         question = item.question
+        self.tell_clear()
         self._title()
         self.query_one("#prompt", Static).update(
             Text.assemble(
@@ -102,7 +106,7 @@ class ExamScreen(BaseScreen):
         try:
             self.session.answer(message.raw)
         except AnswerError as exc:
-            self.notify(self.say(exc.key, **exc.params), severity="error")
+            self.tell(self.say(exc.key, **exc.params), severity="error")
             return
         except ExamOver:  # time ran out while the learner was typing
             self._end()

@@ -63,6 +63,12 @@ class HomeScreen(BaseScreen):
                 yield MasteryBars(id="mastery")
         yield Footer(compact=True)
 
+    def on_mount(self) -> None:
+        """The menu as wide as its longest line, so the mastery titles get the rest."""
+        menu = self.query_one("#menu", OptionList)
+        longest = max(len(str(menu.get_option_at_index(i).prompt)) for i in range(len(ACTIONS)))
+        menu.styles.width = longest + 4
+
     def on_screen_resume(self) -> None:
         """Fresh figures each time the learner comes back (after a review, an exam)."""
         self.query_one("#menu").focus()

@@ -16,11 +16,12 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed
 from mpquiz.core.errors import AnswerError
 from mpquiz.i18n import reason
 from mpquiz.session.phase import Phase
-from mpquiz.tui.formatting import kind_name, literal
+from mpquiz.tui.formatting import kind_name
 from mpquiz.tui.reveal import Reveal
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.answers import Answered, AnswerWidget, answer_widget, is_text_entry
 from mpquiz.tui.widgets.code_view import CodeView
+from mpquiz.tui.widgets.status_line import StatusLine
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ class ReviewScreen(BaseScreen):
             yield Static(id="prompt")
             yield CodeView(id="code")
             yield Vertical(id="answer-slot")
+        yield StatusLine(id="status")
         yield Footer(compact=True)
 
     async def on_mount(self) -> None:
@@ -124,8 +126,8 @@ class ReviewScreen(BaseScreen):
         if item is None or item.id != self._looked or item.question != shown:
             # the queue changed since the look (or, never expected, its order)
             self._early = None
-            self.notify(self.say("tui.review.queue_changed"))
             await self._next()
+            self.tell(self.say("tui.review.queue_changed"))
             return
         self.item, self.question, self._looked = item, item.question, None
         self._fill_starter()
@@ -153,14 +155,22 @@ class ReviewScreen(BaseScreen):
         question = item.question
         await self._paint(
             question,
-            session.answered + 1,
+            session.place,
             session.total,
             session.topic_title(question),
             session.code,
+            again=session.asked_again,
         )
 
     async def _paint(
-        self, question: Question, n: int, total: int, topic: str, code: str | None
+        self,
+        question: Question,
+        n: int,
+        total: int,
+        topic: str,
+        code: str | None,
+        *,
+        again: bool = False,
     ) -> None:
         """Put a question on screen, ready for its answer."""
         self.runs, self._leave_armed = 1, False
@@ -168,8 +178,9 @@ class ReviewScreen(BaseScreen):
         self.after.show()
         slot = self.query_one("#answer-slot")
         await slot.remove_children()
+        self.tell_clear()
         self.query_one(TitleBar).set_text(
-            self.say("tui.review.title", n=n, total=total),
+            self.say("tui.review.title_again" if again else "tui.review.title", n=n, total=total),
             f"{topic} · {kind_name(question, self.lang)}",
         )
         prompt = self.query_one("#prompt", Static)
@@ -204,9 +215,15 @@ class ReviewScreen(BaseScreen):
         key = "tui.review.done" if session.answered else "review.nothing_due"
         summary = self.say("review.summary", answered=session.answered, correct=session.correct)
         keys = self.say("tui.review.done_keys" if session.can_undo else "tui.review.done_home")
-        self.after.done.update(
-            Group(Text(self.say(key), style="bold"), Text(summary), Text(""), Text(keys))
-        )
+        lines = [Text(self.say(key), style="bold"), Text(summary), Text("")]
+        if session.coming_back:
+            from mpquiz.tui.formatting import duration
+
+            wait = session.coming_back[0] - session.clock.now()
+            seconds = max(1, int(wait.total_seconds()))
+            count = len(session.coming_back)
+            lines += [Text(self.say("tui.review.coming_back", count=count, wait=duration(seconds)))]
+        self.after.done.update(Group(*lines, Text(keys)))
         self.after.show("done")
         self.refresh_bindings()
         self.query_one("#body").focus()
@@ -231,7 +248,7 @@ class ReviewScreen(BaseScreen):
                 look.check(message.raw)
                 self._early = message.raw
         except AnswerError as exc:
-            self.notify(self.say(exc.key, **exc.params), severity="error")
+            self.tell(self.say(exc.key, **exc.params), severity="error")
             return
         self._answer_widget().freeze()
         self._hide_check_results()
@@ -250,7 +267,7 @@ class ReviewScreen(BaseScreen):
         if self.phase is not Phase.ANSWER or self.session is None or self._looked is not None:
             return
         if self._checking is not None and self._checking.is_running:
-            self.notify(self.say("tui.exercise.busy"))
+            self.tell(self.say("tui.exercise.busy"))
             return
         await self.after.ready()
         self.output.show_waiting(self.say("tui.exercise.title"))
@@ -284,7 +301,7 @@ class ReviewScreen(BaseScreen):
             checked = await asyncio.to_thread(session.check_program, program)
         except AnswerError as exc:
             results.display = False
-            self.notify(self.say(exc.key, **exc.params), severity="error")
+            self.tell(self.say(exc.key, **exc.params), severity="error")
             return
         if isinstance(checked, Refusal):
             results.display = False
@@ -306,7 +323,7 @@ class ReviewScreen(BaseScreen):
         results.update(Group(*render_checks(report.results, self.lang), Text(summary, style=style)))
         self.output.border_title = self.say("tui.exercise.title")
         # At 80x24 the results are below the editor: say the gist where it is seen.
-        self.notify(
+        self.tell(
             f"{summary} {self.say('tui.exercise.details_below')}",
             severity="information" if report.passed else "warning",
         )
@@ -378,7 +395,10 @@ class ReviewScreen(BaseScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Each key only where it means something (hidden from the footer elsewhere)."""
-        if action in ("rate", "rate_suggested"):
+        if action == "rate_suggested":  # Enter also brings back what comes back later
+            coming = self.session is not None and bool(self.session.coming_back)
+            return self.phase is Phase.REVEAL or (self.phase is Phase.DONE and coming)
+        if action == "rate":
             return self.phase is Phase.REVEAL
         if action == "rerun":  # an exercise's program is checked, not re-run as a demo
             return (
@@ -402,9 +422,14 @@ class ReviewScreen(BaseScreen):
         await self._commit(Rating(value))
 
     async def action_rate_suggested(self) -> None:
-        """Enter: the suggested rating (open questions have none: the learner picks)."""
+        """Enter: the suggested rating (open questions have none: the learner picks); at
+        the end, the questions answered Again, brought back before their step is due."""
+        if self.phase is Phase.DONE and self.session is not None and self.session.coming_back:
+            self.session.take_early()
+            await self._next()
+            return
         if self.outcome is None or self.outcome.suggested is None:
-            self.notify(self.say("tui.rate.need_self"))
+            self.tell(self.say("tui.rate.need_self"))
             return
         await self._commit(self.outcome.suggested)
 
@@ -421,7 +446,7 @@ class ReviewScreen(BaseScreen):
             return
         demo, blocked = self.session.rerun()
         if demo is None:
-            self.notify(literal(reason(blocked, self.lang)), severity="warning")
+            self.tell(reason(blocked, self.lang), severity="warning")
             return
         self.runs += 1
         output = self.output
@@ -433,11 +458,11 @@ class ReviewScreen(BaseScreen):
         if self.session is None or self.phase is Phase.WAITING:
             return
         if self.session.undo() is None:
-            self.notify(self.say("tui.review.nothing_to_undo"))
+            self.tell(self.say("tui.review.nothing_to_undo"))
             return
-        self.notify(self.say("tui.review.undone"))
         self.output.stop()
         await self._next()
+        self.tell(self.say("tui.review.undone"))
 
     async def action_leave(self) -> None:
         """Esc: leave a text field first; then home, keeping every answer given."""
@@ -451,7 +476,7 @@ class ReviewScreen(BaseScreen):
         )
         if unrated_open and not self._leave_armed:
             self._leave_armed = True
-            self.notify(self.say("tui.review.rate_before_leaving"), severity="warning")
+            self.tell(self.say("tui.review.rate_before_leaving"), severity="warning")
             return
         await self.keep_answers()
         self.mpq.go_home()

@@ -27,35 +27,43 @@ class MasteryBars(Static):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.topics: list[TopicProgress] = []
         self.lang = "en"
+        self._shown = False
 
     def on_resize(self) -> None:
-        """The bars shrink on narrow screens so topic titles keep their room."""
-        self.show(self.topics, self.lang)
+        """The bars shrink on narrow screens so topic titles keep their room (nothing is
+        drawn before the figures are read: "no questions" would be untrue then)."""
+        if self._shown:
+            self.show(self.topics, self.lang)
 
     @property
     def bar_width(self) -> int:
-        """Cells per bar: 10 on narrow screens, 16 on wide ones."""
+        """Cells per bar: 16 on wide screens, 10 on narrow ones."""
         return 16 if self.size.width >= 70 else 10
 
     def show(self, topics: Sequence[TopicProgress], lang: str) -> None:
-        """Draw the rows."""
-        self.topics, self.lang = list(topics), lang
+        """Draw the rows: the bars and the "seen" words give way before the titles do."""
+        self.topics, self.lang, self._shown = list(topics), lang, True
         if not topics:
             self.update(Text(t("tui.home.no_topics", lang), style="italic"))
             return
+        width = self.size.width or 80
+        longest = max(len(topic.title) for topic in topics)
+        seen = [t("tui.home.seen", lang, seen=p.seen, questions=p.questions) for p in topics]
+        bar_width = self.bar_width
+        if width - bar_width - 4 - max(map(len, seen)) - 3 < longest:
+            seen = [f"{p.seen}/{p.questions}" for p in topics]
+        room = width - 4 - max(map(len, seen)) - 3 - longest
+        bar_width = max(5, min(bar_width, room))
         grid = Table.grid(padding=(0, 1), expand=True)
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        grid.add_column(width=self.bar_width, no_wrap=True)
+        grid.add_column(width=bar_width, no_wrap=True)
         grid.add_column(width=4, justify="right", no_wrap=True)
         grid.add_column(justify="right", no_wrap=True)
-        for topic in topics:
+        for topic, words in zip(topics, seen, strict=True):
             grid.add_row(
                 Text(topic.title),
-                Text(bar(topic.mastery, self.bar_width), style="bold"),
+                Text(bar(topic.mastery, bar_width), style="bold"),
                 Text(percent(topic.mastery)),
-                Text(
-                    t("tui.home.seen", lang, seen=topic.seen, questions=topic.questions),
-                    style="dim",
-                ),
+                Text(words, style="dim"),
             )
         self.update(grid)

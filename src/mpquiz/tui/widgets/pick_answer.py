@@ -14,6 +14,7 @@ from textual.widgets import Static
 from mpquiz.i18n import t
 from mpquiz.tui.keys import localize_bindings
 from mpquiz.tui.widgets.answers import Answered
+from mpquiz.tui.widgets.status_line import Tell
 
 
 class PickAnswer(Vertical, can_focus=True):
@@ -71,7 +72,7 @@ class PickAnswer(Vertical, can_focus=True):
     def action_pick(self, number: int) -> None:
         """Mark item `number` (1-based); in multi mode toggle it."""
         if not 1 <= number <= self.count:
-            self.app.notify(t("answer.no_such_option", self.lang, n=self.count), severity="error")
+            self.post_message(Tell(t("answer.no_such_option", self.lang, n=self.count), "error"))
             return
         index = number - 1
         self.cursor = index
@@ -95,7 +96,7 @@ class PickAnswer(Vertical, can_focus=True):
     def action_submit(self) -> None:
         """Answer with the marked items; with none marked, say how to mark one."""
         if not self.chosen:
-            self.app.notify(t("tui.answer.mark_first", self.lang, n=self.count), severity="warning")
+            self.post_message(Tell(t("tui.answer.mark_first", self.lang, n=self.count), "warning"))
             return
         self.post_message(Answered(",".join(str(i + 1) for i in sorted(self.chosen))))
 
