@@ -296,7 +296,10 @@ def add(key: str, texts: dict[str, str], plurals: dict[str, str], count: str | N
             if lang not in texts:
                 continue
             catalog = read(lang)
-            comments = [] if lang == SOURCE_LANG else [texts.get(SOURCE_LANG, "")]
+            english = texts.get(SOURCE_LANG, "")
+            if SOURCE_LANG in plurals:  # as template() writes it: the forms joined
+                english = f"{english} | {plurals[SOURCE_LANG]}"
+            comments = [] if lang == SOURCE_LANG else [english]
             if lang in plurals:
                 # One form for one, the plural for every other form the language has.
                 others = (plurals[lang],) * (catalog.num_plurals - 1)

@@ -74,6 +74,26 @@ def test_scripted_review_is_stored_and_counted(tmp_path: Path) -> None:
     assert "Nothing is due" in again.stdout
 
 
+def test_a_pack_just_added_can_be_reviewed_after_the_days_new_questions(tmp_path: Path) -> None:
+    """The documented way to try a pack (pack add, pack trust, review --pack) works at once,
+    however many new questions of the built-in course were answered today."""
+    from tests.conftest import FIXTURES
+
+    db = f"sqlite:///{tmp_path / 'n.db'}"
+    first = _builtin_in_order()[0]
+    used = mpquiz("--db", db, "review", "--plain", "--new", "1", stdin=_right_answer(first))
+    assert used.returncode == 0, used.stderr
+    again = mpquiz("--db", db, "review", "--plain", "--new", "1", stdin="")
+    assert "Nothing is due" in again.stdout
+    for args in (["pack", "add", str(FIXTURES / "mini")], ["pack", "trust", "mini", "--yes"]):
+        done = mpquiz("--db", db, *args)
+        assert done.returncode == 0, done.stderr
+    tried = mpquiz("--db", db, "--lang", "en", "review", "--plain", "--pack", "mini", "--new", "1")
+    assert tried.returncode == 0, tried.stderr
+    assert "Nothing is due" not in tried.stdout
+    assert "[1/1]" in tried.stdout, tried.stdout
+
+
 def test_end_of_input_keeps_every_answer_given(tmp_path: Path) -> None:
     db = f"sqlite:///{tmp_path / 'y.db'}"
     first = _builtin_in_order()[0]

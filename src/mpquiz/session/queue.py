@@ -8,9 +8,23 @@ from mpquiz.store.first_look import MAX_DUE  # one bound for the queue and for i
 from mpquiz.store.repository import Store, StoredQuestion
 
 
-def new_allowance(store: Store, learner_id: int, day_start: datetime, new_per_day: int) -> int:
-    """How many new questions the learner may still start today."""
-    return max(0, new_per_day - store.new_introduced_since(learner_id, day_start))
+def new_allowance(
+    store: Store,
+    learner_id: int,
+    day_start: datetime,
+    new_per_day: int,
+    *,
+    pack_id: str | None = None,
+    topic: str | None = None,
+) -> int:
+    """How many new questions the learner may still start today.
+
+    The daily limit counts within the review's scope: narrowed to a pack or a topic, only
+    the new questions of that pack or topic started today count against it. So a pack
+    just added can be tried at once, even after the day's new questions went to another.
+    """
+    started = store.new_introduced_since(learner_id, day_start, pack_id=pack_id, topic=topic)
+    return max(0, new_per_day - started)
 
 
 def build_queue(
@@ -23,8 +37,11 @@ def build_queue(
     pack_id: str | None = None,
     topic: str | None = None,
 ) -> list[StoredQuestion]:
-    """Today's questions for a learner: everything due, then new ones up to the daily limit."""
+    """Today's questions for a learner: everything due, then new ones up to the daily limit
+    (counted within the same pack and topic: see new_allowance)."""
     due = store.due(learner_id, now, MAX_DUE, pack_id=pack_id, topic=topic)
-    allowance = new_allowance(store, learner_id, day_start, new_per_day)
+    allowance = new_allowance(
+        store, learner_id, day_start, new_per_day, pack_id=pack_id, topic=topic
+    )
     new = store.unseen(learner_id, allowance, pack_id=pack_id, topic=topic) if allowance else []
     return due + new

@@ -149,9 +149,15 @@ def _look(
         first = conn.execute(
             f"SELECT q.id, q.data, q.pack_id {due_from} ORDER BY c.due, c.id LIMIT 1", due_params
         ).fetchone()
+    # The daily limit counts within the same pack and topic (session.queue.new_allowance).
+    introduced_sql = (
+        "SELECT count(*) FROM review r"
+        + (" JOIN question q ON q.id = r.question_id" if narrow else "")
+        + " WHERE r.learner_id = ? AND r.new_card = 1 AND r.reviewed_at >= ?"
+        + narrow
+    )
     introduced = conn.execute(
-        "SELECT count(*) FROM review WHERE learner_id = ? AND new_card = 1 AND reviewed_at >= ?",
-        (learner_id, stored_time(day_start)),
+        introduced_sql, (learner_id, stored_time(day_start), *params)
     ).fetchone()[0]
     allowance = max(0, new_per_day - introduced)
     new = 0

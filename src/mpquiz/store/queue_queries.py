@@ -137,9 +137,17 @@ def unseen(
     return found
 
 
-def new_introduced_since(*, session: Session, learner_id: int, since: datetime) -> int:
-    """How many new questions the learner first answered since `since`."""
-    return session.exec(
+def new_introduced_since(
+    *,
+    session: Session,
+    learner_id: int,
+    since: datetime,
+    pack_id: str | None = None,
+    topic: str | None = None,
+) -> int:
+    """How many new questions the learner first answered since `since` (of one pack or
+    topic, when given: the daily limit counts within the review's scope)."""
+    query = (
         select(func.count())
         .select_from(ReviewRow)
         .where(
@@ -147,7 +155,14 @@ def new_introduced_since(*, session: Session, learner_id: int, since: datetime) 
             _FIRST_ANSWER,
             col(ReviewRow.reviewed_at) >= since,
         )
-    ).one()
+    )
+    if pack_id or topic:
+        query = query.join(QuestionRow, col(QuestionRow.id) == ReviewRow.question_id)
+        if pack_id:
+            query = query.where(col(QuestionRow.pack_id) == pack_id)
+        if topic:
+            query = query.where(col(QuestionRow.topic) == topic)
+    return session.exec(query).one()
 
 
 def _save_unseen_starts(session: Session, learner_id: int, moved: dict[str, int]) -> None:

@@ -140,11 +140,19 @@ class Store:
                 session=session, learner_id=learner_id, limit=limit, pack_id=pack_id, topic=topic
             )
 
-    def new_introduced_since(self, learner_id: int, since: datetime) -> int:
-        """How many new questions the learner first answered since `since`."""
+    def new_introduced_since(
+        self,
+        learner_id: int,
+        since: datetime,
+        *,
+        pack_id: str | None = None,
+        topic: str | None = None,
+    ) -> int:
+        """How many new questions the learner first answered since `since` (only those of
+        `pack_id` and `topic`, when given)."""
         with self._session() as session:
             return queue_queries.new_introduced_since(
-                session=session, learner_id=learner_id, since=since
+                session=session, learner_id=learner_id, since=since, pack_id=pack_id, topic=topic
             )
 
     def review_count(self, learner_id: int) -> int:
