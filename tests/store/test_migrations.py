@@ -216,3 +216,50 @@ def test_reviews_of_a_version_5_database_gain_the_exercise_column(
         assert migrations.schema_version(conn) == SCHEMA_VERSION
         assert "exercise" in {c["name"] for c in inspect(conn).get_columns("review")}
     engine.dispose()
+
+
+def test_reviews_of_a_version_6_database_gain_their_study_time(
+    db_url: str, mini_pack_dir: Path
+) -> None:
+    """Version 7: `review.study_ms` (the time on the question, core.study_time), worked out
+    for the reviews already stored from their times, learner by learner."""
+    from datetime import timedelta
+
+    from mpquiz.core.scheduling import CardState, Rating, Scheduler
+    from mpquiz.packs.loader import load_pack
+    from mpquiz.store.repository import ReviewRecord, Store
+
+    store = Store(open_engine(db_url))
+    store.sync_pack(load_pack(mini_pack_dir), T0)
+    ana, ben = store.learner_id("ana", T0), store.learner_id("ben", T0)
+    after = Scheduler().review(CardState(), Rating.Good, T0)
+    ids = [q.id for q in store.unseen(ana, 4)]
+    seconds = [0, 30, 100, 4000]  # the last one after a pause longer than the cap
+    for qid, s in zip(ids, seconds, strict=True):
+        at = T0 + timedelta(seconds=s)
+        store.record_review(ReviewRecord(ana, qid, at, 3, True, "1", 7_000, "review", None, after))
+    store.record_review(
+        ReviewRecord(
+            ben, ids[0], T0 + timedelta(seconds=50), 3, True, "1", 9_000, "exam", None, after
+        )
+    )
+    store.close()
+    engine = open_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text("ALTER TABLE review DROP COLUMN study_ms"))
+        conn.execute(text("UPDATE meta SET value = '6' WHERE key = 'schema_version'"))
+    engine.dispose()
+    engine = open_engine(db_url)
+    with engine.connect() as conn:
+        assert migrations.schema_version(conn) == SCHEMA_VERSION
+        rows = conn.execute(
+            text("SELECT learner_id, study_ms FROM review ORDER BY learner_id, reviewed_at")
+        ).all()
+    engine.dispose()
+    assert [tuple(r) for r in rows] == [
+        (ana, 7_000),
+        (ana, 30_000),
+        (ana, 70_000),
+        (ana, 7_000),
+        (ben, 9_000),
+    ]

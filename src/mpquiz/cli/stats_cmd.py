@@ -39,6 +39,14 @@ def stats(
             unseen=data["new_available"],
         )
     )
+    console.print(
+        t(
+            "stats.studied",
+            lang,
+            total=t("count.minutes", lang, count=data["studied_seconds"] // 60),
+            today=t("count.minutes", lang, count=data["studied_seconds_today"] // 60),
+        )
+    )
     table = Table(title=t("stats.title", lang))
     for key in (
         "stats.col.topic",

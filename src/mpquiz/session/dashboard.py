@@ -54,6 +54,8 @@ class History:
     forecast: list[tuple[date, int]]
     """Cards falling due on each of the next days; today's count includes overdue ones."""
     seconds_total: int
+    """Time studied in the period: each question from shown until rated, capped (see
+    core.study_time)."""
     seconds_today: int
     streak: int
     longest_streak: int
@@ -160,8 +162,8 @@ def history(
     return History(
         per_day=dict(per_day),
         forecast=forecast,
-        seconds_total=sum(r.duration_ms for r in log) // 1000,
-        seconds_today=sum(r.duration_ms for r in log if r.at >= day_start) // 1000,
+        seconds_total=sum(r.study_ms for r in log) // 1000,
+        seconds_today=sum(r.study_ms for r in log if r.at >= day_start) // 1000,
         streak=current,
         longest_streak=longest,
         topics=topic_progress(store, scheduler, learner_id, now, lang),

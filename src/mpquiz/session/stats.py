@@ -18,7 +18,8 @@ def learner_stats(
     new_per_day: int,
     lang: str,
 ) -> dict[str, Any]:
-    """One JSON-able object: totals, what is due, and per topic questions/reviews/correct."""
+    """One JSON-able object: totals, what is due, per topic questions/reviews/correct, and
+    the time studied (in all and today)."""
     packs = store.packs()
     titles = {p.id: p for p in packs}
     per_topic = store.topic_stats(learner_id, titles)
@@ -43,4 +44,7 @@ def learner_stats(
         "new_today": min(unseen, allowance),
         "questions": sum(t["questions"] for t in topics),
         "topics": topics,
+        # Time on questions: each from shown until rated, capped (core.study_time).
+        "studied_seconds": store.study_seconds(learner_id),
+        "studied_seconds_today": store.study_seconds(learner_id, day_start),
     }

@@ -35,6 +35,7 @@ _EXPORT_KEYS = (
     "duration_ms",
     "exam_id",
     "proof",
+    "study_ms",
 )
 """The columns of `export_reviews`, in the order of its select."""
 
@@ -176,6 +177,7 @@ def export_reviews(
             col(ReviewRow.duration_ms),
             col(ReviewRow.exam_id),
             col(ReviewRow.proof),
+            col(ReviewRow.study_ms),
         )
         .join(QuestionRow, col(QuestionRow.id) == ReviewRow.question_id)
         .join(Learner, col(Learner.id) == ReviewRow.learner_id)

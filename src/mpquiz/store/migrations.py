@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import datetime
 
-from sqlalchemy import Connection, inspect, text
+from sqlalchemy import Connection, bindparam, inspect, select, text
 from sqlmodel import SQLModel
 
 from mpquiz.core.errors import StoreError
@@ -70,6 +71,38 @@ def _add_exercise_attempts(conn: Connection) -> None:
         conn.execute(text("ALTER TABLE review ADD COLUMN exercise JSON"))
 
 
+def _add_study_time(conn: Connection) -> None:
+    """Version 7: each review keeps the time spent on its question (`review.study_ms`,
+    core.study_time), worked out for the reviews already stored from their times the
+    same way a new review's is."""
+    from mpquiz.core.study_time import time_on_question
+
+    columns = {c["name"] for c in inspect(conn).get_columns("review")}
+    if "study_ms" not in columns:
+        conn.execute(text("ALTER TABLE review ADD COLUMN study_ms INTEGER NOT NULL DEFAULT 0"))
+    table = _tables.ReviewRow.__table__  # type: ignore[attr-defined]
+    c = table.c
+    rows = conn.execute(
+        select(c.id, c.learner_id, c.reviewed_at, c.duration_ms, c.exercise).order_by(
+            c.learner_id, c.reviewed_at, c.id
+        )
+    ).all()
+    updates: list[dict[str, int]] = []
+    previous: tuple[int, datetime] | None = None
+    for row_id, learner_id, at, answer_ms, exercise in rows:
+        since = None
+        if previous is not None and previous[0] == learner_id:
+            since = int((at - previous[1]).total_seconds() * 1000)
+        spent = time_on_question(answer_ms, since, exercise=exercise is not None)
+        updates.append({"row": row_id, "spent": spent})
+        previous = (learner_id, at)
+    if updates:
+        conn.execute(
+            table.update().where(c.id == bindparam("row")).values(study_ms=bindparam("spent")),
+            updates,
+        )
+
+
 # version -> the step that brings a database from version-1 to version.
 STEPS: dict[int, Step] = {
     2: _add_unseen_start,
@@ -77,6 +110,7 @@ STEPS: dict[int, Step] = {
     4: _rename_unseen_start,
     5: _add_proofs_and_processes,
     6: _add_exercise_attempts,
+    7: _add_study_time,
 }
 LATEST = SCHEMA_VERSION
 

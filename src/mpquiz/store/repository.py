@@ -184,6 +184,13 @@ class Store:
         with self._session() as session:
             return stats_queries.review_log(session=session, learner_id=learner_id, since=since)
 
+    def study_seconds(self, learner_id: int, since: datetime | None = None) -> int:
+        """Seconds the learner spent on questions (shown until rated, each capped: see
+        core.study_time), since `since` or ever."""
+        with self._session() as session:
+            spent = stats_queries.study_ms(session=session, learner_id=learner_id, since=since)
+        return spent // 1000
+
     def due_dates(self, learner_id: int, until: datetime) -> list[datetime]:
         """When each active card of the learner falls due, for those due before `until`."""
         with self._session() as session:

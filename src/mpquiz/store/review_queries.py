@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from mpquiz.core.scheduling import CardState
+from mpquiz.core.study_time import time_on_question
 from mpquiz.store.tables import CardRow, DemoRunRow, QuestionRow, ReviewRow, UnseenStartRow
 from mpquiz.store.values import ReviewRecord, card_from_dict, card_to_dict
 
@@ -13,6 +14,7 @@ from mpquiz.store.values import ReviewRecord, card_from_dict, card_to_dict
 def record_review(*, session: Session, record: ReviewRecord) -> int:
     """Store one answer, its demo run and the new card state (the caller commits them as one
     transaction); returns the review's id."""
+    study_ms = _time_on_question(session, record)
     run_id = None
     if record.run is not None:
         run = DemoRunRow(
@@ -68,11 +70,28 @@ def record_review(*, session: Session, record: ReviewRecord) -> int:
         exam_id=record.exam_id,
         proof=record.proof,
         exercise=record.exercise,
+        study_ms=study_ms,
     )
     session.add(review)
     session.flush()
     assert review.id is not None  # set by the flush
     return review.id
+
+
+def _time_on_question(session: Session, record: ReviewRecord) -> int:
+    """The time spent on the question, shown until rated (core.study_time): the next
+    question is shown as the last one is rated, so it is the time since the learner's
+    previous answer, when that fits."""
+    previous = session.exec(
+        select(func.max(ReviewRow.reviewed_at)).where(
+            col(ReviewRow.learner_id) == record.learner_id,
+            col(ReviewRow.reviewed_at) <= record.reviewed_at,
+        )
+    ).one()
+    since = None
+    if previous is not None:
+        since = int((record.reviewed_at - previous).total_seconds() * 1000)
+    return time_on_question(record.duration_ms, since, exercise=record.exercise is not None)
 
 
 def undo_review(*, session: Session, review_id: int) -> bool:

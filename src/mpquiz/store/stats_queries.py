@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import case, func
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from mpquiz.core.scheduling import CardState
@@ -77,12 +78,31 @@ def count_unseen(*, session: Session, learner_id: int) -> int:
 
 def review_log(*, session: Session, learner_id: int, since: datetime) -> list[ReviewFact]:
     """Every review the learner gave since `since`, oldest first."""
-    rows = session.exec(
-        select(ReviewRow.reviewed_at, ReviewRow.duration_ms, ReviewRow.correct, ReviewRow.mode)
+    # SQLAlchemy's own select: SQLModel's types rows of at most four columns.
+    query = (
+        core_select(
+            col(ReviewRow.reviewed_at),
+            col(ReviewRow.duration_ms),
+            col(ReviewRow.correct),
+            col(ReviewRow.mode),
+            col(ReviewRow.study_ms),
+        )
         .where(col(ReviewRow.learner_id) == learner_id, col(ReviewRow.reviewed_at) >= since)
         .order_by(col(ReviewRow.reviewed_at))
     )
-    return [ReviewFact(at, ms, ok, mode) for at, ms, ok, mode in rows]
+    rows = session.connection().execute(query)
+    return [ReviewFact(at, ms, ok, mode, study) for at, ms, ok, mode, study in rows]
+
+
+def study_ms(*, session: Session, learner_id: int, since: datetime | None = None) -> int:
+    """The time the learner spent on questions (each review's study_ms), since `since` or
+    ever."""
+    query = select(func.coalesce(func.sum(ReviewRow.study_ms), 0)).where(
+        col(ReviewRow.learner_id) == learner_id
+    )
+    if since is not None:
+        query = query.where(col(ReviewRow.reviewed_at) >= since)
+    return int(session.exec(query).one())
 
 
 def due_dates(*, session: Session, learner_id: int, until: datetime) -> list[datetime]:

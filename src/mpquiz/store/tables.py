@@ -154,6 +154,9 @@ class ReviewRow(SQLModel, table=True):
     exercise: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     """An exercise's attempt: each check's result, the attempts, whether the learner
     gave up (schema 6; `answer` holds the program)."""
+    study_ms: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    """The time spent on the question, shown until rated, capped (core.study_time; schema
+    7). `duration_ms` is the time to answer alone."""
 
 
 class UnseenStartRow(SQLModel, table=True):

@@ -135,6 +135,8 @@ class ReviewFact:
     duration_ms: int
     correct: bool
     mode: str
+    study_ms: int = 0
+    """The time spent on the question, shown until rated (core.study_time)."""
 
 
 @dataclass(frozen=True)
