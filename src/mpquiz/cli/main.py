@@ -26,7 +26,7 @@ from mpquiz.cli import gift_cmd as _gift_cmd  # noqa: F401 - adds `pack import-g
 from mpquiz.cli.context import Options, h, help_lang, set_run_language
 from mpquiz.cli.language import cli_language, localize, speak
 from mpquiz.core.errors import MpquizError
-from mpquiz.i18n import LANGUAGES, t
+from mpquiz.i18n import LANGUAGES, error_text, t
 
 app = typer.Typer(
     name="mpquiz",
@@ -104,7 +104,7 @@ def run(argv: list[str] | None = None) -> None:
     try:
         code = command(lang).main(args, prog_name="mpquiz", standalone_mode=False)
     except MpquizError as exc:
-        _fail(str(exc), exc.exit_code)
+        _fail(error_text(exc, lang), exc.exit_code)
     except KeyboardInterrupt:
         typer.echo("", err=True)
         sys.exit(130)

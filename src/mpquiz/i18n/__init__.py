@@ -15,10 +15,12 @@ import os
 import struct
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TypeVar
 
-if TYPE_CHECKING:
-    from mpquiz.core.refusal import Refusal
+from mpquiz.core.errors import MpquizError
+from mpquiz.core.refusal import Refusal
+
+E = TypeVar("E", bound=MpquizError)
 
 DOMAIN = "mpquiz"
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
@@ -119,6 +121,25 @@ def reason(refusal: Refusal | None, lang: str) -> str:
     if refusal is None:
         return t("demo.no_demo", lang)
     return t(refusal.key, lang, **refusal.params)
+
+
+def keyed(kind: type[E], key: str, /, **params: object) -> E:
+    """The error `kind` whose message is `key` with `params`, worded in the learner's
+    language where it is shown (error_text); its str() is the English. A Refusal among
+    the params is a message of its own (a reason, a hint), worded in the same language."""
+    return kind(_worded(key, SOURCE_LANGUAGE, params), key=key, params=params)
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """What went wrong, in `lang`: a keyed error's message (see keyed), else str(exc)."""
+    if isinstance(exc, MpquizError) and exc.key is not None:
+        return _worded(exc.key, lang, exc.params)
+    return str(exc)
+
+
+def _worded(key: str, lang: str, params: dict[str, object]) -> str:
+    words = {name: reason(v, lang) if isinstance(v, Refusal) else v for name, v in params.items()}
+    return t(key, lang, **words)
 
 
 def language_of_locale(value: str) -> str | None:
