@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from mpquiz.core.errors import StoreError
+from mpquiz.i18n import keyed
 from mpquiz.store.failures import cannot_restore, could_not_check, damaged
 from mpquiz.store.peek import Kind, has_reviews, look
 
@@ -159,13 +161,13 @@ def restore(backup: Path, db: Path, now: datetime) -> Path | None:
     Returns where the replaced database was moved, or None if there was none.
 
     Raises:
-        ValueError: the backup fails its integrity check.
-        StoreError: the backup cannot be put in place (nothing was changed).
+        StoreError: the backup is not an mpquiz database or fails its integrity check, or
+            it cannot be put in place (nothing was changed).
     """
     if look(backup).kind is not Kind.MPQUIZ:
-        raise ValueError(f"{backup}: not an mpquiz database, so it was not restored")
+        raise keyed(StoreError, "store.restore.not_mpquiz", backup=backup)
     if integrity(backup, at_rest=True):
-        raise ValueError(f"{backup} fails its integrity check")
+        raise keyed(StoreError, "store.restore.damaged", backup=backup)
     ensure_replaceable(db)
     tmp = db.with_suffix(".restoring")
     try:

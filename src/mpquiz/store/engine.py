@@ -12,6 +12,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from mpquiz.core.errors import BadInput, StoreError
+from mpquiz.i18n import keyed
 from mpquiz.store.failures import cannot_open, explain, unusable
 from mpquiz.store.migrations import migrate
 from mpquiz.store.peek import look
@@ -61,7 +62,7 @@ def open_engine(
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise BadInput(f"invalid database URL: {url!r}") from None
+        raise keyed(BadInput, "store.url.invalid", url=url) from None
     kwargs: dict[str, Any] = {}
     is_sqlite = parsed.get_backend_name() == "sqlite"
     where = describe(url)
@@ -78,12 +79,14 @@ def open_engine(
                 try:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 except OSError as exc:
-                    raise StoreError(f"{path}: cannot make its folder ({exc.strerror})") from None
+                    raise keyed(
+                        StoreError, "store.no_folder", db=path, detail=exc.strerror or exc
+                    ) from None
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}
     try:
         engine = create_engine(parsed, **kwargs)
     except (ArgumentError, ImportError, ModuleNotFoundError) as exc:
-        raise BadInput(f"cannot use database URL {describe(url)}: {exc}") from None
+        raise keyed(BadInput, "store.url.unusable", url=describe(url), detail=exc) from None
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin_immediate)

@@ -8,34 +8,26 @@ import sqlite3
 from pathlib import Path
 
 from mpquiz.core.errors import StoreError
+from mpquiz.core.refusal import Refusal
+from mpquiz.i18n import keyed
 from mpquiz.store.peek import MPQUIZ_TABLES, Kind, Look
 from mpquiz.store.version import SCHEMA_VERSION
 
-_RESTORE = "`mpquiz db restore` brings back the latest backup"
-_NOT_SQLITE_HINT = f"this file is not an SQLite database (if it was mpquiz's, {_RESTORE})"
+_BUSY = Refusal.of("store.hint.busy")
+_READ_ONLY = Refusal.of("store.hint.read_only")
+_NOT_SQLITE = Refusal.of("store.hint.not_sqlite")
+_DAMAGED = Refusal.of("store.hint.damaged")
 _HINTS = (
-    ("locked", "the database is busy: another mpquiz kept it locked too long; try again"),
-    ("busy", "the database is busy: another mpquiz kept it locked too long; try again"),
-    ("readonly", "the database is read-only: mpquiz can read it but not save answers"),
-    ("read-only", "the database is read-only: mpquiz can read it but not save answers"),
-    (
-        "disk is full",
-        "the disk is full: nothing was saved by this step (everything saved before is safe); "
-        "free some space and try again",
-    ),
-    (
-        "disk i/o error",
-        "writing to the disk failed (is it full, or over a size limit?): nothing was saved "
-        "by this step (everything saved before is safe)",
-    ),
-    (
-        "malformed",
-        f"the database is damaged; `mpquiz db check` tells more and {_RESTORE}",
-    ),
-    ("not a database", _NOT_SQLITE_HINT),
-    ("file is encrypted", _NOT_SQLITE_HINT),
+    ("locked", _BUSY),
+    ("busy", _BUSY),
+    ("readonly", _READ_ONLY),
+    ("read-only", _READ_ONLY),
+    ("disk is full", Refusal.of("store.hint.disk_full")),
+    ("disk i/o error", Refusal.of("store.hint.disk_failed")),
+    ("malformed", _DAMAGED),
+    ("not a database", _NOT_SQLITE),
+    ("file is encrypted", _NOT_SQLITE),
 )
-_UNTOUCHED = "mpquiz left it untouched; choose another file with --db"
 
 
 def unusable(db: Path, look: Look, latest: int | None = None) -> StoreError | None:
@@ -50,19 +42,17 @@ def unusable(db: Path, look: Look, latest: int | None = None) -> StoreError | No
     if latest is not None and version > latest:
         return newer(str(db), version, latest)
     if version <= (latest or SCHEMA_VERSION) and not look.tables >= MPQUIZ_TABLES:
-        return StoreError(
-            f"{db} is not an mpquiz database (it lacks mpquiz's tables); {_UNTOUCHED}"
-        )
+        return keyed(StoreError, "store.lacks_tables", db=db)
     return None
 
 
 def _refused_kind(db: Path, look: Look) -> StoreError | None:
     if look.kind is Kind.NOT_SQLITE:
-        return StoreError(f"{db}: {_NOT_SQLITE_HINT} ({look.detail})")
+        return keyed(StoreError, "store.failed", db=db, hint=_NOT_SQLITE, detail=look.detail)
     if look.kind is Kind.DAMAGED:
         return damaged(str(db), look.detail)
     if look.kind is Kind.FOREIGN:
-        return StoreError(f"{db} is not an mpquiz database (it has other tables); {_UNTOUCHED}")
+        return keyed(StoreError, "store.foreign", db=db)
     if look.kind is Kind.BAD_VERSION:
         return unusable_version(str(db), look.detail)
     return None  # missing, empty, blank: mpquiz makes its tables; unreadable: opening says why
@@ -71,18 +61,12 @@ def _refused_kind(db: Path, look: Look) -> StoreError | None:
 def unusable_version(where: str, shown: str) -> StoreError:
     """The StoreError for a schema version (`shown` as peek.shown_value writes it) that is
     not a positive whole number."""
-    return StoreError(
-        f"{where}: its schema version {shown} is not a number, so mpquiz cannot tell what "
-        f"it holds and left it untouched (if it was mpquiz's, {_RESTORE})"
-    )
+    return keyed(StoreError, "store.bad_version", db=where, shown=shown)
 
 
 def newer(where: str, version: int, latest: int) -> StoreError:
     """The StoreError for a database written by a newer mpquiz."""
-    return StoreError(
-        f"{where} has schema version {version}, newer than this mpquiz understands "
-        f"({latest}); upgrade mpquiz to open it"
-    )
+    return keyed(StoreError, "store.newer", db=where, version=version, latest=latest)
 
 
 def could_not_check(db: Path, exc: sqlite3.Error) -> StoreError:
@@ -92,57 +76,66 @@ def could_not_check(db: Path, exc: sqlite3.Error) -> StoreError:
     if "unable to open" in text:
         return cannot_open(db, text)
     if name in ("SQLITE_IOERR_READ", "SQLITE_IOERR_SHORT_READ"):
-        return StoreError(f"{db}: could not check the database: reading it failed ({text})")
-    if name.startswith("SQLITE_IOERR") or name == "SQLITE_FULL" or "disk" in text.lower():
-        return StoreError(
-            f"{db}: could not check the database: the disk is full (or a size limit stops "
-            "writes), and SQLite must write a small file beside the database to read it; "
-            f"this says nothing about damage: free some space and try again ({text})"
-        )
-    if "locked" in text or "busy" in text:
-        return StoreError(f"{db}: could not check the database: it is busy; try again ({text})")
-    return StoreError(f"{db}: could not check the database ({text})")
+        key = "store.check.read_failed"
+    elif name.startswith("SQLITE_IOERR") or name == "SQLITE_FULL" or "disk" in text.lower():
+        key = "store.check.disk_full"
+    elif "locked" in text or "busy" in text:
+        key = "store.check.busy"
+    else:
+        key = "store.check.failed"
+    return keyed(StoreError, key, db=db, detail=text)
 
 
 def cannot_restore(db: Path, exc: OSError | None = None) -> StoreError:
     """Why a backup could not be put in place of `db` (nothing was changed): the error
     `exc` met, or without one what the file and its folder allow."""
-    cause = f" ({exc.strerror or exc})" if exc is not None else ""
     code = exc.errno if exc is not None else None
     if not db.parent.is_dir():
-        why = "its folder does not exist"
+        why = "store.restore.no_folder"
     elif code == errno.EROFS or not os.access(db.parent, os.W_OK):
-        why = "its folder is read-only"
+        why = "store.restore.folder_read_only"
     elif exc is None:
-        why = "the database file is read-only (make it writable first to replace it)"
+        why = "store.restore.file_read_only"
     elif code in (errno.EPERM, errno.EACCES):
-        why = "the file or its folder may not be changed (read-only or immutable)"
+        why = "store.restore.not_allowed"
     elif code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        why = "the disk is full"
+        why = "store.restore.disk_full"
     else:
-        why = "the file could not be replaced"
-    return StoreError(f"{db}: cannot restore a backup here: {why}; nothing was changed{cause}")
+        why = "store.restore.not_replaced"
+    if exc is None:
+        return keyed(StoreError, "store.restore.cannot", db=db, why=Refusal.of(why))
+    detail = exc.strerror or str(exc)
+    return keyed(
+        StoreError, "store.restore.cannot_detail", db=db, why=Refusal.of(why), detail=detail
+    )
 
 
 def damaged(where: str, problem: str) -> StoreError:
     """The StoreError for a file that fails SQLite's own check (`problem`: its first line)."""
+    return not_sqlite(where, problem) or keyed(
+        StoreError, "store.failed", db=where, hint=_DAMAGED, detail=problem
+    )
+
+
+def not_sqlite(where: str, problem: str) -> StoreError | None:
+    """The StoreError for a file SQLite does not read as a database at all (`problem` says
+    so in SQLite's words), else None."""
     hint = next((h for needle, h in _HINTS if needle in problem.lower()), None)
-    if hint is None or "not an SQLite" not in hint:
-        hint = f"the database is damaged; `mpquiz db check` tells more and {_RESTORE}"
-    return StoreError(f"{where}: {hint} ({problem})")
+    if hint is not _NOT_SQLITE:
+        return None
+    return keyed(StoreError, "store.failed", db=where, hint=hint, detail=problem)
 
 
 def cannot_open(path: Path, text: str) -> StoreError:
     """Why an SQLite file could not be opened, in words: a read-only or missing folder."""
     folder = path.parent
     if path.exists() and not os.access(folder, os.W_OK):
-        return StoreError(
-            f"{path}: its folder is read-only, and SQLite must write its journal beside the "
-            f"database; copy the file to a writable folder or choose another with --db ({text})"
-        )
-    if path.exists() and not os.access(path, os.R_OK):
-        return StoreError(f"{path}: mpquiz may not read this file ({text})")
-    return StoreError(f"{path}: cannot open the database file ({text})")
+        key = "store.open.folder_read_only"
+    elif path.exists() and not os.access(path, os.R_OK):
+        key = "store.open.not_readable"
+    else:
+        key = "store.open.failed"
+    return keyed(StoreError, key, db=path, detail=text)
 
 
 def explain(exc: BaseException, where: str) -> StoreError:
@@ -152,5 +145,5 @@ def explain(exc: BaseException, where: str) -> StoreError:
     lowered = text.lower()
     for needle, hint in _HINTS:
         if needle in lowered:
-            return StoreError(f"{where}: {hint} ({text})")
-    return StoreError(f"{where}: database error: {text}")
+            return keyed(StoreError, "store.failed", db=where, hint=hint, detail=text)
+    return keyed(StoreError, "store.error", db=where, detail=text)

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, bindparam, inspect, select, text
 from sqlmodel import SQLModel
 
 from mpquiz.core.errors import StoreError
+from mpquiz.i18n import keyed
 from mpquiz.store import tables as _tables  # also registers the tables
 from mpquiz.store.failures import newer, unusable_version
 from mpquiz.store.peek import parse_version, shown_value
@@ -158,7 +159,7 @@ def migrate(
     current = schema_version(conn, where=where)
     if current is None:
         if inspect(conn).get_table_names():
-            raise StoreError(f"{where} is not an mpquiz database (it has other tables)")
+            raise keyed(StoreError, "store.other_tables", db=where)
         SQLModel.metadata.create_all(conn)
         _set_version(conn, latest)
         return 0

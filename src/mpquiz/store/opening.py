@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from mpquiz.i18n import SOURCE_LANGUAGE, t
 from mpquiz.store import migrations
 from mpquiz.store.backup import backups, daily_backup, worth_restoring
 from mpquiz.store.engine import backups_folder, open_engine, sqlite_path
@@ -25,12 +26,18 @@ def say(message: str) -> None:
     print(f"mpquiz: {message}", file=sys.stderr, flush=True)
 
 
-def open_store(url: str, today: date, *, notify: Callable[[str], None] = say) -> Store:
+def open_store(
+    url: str,
+    today: date,
+    *,
+    notify: Callable[[str], None] = say,
+    lang: str = SOURCE_LANGUAGE,
+) -> Store:
     """The database at `url`, opened (created or upgraded if needed).
 
     An SQLite file is looked at first: refused untouched when it is not mpquiz's (or is
     damaged, or too new), backed up once a day when it is, and, when it was an empty file,
-    the learner is told that a new database was made in it.
+    the learner is told that a new database was made in it (`notify`, in `lang`).
 
     Raises:
         BadInput: the URL is malformed or names an unknown backend.
@@ -44,14 +51,13 @@ def open_store(url: str, today: date, *, notify: Callable[[str], None] = say) ->
     if refusal is not None:
         raise refusal
     daily_backup(db, backups_folder(db), today)
-    on_new = (lambda: notify(emptied(db))) if found.kind is Kind.EMPTY else None
+    on_new = (lambda: notify(emptied(db, lang))) if found.kind is Kind.EMPTY else None
     return Store(open_engine(url, checked=True, on_new=on_new))
 
 
-def emptied(db: Path) -> str:
+def emptied(db: Path, lang: str = SOURCE_LANGUAGE) -> str:
     """The notice for an empty (0-byte) file in which a new database was just made."""
-    message = f"{db}: the file was empty (0 bytes), so a new database was made in it"
     kept = worth_restoring(backups(backups_folder(db)))
-    if kept is not None:
-        message += f"; `mpquiz db restore` brings back the backup of {kept.day.isoformat()}"
-    return message
+    if kept is None:
+        return t("store.emptied", lang, db=db)
+    return t("store.emptied.backup", lang, db=db, day=kept.day.isoformat())
