@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from mpquiz.core.errors import BadInput
-from mpquiz.i18n import LANGUAGES
+from mpquiz.core.refusal import Refusal
+from mpquiz.i18n import LANGUAGES, keyed
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,14 @@ class Settings:
         return asdict(self)
 
 
+class _Invalid(ValueError):
+    """A value a rule does not allow; `why` says what is allowed, as a message key and fields."""
+
+    def __init__(self, why: Refusal) -> None:
+        super().__init__(why.key)
+        self.why = why
+
+
 @dataclass(frozen=True)
 class _Rule:
     kind: type
@@ -47,11 +56,11 @@ class _Rule:
     choices: tuple[str, ...] = ()
 
     def check(self, value: object) -> Any:
-        """`value` as this field holds it; raises ValueError saying what is allowed."""
+        """`value` as this field holds it; raises _Invalid (a ValueError) saying what is allowed."""
         if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if type(value) is not self.kind:
-            raise ValueError(f"must be {_KIND_NAMES[self.kind]}, not {value!r}")
+            raise _Invalid(Refusal.of(_KIND_RULES[self.kind], value=repr(value)))
         if (
             self.low is not None
             and self.high is not None
@@ -59,10 +68,11 @@ class _Rule:
                 self.low <= value <= self.high  # type: ignore[operator]
             )
         ):
-            raise ValueError(f"must be from {self.low:g} to {self.high:g}, not {value!r}")
+            low, high = f"{self.low:g}", f"{self.high:g}"
+            raise _Invalid(Refusal.of("settings.rule.range", low=low, high=high, value=repr(value)))
         if self.choices and value not in self.choices:
             allowed = ", ".join(repr(c) for c in self.choices)
-            raise ValueError(f"must be one of {allowed}, not {value!r}")
+            raise _Invalid(Refusal.of("settings.rule.choices", allowed=allowed, value=repr(value)))
         return value
 
     def parse(self, raw: str) -> Any:
@@ -74,11 +84,16 @@ class _Rule:
             else:
                 value = self.kind(raw.strip()) if self.kind is not str else raw
         except (ValueError, KeyError):
-            raise ValueError(f"must be {_KIND_NAMES[self.kind]}, not {raw!r}") from None
+            raise _Invalid(Refusal.of(_KIND_RULES[self.kind], value=repr(raw))) from None
         return self.check(value)
 
 
-_KIND_NAMES = {int: "a whole number", float: "a number", str: "text", bool: "true or false"}
+_KIND_RULES = {
+    int: "settings.rule.int",
+    float: "settings.rule.float",
+    str: "settings.rule.str",
+    bool: "settings.rule.bool",
+}
 _BOOLEANS = {"true": True, "yes": True, "on": True, "1": True}
 _BOOLEANS |= {"false": False, "no": False, "off": False, "0": False}
 RULES: dict[str, _Rule] = {
@@ -89,6 +104,7 @@ RULES: dict[str, _Rule] = {
     "shuffle_options": _Rule(bool),
 }
 FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Settings))
+_KNOWN = ", ".join(FIELDS)
 
 
 def load_settings(path: Path) -> Settings:
@@ -102,15 +118,17 @@ def load_settings(path: Path) -> Settings:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: invalid TOML: {exc}") from None
+        raise keyed(BadInput, "settings.bad_toml", path=path, detail=exc) from None
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in RULES:
-            raise BadInput(f"{path}: field {key}: unknown setting (known: {', '.join(FIELDS)})")
+            raise keyed(BadInput, "settings.file.unknown", path=path, key=key, known=_KNOWN)
         try:
             values[key] = RULES[key].check(value)
-        except ValueError as exc:
-            raise BadInput(f"{path}: field {key}: {exc}") from None
+        except _Invalid as exc:
+            raise keyed(
+                BadInput, "settings.file.bad", path=path, key=key, problem=exc.why
+            ) from None
     return Settings(**values)
 
 
@@ -120,12 +138,30 @@ def set_value(settings: Settings, key: str, raw: str) -> Settings:
     Raises:
         BadInput: unknown key or invalid value.
     """
-    if key not in RULES:
-        raise BadInput(f"unknown setting '{key}' (known: {', '.join(FIELDS)})")
+    check_key(key)
     try:
         return replace(settings, **{key: RULES[key].parse(raw)})
-    except ValueError as exc:
-        raise BadInput(f"setting {key}: {exc}") from None
+    except _Invalid as exc:
+        raise keyed(BadInput, "settings.bad", key=key, problem=exc.why) from None
+
+
+def check_key(key: str) -> None:
+    """Nothing when `key` names a setting.
+
+    Raises:
+        BadInput: it does not (the message lists the settings there are).
+    """
+    if key not in RULES:
+        raise keyed(BadInput, "settings.unknown", key=key, known=_KNOWN)
+
+
+def toml_value(value: object) -> str:
+    """`value` as the settings file writes it: true/false, a quoted string, a number."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return repr(value)
 
 
 def save_settings(settings: Settings, path: Path) -> None:
@@ -133,13 +169,7 @@ def save_settings(settings: Settings, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = ["# mpquiz settings; change them with `mpquiz config set KEY VALUE`"]
     for key, value in settings.as_dict().items():
-        if isinstance(value, bool):
-            shown = "true" if value else "false"
-        elif isinstance(value, str):
-            shown = json.dumps(value, ensure_ascii=False)
-        else:
-            shown = repr(value)
-        lines.append(f"{key} = {shown}")
+        lines.append(f"{key} = {toml_value(value)}")
     tmp = path.with_suffix(".tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     os.replace(tmp, path)

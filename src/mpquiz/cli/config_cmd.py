@@ -23,24 +23,25 @@ app = typer.Typer(
 
 @app.callback()
 def show(ctx: typer.Context) -> None:
-    """Show every setting and the file that holds them."""
+    """Show every setting as the settings file writes it, and the file that holds them."""
+    from mpquiz.settings import toml_value
+
     if ctx.invoked_subcommand is not None:
         return
     svc = services(ctx)
     typer.echo(f"# {_path(svc)}")
     for key, value in svc.settings.as_dict().items():
-        typer.echo(f"{key} = {value!r}")
+        typer.echo(f"{key} = {toml_value(value)}")
 
 
 @app.command("get", help=h("help.config.get"))
 def get(ctx: typer.Context, key: Annotated[str, typer.Argument(metavar="KEY")]) -> None:
-    """Print one setting."""
-    from mpquiz.core.errors import BadInput
-    from mpquiz.settings import FIELDS
+    """Print one setting, as `config set` takes it (true or false, text unquoted)."""
+    from mpquiz.settings import check_key, toml_value
 
-    if key not in FIELDS:
-        raise BadInput(f"unknown setting '{key}' (known: {', '.join(FIELDS)})")
-    typer.echo(str(getattr(services(ctx).settings, key)))
+    check_key(key)
+    value = getattr(services(ctx).settings, key)
+    typer.echo(value if isinstance(value, str) else toml_value(value))
 
 
 @app.command("set", help=h("help.config.set"))
@@ -50,12 +51,12 @@ def set_(
     value: Annotated[str, typer.Argument(metavar="VALUE")],
 ) -> None:
     """Change one setting and save the file."""
-    from mpquiz.settings import save_settings, set_value
+    from mpquiz.settings import save_settings, set_value, toml_value
 
     svc = services(ctx)
     updated = set_value(svc.settings, key, value)
     save_settings(updated, _path(svc))
-    typer.echo(f"{key} = {getattr(updated, key)!r}")
+    typer.echo(f"{key} = {toml_value(getattr(updated, key))}")
 
 
 @app.command("path", help=h("help.config.path"))
