@@ -243,6 +243,19 @@ def test_a_pack_known_to_the_database_but_not_installed_here(svc: Services) -> N
     assert "not installed on this machine" in reason(outcome.blocked, "en")  # type: ignore[attr-defined]
 
 
+def test_trusting_a_pack_whose_files_are_gone_says_why_in_the_learners_language(
+    svc: Services,
+) -> None:
+    from mpquiz.i18n import error_text
+    from mpquiz.session.pack_shelf import CannotTrust
+
+    shutil.rmtree(svc.places.folder("mini"))  # type: ignore[arg-type]
+    with pytest.raises(CannotTrust) as info:
+        svc.pack_shelf().to_trust("mini")
+    assert str(info.value) == "pack mini is not installed on this machine"
+    assert error_text(info.value, "es") == "el paquete mini no está instalado en este equipo"
+
+
 def test_the_builtin_pack_runs_only_as_shipped(tmp_path: Path) -> None:
     data, demos = tmp_path / "data", tmp_path / "demos"
     shutil.copytree(FIXTURES.parents[1] / "data", data)

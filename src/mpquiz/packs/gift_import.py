@@ -12,6 +12,7 @@ import uuid
 from pathlib import Path
 
 from mpquiz.core.errors import BadInput
+from mpquiz.i18n import SOURCE_LANGUAGE, keyed, t
 from mpquiz.packs import toml_write
 from mpquiz.packs.gift_convert import DEMO, Conversion, convert
 from mpquiz.packs.gift_parse import parse_gift
@@ -41,16 +42,16 @@ def read_gift(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise BadInput(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise keyed(
+            BadInput, "pack.gift.unreadable", path=path, detail=exc.strerror or exc
+        ) from None
     if len(raw) > MAX_GIFT_BYTES:
-        raise BadInput(f"{path} is larger than {MAX_GIFT_BYTES // 1024 // 1024} MiB")
+        raise keyed(BadInput, "pack.gift.too_large", path=path, size=MAX_GIFT_BYTES // 1024 // 1024)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise BadInput(
-            f"{path}: not UTF-8 (line {line}); save the file as UTF-8 (Moodle exports are)"
-        ) from None
+        raise keyed(BadInput, "pack.gift.not_utf8", path=path, line=line) from None
 
 
 def import_gift(
@@ -63,11 +64,11 @@ def import_gift(
             question could be converted (the conversion lists why, see `import_report`).
     """
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise BadInput(f"{target} already exists and is not an empty folder; choose a new one")
+        raise keyed(BadInput, "pack.target_not_empty", path=target)
     chosen = check_pack_id(pack_id or slug(target.resolve().name) or "gift-import")
     result = convert(parse_gift(read_gift(source)), lang)
     if not result.questions:
-        raise NoQuestions(result)
+        raise NoQuestions(result, source)
     staging = target.parent / f".{target.name}.{uuid.uuid4().hex[:8]}.importing"
     try:
         _write(staging, result, chosen, title or source.stem, lang, source.name)
@@ -83,8 +84,11 @@ def import_gift(
 class NoQuestions(BadInput):
     """Not one question of the GIFT file could be converted."""
 
-    def __init__(self, result: Conversion) -> None:
-        super().__init__(f"none of the {len(result.skipped)} question(s) could be converted")
+    def __init__(self, result: Conversion, source: Path) -> None:
+        params = {"count": len(result.skipped), "path": source}
+        super().__init__(
+            t("pack.gift.none", SOURCE_LANGUAGE, **params), key="pack.gift.none", params=params
+        )
         self.result = result
 
 

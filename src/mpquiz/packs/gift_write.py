@@ -27,6 +27,7 @@ from mpquiz.core.model import (
     PredictQuestion,
     Question,
 )
+from mpquiz.i18n import keyed
 
 _SPECIAL = "~=#{}:"
 
@@ -132,7 +133,13 @@ def export_gift(pack: Pack, lang: str) -> GiftExport:
         BadInput: the pack is not written in `lang`.
     """
     if lang not in pack.languages:
-        raise BadInput(f"pack '{pack.id}' is written in {', '.join(pack.languages)}, not in {lang}")
+        raise keyed(
+            BadInput,
+            "pack.export_gift.no_lang",
+            pack=pack.id,
+            languages=", ".join(pack.languages),
+            lang=lang,
+        )
     out = GiftExport()
     chunks = [
         f"// Exported by mpquiz from pack {pack.id} {pack.version} (language: {lang}).",

@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from mpquiz.core.errors import BadInput
+from mpquiz.i18n import keyed
 
 
 def slug(text: str, limit: int = 80) -> str:
@@ -25,8 +26,5 @@ def check_pack_id(pack_id: str) -> str:
         BadInput: it is not (lowercase letters, digits, '.', '_', '-'; at most 80).
     """
     if not _PACK_ID.fullmatch(pack_id):
-        raise BadInput(
-            f"{pack_id!r} is not a valid pack id (lowercase letters, digits, '.', '_', '-'); "
-            "give one with --id"
-        )
+        raise keyed(BadInput, "pack.bad_id", pack=pack_id)
     return pack_id

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mpquiz.core.errors import MpquizError
+
 FORMAT = 1
 DEFAULT_DEMO_TIMEOUT = 10.0
 _BYTECODE = "__pycache__"
@@ -38,7 +40,7 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-class ManifestError(Exception):
+class ManifestError(MpquizError):
     """The pack's files do not say clearly what it runs; the message says why."""
 
 

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 from mpquiz.core.errors import BadInput
+from mpquiz.i18n import keyed
 from mpquiz.packs.ids import check_pack_id, slug
 
 TEMPLATE = Path(__file__).resolve().parent / "template"
@@ -35,7 +36,7 @@ def new_pack(target: Path, *, pack_id: str | None = None, title: str | None = No
         BadInput: `target` is a non-empty folder or a file, or the id is not valid.
     """
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise BadInput(f"{target} already exists and is not an empty folder; choose a new one")
+        raise keyed(BadInput, "pack.target_not_empty", path=target)
     chosen = check_pack_id(pack_id or pack_id_from(target.resolve().name))
     shown = title or target.resolve().name
     shutil.copytree(

@@ -22,6 +22,7 @@ from typing import Protocol
 
 from mpquiz.core.model import Question
 from mpquiz.core.refusal import Refusal
+from mpquiz.i18n import keyed
 from mpquiz.packs.builtin_lock import read_lock
 from mpquiz.packs.manifest import (
     Manifest,
@@ -106,10 +107,10 @@ class DemoLauncher:
         folder = self.places.folder(pack_id)
         demos = self.places.demos(pack_id)
         if folder is None or demos is None or not self.places.installed(pack_id):
-            raise ManifestError(f"pack {pack_id} is not installed on this machine")
+            raise keyed(ManifestError, "demo.pack_missing", pack=pack_id)
         manifest = read_manifest(folder, demos)
         if manifest.pack_id != pack_id:
-            raise ManifestError(f"the folder of pack {pack_id} holds pack {manifest.pack_id}")
+            raise keyed(ManifestError, "demo.pack_mismatch", pack=pack_id, other=manifest.pack_id)
         return manifest
 
     def checked_manifest(self, pack_id: str) -> Manifest | Refusal:

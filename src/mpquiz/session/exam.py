@@ -18,6 +18,7 @@ from mpquiz.core.proof import NO_RUN
 from mpquiz.core.refusal import Refusal
 from mpquiz.core.scheduling import CardState, Scheduler, rating_for
 from mpquiz.core.shuffle import Shown, as_shown
+from mpquiz.i18n import keyed
 from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.clock import Clock
 from mpquiz.session.demos import DemoLauncher
@@ -115,7 +116,7 @@ class ExamSession:
             kinds=EXAM_KINDS,
         )
         if not pool:
-            raise BadInput("no question fits this exam's pack and topics")
+            raise keyed(BadInput, "exam.no_questions")
         rng = random.Random(self.settings.seed)
         now = self.clock.now()
         if self.settings.weak_first:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mpquiz.core.errors import BadInput, StoreError
 from mpquiz.core.model import Pack
+from mpquiz.i18n import keyed
 from mpquiz.packs.archive import copy_pack_tree, pack_folder, write_pack_zip
 from mpquiz.packs.loader import load_pack
 from mpquiz.packs.places import builtin_pack_id
@@ -53,7 +54,7 @@ def _add_folder(
     installed = {p.id: p for p in store.packs(include_retired=True)}
     current = installed.get(pack.id)
     if pack.id == builtin_pack_id() or (current is not None and current.builtin):
-        raise BadInput(f"pack id '{pack.id}' belongs to the built-in pack; choose another id")
+        raise keyed(BadInput, "pack.builtin_id", pack=pack.id)
     active = current is not None and pack.id in {p.id for p in store.packs()}
     if (
         current is not None
@@ -61,9 +62,13 @@ def _add_folder(
         and not force
         and version_key(pack.version) <= version_key(current.version)
     ):
-        raise BadInput(
-            f"pack '{pack.id}' {current.version} is installed; {label} has version "
-            f"{pack.version}: raise its version to update, or use --force"
+        raise keyed(
+            BadInput,
+            "pack.add.not_newer",
+            pack=pack.id,
+            installed=current.version,
+            path=label,
+            version=pack.version,
         )
     final = packs_root / pack.id
     staging = packs_root / f".{pack.id}.{uuid.uuid4().hex[:8]}.new"
@@ -98,7 +103,7 @@ def _stage(source: Path, staging: Path) -> None:
         why = exc.strerror or str(exc)
         if name.is_relative_to(source):
             raise PackErrors([PackProblem(str(name), f"cannot read: {why}")]) from None
-        raise StoreError(f"{staging.parent}: cannot copy the pack there ({why})") from None
+        raise keyed(StoreError, "pack.add.cannot_copy", path=staging.parent, detail=why) from None
 
 
 def remove_pack(pack_id: str, store: Store, packs_root: Path, now: datetime) -> int:
@@ -109,9 +114,9 @@ def remove_pack(pack_id: str, store: Store, packs_root: Path, now: datetime) -> 
     """
     installed = {p.id: p for p in store.packs()}
     if pack_id not in installed:
-        raise BadInput(f"no installed pack '{pack_id}' (installed: {', '.join(installed)})")
+        raise keyed(BadInput, "error.no_pack", pack=pack_id, known=", ".join(installed))
     if installed[pack_id].builtin:
-        raise BadInput("the built-in pack cannot be removed")
+        raise keyed(BadInput, "pack.remove.builtin")
     retired = store.retire_pack(pack_id, now)
     shutil.rmtree(packs_root / pack_id, ignore_errors=True)
     return retired
@@ -125,7 +130,7 @@ def installed_pack(store: Store, pack_id: str) -> PackInfo:
     """
     installed = {p.id: p for p in store.packs()}
     if pack_id not in installed:
-        raise BadInput(f"no installed pack '{pack_id}' (installed: {', '.join(installed)})")
+        raise keyed(BadInput, "error.no_pack", pack=pack_id, known=", ".join(installed))
     return installed[pack_id]
 
 
@@ -140,5 +145,5 @@ def export_pack(info: PackInfo, root: Path, demos_dir: Path, out: Path) -> int:
         BadInput: the pack's files are missing.
     """
     if not (root / "pack.toml").is_file():
-        raise BadInput(f"the files of pack '{info.id}' are missing from {root}")
+        raise keyed(BadInput, "pack.export.missing", pack=info.id, path=root)
     return write_pack_zip(root, demos_dir, info.id, out)

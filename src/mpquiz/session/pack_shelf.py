@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from mpquiz.core.errors import MpquizError
 from mpquiz.core.refusal import Refusal
 from mpquiz.packs.manifest import Manifest, ManifestError
 from mpquiz.packs.problems import PackErrors, PackProblem
@@ -21,8 +22,9 @@ from mpquiz.store.repository import Store
 from mpquiz.store.values import PackInfo
 
 
-class CannotTrust(Exception):
-    """The pack's files cannot be trusted as they are; the message says why."""
+class CannotTrust(MpquizError):
+    """The pack's files cannot be trusted as they are; the message says why (worded in
+    the learner's language by i18n.error_text when it has a key)."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class PackShelf:
         try:
             manifest = self._launcher.local_manifest(pack_id)
         except ManifestError as exc:
-            raise CannotTrust(str(exc)) from None
+            raise CannotTrust(str(exc), key=exc.key, params=exc.params) from None
         if manifest.escapes:
             raise CannotTrust(self._link_out(manifest.escapes[0]))
         return manifest

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Footer, Static
 
 from mpquiz.core.inert import inert
+from mpquiz.i18n import error_text
 from mpquiz.session.demos import ABSENT, BUILTIN, DAMAGED, TRUSTED
 from mpquiz.session.demos import CHANGED_STATE as CHANGED
 from mpquiz.session.demos import UNTRUSTED_STATE as UNTRUSTED
@@ -125,7 +126,8 @@ class PacksScreen(BaseScreen):
         try:
             manifest = self.shelf.to_trust(pack.id)
         except CannotTrust as exc:
-            why = self.say("tui.packs.cannot_trust", pack=pack.id, reason=str(exc))
+            reason = error_text(exc, self.lang)
+            why = self.say("tui.packs.cannot_trust", pack=pack.id, reason=reason)
             self.notify(literal(why), severity="error")
             return
 
