@@ -79,7 +79,7 @@ def test_a_damaged_file_is_refused_and_left_untouched(db: Path, kind: str) -> No
     assert "mpquiz db restore" in line
     assert digest(db) == before
     check = mpquiz("--db", url, "db", "check")
-    assert check.returncode == 1 and "damaged" in check.stderr
+    assert check.returncode == 1 and words in check.stderr
     assert digest(db) == before
 
 

@@ -33,10 +33,11 @@ def report(
     """Mastery and reviews per learner and topic, the hardest questions, the misconceptions."""
     from mpquiz.cli.review_cmd import check_scope
     from mpquiz.core.errors import BadInput
+    from mpquiz.i18n import keyed
     from mpquiz.session.classroom import class_report
 
     if fmt not in ("table", "csv", "json"):
-        raise BadInput(f"--format {fmt!r}: use table, csv or json")
+        raise keyed(BadInput, "class.bad_format", fmt=fmt)
     svc = opened(ctx, as_learner=False)
     check_scope(svc, pack, None)
     data = class_report(

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from mpquiz.cli.context import h, services
+from mpquiz.i18n import error_text, keyed, t
 
 app = typer.Typer(help=h("help.db"), no_args_is_help=True, rich_markup_mode=None)
 
@@ -20,7 +21,7 @@ def _sqlite_file(ctx: typer.Context) -> Path:
     svc = services(ctx)
     db = sqlite_path(svc.url)
     if db is None:
-        raise BadInput(f"{svc.url}: backups and checks here are for SQLite files only")
+        raise keyed(BadInput, "db.sqlite_only", url=svc.url)
     return db
 
 
@@ -36,16 +37,21 @@ def path(ctx: typer.Context) -> None:
 def check(ctx: typer.Context) -> None:
     """Run SQLite's integrity check; exit 1 when it finds problems."""
     from mpquiz.store.backup import integrity
+    from mpquiz.store.failures import not_sqlite
 
     db = _sqlite_file(ctx)
+    lang = services(ctx).lang
     _refuse_if_not_checkable(db)
     problems = integrity(db)
     if not problems:
-        typer.echo(f"{db}: ok")
+        typer.echo(t("db.check.ok", lang, db=db))
         return
+    if len(problems) == 1 and (foreign := not_sqlite(str(db), problems[0])) is not None:
+        typer.echo(error_text(foreign, lang), err=True)  # SQLite's words say only that
+        raise typer.Exit(1)
     for problem in problems[:50]:
-        typer.echo(f"{db}: {problem}", err=True)
-    typer.echo(f"{db}: damaged; `mpquiz db restore` brings back the latest backup", err=True)
+        typer.echo(f"{db}: {problem}", err=True)  # SQLite's own words
+    typer.echo(t("db.check.damaged", lang, db=db), err=True)
     raise typer.Exit(1)
 
 
@@ -60,12 +66,9 @@ def _refuse_if_not_checkable(db: Path) -> None:
 
     found = look(db)
     if found.kind is Kind.MISSING:
-        raise StoreError(f"{db}: no database file here yet")
+        raise keyed(StoreError, "db.no_file", db=db)
     if found.kind is Kind.EMPTY:
-        raise StoreError(
-            f"{db}: the file is empty (0 bytes): there is no database in it to check "
-            "(mpquiz makes a new one there when it next opens it)"
-        )
+        raise keyed(StoreError, "db.empty", db=db)
     if found.kind in (Kind.FOREIGN, Kind.BAD_VERSION) and (refusal := unusable(db, found)):
         raise refusal
 
@@ -82,15 +85,17 @@ def backup(ctx: typer.Context) -> None:
     db = _sqlite_file(ctx)
     _refuse_if_not_checkable(db)
     if problems := integrity(db, quick=True):
-        raise StoreError(f"{db}: damaged, not backed up: {problems[0]}")
+        raise keyed(StoreError, "db.backup.damaged", db=db, problem=problems[0])
     folder = backups_folder(db)
     today = services(ctx).clock.now().astimezone().date()
     _keep_a_backup_with_reviews(db, folder, today)
     try:
         made = backup_now(db, folder, today)
     except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"{db}: cannot write a backup in {folder}: {exc}") from None
-    typer.echo(str(made))
+        raise keyed(
+            StoreError, "db.backup.cannot_write", db=db, folder=folder, detail=exc
+        ) from None
+    typer.echo(t("db.backup.done", services(ctx).lang, path=made))
 
 
 def _keep_a_backup_with_reviews(db: Path, folder: Path, today: date) -> None:
@@ -101,9 +106,7 @@ def _keep_a_backup_with_reviews(db: Path, folder: Path, today: date) -> None:
 
     todays = [b.path for b in backups(folder) if b.day == today]
     if todays and has_reviews(todays[0]) and not has_reviews(db):
-        raise StoreError(
-            f"{db}: holds no reviews, so it does not replace today's backup {todays[0]}, which does"
-        )
+        raise keyed(StoreError, "db.backup.no_reviews", db=db, backup=todays[0])
 
 
 @app.command("restore", help=h("help.db.restore"))
@@ -123,27 +126,31 @@ def restore(
     from mpquiz.store.engine import backups_folder
 
     db = _sqlite_file(ctx)
-    found = backups_mod.backups(backups_folder(db))
+    lang = services(ctx).lang
+    folder = backups_folder(db)
+    found = backups_mod.backups(folder)
     if list_only:
         for item in found:
             typer.echo(f"{item.day.isoformat()}\t{item.path}")
+        if not found:
+            typer.echo(t("db.restore.none", lang, db=db, folder=folder), err=True)
         return
     if backup_file is None:
         latest = backups_mod.worth_restoring(found)
         if latest is None:
-            raise StoreError(f"{db}: no backups in {backups_folder(db)}")
+            raise keyed(StoreError, "db.restore.none", db=db, folder=folder)
         backup_file = latest.path
     if not backup_file.is_file():
-        raise BadInput(f"{backup_file}: no such backup")
+        raise keyed(BadInput, "db.restore.no_such", path=backup_file)
     backups_mod.ensure_replaceable(db)
-    typer.echo(f"Restore {backup_file} over {db}? The current file is kept beside it.")
+    typer.echo(t("db.restore.ask", lang, backup=backup_file, db=db))
     if not yes:
         if not sys.stdin.isatty():
-            raise BadInput("confirm with --yes when standard input is not a terminal")
-        if not typer.confirm("Restore?", default=False):
+            raise keyed(BadInput, "db.restore.need_yes")
+        if not typer.confirm(t("db.restore.confirm", lang), default=False):
             raise typer.Exit(1)
-    try:
-        aside = backups_mod.restore(backup_file, db, services(ctx).clock.now())
-    except ValueError as exc:
-        raise StoreError(str(exc)) from None
-    typer.echo(f"restored {backup_file}" + (f"; the old database is now {aside}" if aside else ""))
+    aside = backups_mod.restore(backup_file, db, services(ctx).clock.now())
+    if aside is None:
+        typer.echo(t("db.restore.done", lang, backup=backup_file))
+    else:
+        typer.echo(t("db.restore.done_aside", lang, backup=backup_file, aside=aside))
