@@ -33,14 +33,17 @@ RATING_KEYS = {Rating.Again: "1", Rating.Hard: "2", Rating.Good: "3", Rating.Eas
 def text_console(**options: object) -> Console:
     """A console for the line-by-line modes and CLI listings: strings are printed as they
     are (no Rich markup, no emoji codes, no highlighting), so a pack's text can never
-    style or hide itself; mpquiz's own styling goes through Text objects."""
-    settings: dict[str, object] = {
-        "markup": False,
-        "emoji": False,
-        "highlight": False,
-        "soft_wrap": True,
-    }
-    return Console(**(settings | options))  # type: ignore[arg-type]
+    style or hide itself; mpquiz's own styling goes through Text objects.
+
+    On a terminal, text wraps between words at the terminal's width (left to the terminal,
+    a line breaks wherever the width ends, inside a word); piped, each line is written
+    whole, as scripts and screen readers read it.
+    """
+    settings: dict[str, object] = {"markup": False, "emoji": False, "highlight": False}
+    console = Console(**(settings | options))  # type: ignore[arg-type]
+    if "soft_wrap" not in options:
+        console.soft_wrap = not console.is_terminal
+    return console
 
 
 def rating_name(rating: Rating, lang: str) -> str:
