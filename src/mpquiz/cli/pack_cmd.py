@@ -343,10 +343,18 @@ def list_(
     if as_json:
         typer.echo(to_json(rows))
         return
-    for row in rows:
-        typer.echo(
-            f"{row['id']}\t{row['version']}\t{row['questions']}\t{row['trust']}\t{row['title']}"
+    from rich.table import Table
+
+    from mpquiz.render import text_console
+
+    table = Table()
+    for key in ("id", "version", "questions", "trust", "title"):
+        table.add_column(
+            t(f"pack.list.col.{key}", svc.lang), justify="right" if key == "questions" else "left"
         )
+    for row in rows:
+        table.add_row(row["id"], row["version"], str(row["questions"]), row["trust"], row["title"])
+    text_console().print(table)
 
 
 @app.command("add", help=h("help.pack.add"))
