@@ -334,3 +334,31 @@ def test_a_question_answered_again_waits_for_its_step_when_it_is_the_last(svc: S
 
     drive(app, script)
     assert _reviews(svc) == 1
+
+
+def test_help_lists_the_keys_of_the_stage_the_learner_is_in(svc: Services) -> None:
+    """While answering: the answer's own keys and how to scroll to options below the fold,
+    not the ratings of the next stage; once revealed, the ratings."""
+    from mpquiz.tui.screens.help import HelpScreen
+
+    app = build_app(svc, start="review")
+
+    async def keys_shown(pilot: Any) -> str:
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
+        shown = plain(pilot.app.screen.query_one("#help-keys"))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen))
+        return shown
+
+    async def script(pilot: Any) -> None:
+        answering = await keys_shown(pilot)
+        assert "Mark" in answering and "pgup pgdn" in answering and "Answer" in answering
+        assert "Rate" not in answering and "Run again" not in answering
+        assert "Focus Next" not in answering and "Scroll Home" not in answering  # Textual's
+        await pilot.press("1", "enter")
+        await _revealed(pilot)
+        revealed = await keys_shown(pilot)
+        assert "Rate" in revealed and "Mark" not in revealed
+
+    drive(app, script)

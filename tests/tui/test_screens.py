@@ -141,3 +141,18 @@ def test_the_demo_browser_runs_trusted_demos_only(sqlite_url: str) -> None:
         drive(app, script)
     finally:
         svc.close()
+
+
+def test_ctrl_c_says_how_to_quit_in_the_learners_language(db_url: str) -> None:
+    """Textual's own hint ("Do you want to quit?") is English; mpquiz's is the learner's."""
+    app = build_app(make_services(db_url, "es"))
+
+    async def script(pilot: Any) -> None:
+        await until(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))
+        await pilot.press("ctrl+c")
+        await until(pilot, lambda: bool(pilot.app._notifications))
+        (shown,) = list(pilot.app._notifications)
+        assert shown.title == "¿Quieres salir?" and "Pulsa q para salir" in shown.message
+        assert isinstance(pilot.app.screen, HomeScreen)  # nothing quit
+
+    drive(app, script)

@@ -167,3 +167,12 @@ def test_home_in_spanish(snap_compare: Any, svc_es: Services) -> None:
 def test_review_in_spanish(snap_compare: Any, svc_es: Services) -> None:
     """A confirmed answer in Spanish."""
     assert snap_compare(build_app(svc_es, start="review"), run_before=_review_answered)
+
+
+def test_exam_form_in_spanish(snap_compare: Any, svc_es: Services) -> None:
+    """The Spanish labels of the exam form inside their boxes at 80x24."""
+    assert snap_compare(
+        build_app(svc_es),
+        run_before=lambda p: _open("e", "ExamSetupScreen", p),
+        terminal_size=(80, 24),
+    )

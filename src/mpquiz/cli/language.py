@@ -92,7 +92,7 @@ def localize(command: click.Command, lang: str) -> None:
         setattr(command, attr, _text(getattr(command, attr), lang))
     for param in command.params:
         if isinstance(param, click.Option | click.Argument):
-            param.help = _text(getattr(param, "help", None), lang)  # type: ignore[union-attr]
+            param.help = _text(getattr(param, "help", None), lang)
         # Ranges are said in words by the help text; Click's "[1<=x<=200]" is not.
         _hide(param, "_get_number_range_help_str", lambda: None)
     if isinstance(command, click.Group):

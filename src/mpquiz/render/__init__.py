@@ -23,6 +23,7 @@ from mpquiz.core.model import (
 from mpquiz.core.proof import NO_RUN, NOT_SHOWN, SHOWN
 from mpquiz.core.scheduling import Rating, format_interval
 from mpquiz.i18n import t
+from mpquiz.render.markdown_text import pack_text
 
 if TYPE_CHECKING:
     from mpquiz.session.recorded import Recorded
@@ -151,7 +152,7 @@ def render_verdict(question: Question, verdict: Verdict, lang: str) -> Renderabl
     elif verdict.correct is False:
         parts.append(RichText(t("verdict.key", lang, key=inert(verdict.key))))
     for feedback in verdict.feedback:
-        parts.append(RichText("  • " + feedback.get(lang), style="yellow"))
+        parts.append(RichText("  • ", style="yellow") + pack_text(feedback.get(lang), "yellow"))
     if verdict.diff and verdict.correct is False:
         parts.append(RichText(t("verdict.diff_legend", lang), style="dim"))
         for line in verdict.diff:
@@ -185,10 +186,10 @@ def render_key_details(question: Question, lang: str) -> RenderableType | None:
     match question:
         case OpenQuestion():
             parts: list[RenderableType] = [RichText(t("open.model_answer", lang), style="bold")]
-            parts.append(RichText(question.model_answer.get(lang)))
+            parts.append(pack_text(question.model_answer.get(lang)))
             if question.key_points:
                 parts.append(RichText(t("open.key_points", lang), style="bold"))
-                parts.extend(RichText("  • " + k.get(lang)) for k in question.key_points)
+                parts.extend(RichText("  • ") + pack_text(k.get(lang)) for k in question.key_points)
             return Group(*parts)
         case ChoiceQuestion() | NumericQuestion() | PredictQuestion() | ExerciseQuestion():
             return None

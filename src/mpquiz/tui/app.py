@@ -180,3 +180,14 @@ class MpquizApp(App[None]):
             if keep is not None:
                 await keep()
         self.exit()
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (Textual's copy key) says how to quit, in the learner's language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                key_shown = self.get_key_display(active.binding) or key
+                self.notify(
+                    self.say("tui.quit_hint.text", key=key_shown),
+                    title=self.say("tui.quit_hint.title"),
+                )
+                return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
+from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 
 from mpquiz.i18n import t
@@ -85,7 +86,14 @@ class BaseScreen(AppAccess, Screen[None]):
         """Show this screen's keys."""
         from mpquiz.tui.screens.help import HelpScreen
 
-        self.app.push_screen(HelpScreen(self))
+        # What works here and now: the focused widget's keys (an answer's 1-4, Space),
+        # the screen's that its phase allows, not those of a later stage.
+        active = [
+            a.binding
+            for a in self.app.active_bindings.values()
+            if a.enabled and _declared_by_mpquiz(a.node, a.binding)
+        ]
+        self.app.push_screen(HelpScreen(self, active))
 
     def action_home(self) -> None:
         """Back to the home screen."""
@@ -98,3 +106,15 @@ class BaseModal(AppAccess, ModalScreen[bool]):
     def __init__(self) -> None:
         super().__init__()
         localize_bindings(self, self.lang)
+
+
+def _declared_by_mpquiz(node: object, binding: Binding) -> bool:
+    """True for a key mpquiz gave (not Textual's own: focus, copy, scroll)."""
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("mpquiz."):
+            continue
+        for declared in cls.__dict__.get("BINDINGS", ()):
+            keys = declared.key.split(",") if isinstance(declared, Binding) else []
+            if declared.action == binding.action and binding.key in (k.strip() for k in keys):
+                return True
+    return False

@@ -64,6 +64,17 @@ class DemosScreen(BaseScreen):
                     yield self.output
         yield Footer(compact=True)
 
+    def on_resize(self) -> None:
+        """The list keeps the width its names need, up to half the screen."""
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        # A name on one line (borders and scrollbar beside it), never more than half the
+        # screen: the code needs the rest; a longer name ends in "…".
+        longest = getattr(self, "_longest", 30)
+        half = max(24, self.size.width // 2) if self.size.width else 40
+        self.query_one("#demo-list").styles.width = min(longest + 4, half)
+
     def on_mount(self) -> None:
         """List every pack's demo files (the same files trust covers)."""
         options: list[Option] = []
@@ -71,10 +82,13 @@ class DemosScreen(BaseScreen):
             names = self.shelf.demo_files(pack.id)
             options.append(Option(RichText(pack.title.get(self.lang), style="bold"), disabled=True))
             for name in names:
-                options.append(Option(RichText(f"  {inert(name)}"), id=str(len(self.entries))))
+                label = RichText(f"  {inert(name)}", no_wrap=True, overflow="ellipsis")
+                options.append(Option(label, id=str(len(self.entries))))
                 self.entries.append(DemoEntry(pack, name))
         listing = self.query_one("#demo-list", OptionList)
         listing.add_options(options)
+        self._longest = max((len(str(o.prompt)) for o in options), default=20)
+        self._fit_list()
         self.output.display = False
         listing.focus()
         if self.entries:

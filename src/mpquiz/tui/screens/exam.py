@@ -11,6 +11,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Footer, Static
 
 from mpquiz.core.errors import AnswerError
+from mpquiz.render.markdown_text import pack_text
 from mpquiz.tui.formatting import clock_text, kind_name
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.answers import Answered, answer_widget
@@ -84,7 +85,7 @@ class ExamScreen(BaseScreen):
         self._title()
         self.query_one("#prompt", Static).update(
             Text.assemble(
-                (question.prompt.get(self.lang), "bold"),
+                pack_text(question.prompt.get(self.lang), "bold"),
                 (f"  ({kind_name(question, self.lang)})", "dim"),
             )
         )

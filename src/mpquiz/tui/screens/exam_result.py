@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from mpquiz.core.grading import answer_key
 from mpquiz.i18n import reason
 from mpquiz.render import render_proof, render_recorded, verdict_headline
+from mpquiz.render.markdown_text import pack_text
 from mpquiz.tui.formatting import bar, one_line, percent
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.output_panel import OutputPanel
@@ -135,7 +136,7 @@ class ExamResultScreen(BaseScreen):
         question = item.question
         lang = self.lang
         parts: list[RenderableType] = [
-            Text(question.prompt.get(lang), style="bold"),
+            pack_text(question.prompt.get(lang), "bold"),
             Text(
                 self.say("tui.exam.your_answer", answer=given)
                 if given is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, ClassVar
 
@@ -17,7 +18,11 @@ from mpquiz.tui.screens.base import BaseModal
 if TYPE_CHECKING:
     from mpquiz.tui.screens.base import BaseScreen
 
-GENERAL = (("tab", "tui.help.key_tab"), ("ctrl+q", "tui.help.key_quit"))
+GENERAL = (
+    ("pgup pgdn", "tui.help.key_scroll"),
+    ("tab", "tui.help.key_tab"),
+    ("ctrl+q", "tui.help.key_quit"),
+)
 
 
 class HelpScreen(BaseModal):
@@ -27,9 +32,13 @@ class HelpScreen(BaseModal):
         Binding("escape,question_mark,f1,q,enter", "close", "tui.key.close"),
     ]
 
-    def __init__(self, screen: BaseScreen) -> None:
+    def __init__(self, screen: BaseScreen, active: Sequence[Binding] | None = None) -> None:
+        """`active`: the bindings that work where the learner is now (the focused answer's
+        own keys included, a later stage's not), in the order to list them; without it,
+        the screen's own."""
         super().__init__()
         self.described = screen
+        self.active = list(active) if active is not None else None
 
     def compose(self) -> ComposeResult:
         """The text and the key table in a scrolling box."""
@@ -44,16 +53,29 @@ class HelpScreen(BaseModal):
         table.add_column(no_wrap=True, style="bold")
         table.add_column()
         by_description: dict[str, list[str]] = {}
-        for binding in type(self.described).BINDINGS:
-            if not isinstance(binding, Binding) or not binding.description:
+        said_once: set[str] = set()  # descriptions whose keys one label gives ("1-4")
+        bindings = self.active
+        if bindings is None:
+            bindings = [b for b in type(self.described).BINDINGS if isinstance(b, Binding)]
+        for binding in bindings:
+            if not binding.description or binding.action in _LISTED_APART:
                 continue
-            keys = by_description.setdefault(self.say(binding.description), [])
+            description = binding.description
+            if description.startswith("tui."):
+                description = self.say(description)
+            if description in said_once:
+                continue  # "1-4" says it for 1, 2, 3 and 4
+            keys = by_description.setdefault(description, [])
+            if binding.key_display:
+                keys[:] = [binding.key_display]
+                said_once.add(description)
+                continue
             for key in binding.key.split(","):
                 shown = self.app.get_key_display(replace(binding, key=key.strip()))
                 if shown not in keys:
                     keys.append(shown)
         for description, keys in by_description.items():
-            table.add_row(" ".join(keys), description)
+            table.add_row(_spans(keys), description)
         for key, message in GENERAL:
             table.add_row(key, self.say(message))
         return table
@@ -61,3 +83,16 @@ class HelpScreen(BaseModal):
     def action_close(self) -> None:
         """Back to the screen."""
         self.dismiss(False)
+
+
+# Keys the table lists on a line of their own (GENERAL), or that help itself is.
+_LISTED_APART = frozenset({"quit", "app.quit", "help_quit", "app.help_quit", "focus_next"})
+
+
+def _spans(keys: list[str]) -> str:
+    """ "1 2 3 4" as "1-4"; other keys as they are."""
+    if len(keys) > 2 and all(k.isdigit() for k in keys):
+        numbers = sorted(int(k) for k in keys)
+        if numbers == list(range(numbers[0], numbers[-1] + 1)):
+            return f"{numbers[0]}-{numbers[-1]}"
+    return " ".join(keys)

@@ -15,6 +15,7 @@ from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from mpquiz.core.errors import AnswerError
 from mpquiz.i18n import reason
+from mpquiz.render.markdown_text import pack_text
 from mpquiz.session.phase import Phase
 from mpquiz.tui.formatting import kind_name
 from mpquiz.tui.reveal import Reveal
@@ -184,7 +185,7 @@ class ReviewScreen(BaseScreen):
             f"{topic} · {kind_name(question, self.lang)}",
         )
         prompt = self.query_one("#prompt", Static)
-        prompt.update(Text(question.prompt.get(self.lang)))
+        prompt.update(pack_text(question.prompt.get(self.lang)))
         prompt.display = True
         starter = self.session.starter if self.session is not None else None
         self.query_one(CodeView).show(None if starter is not None else code)

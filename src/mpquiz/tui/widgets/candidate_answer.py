@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.text import Text
 
 from mpquiz.i18n import t
@@ -31,5 +31,23 @@ class CandidateAnswer(PickAnswer):
             style="bold" if chosen or cursor else "",
         )
         lines = self.question.candidates[index].strip("\n").splitlines() or [""]
-        body = Text("\n".join(f"    │ {line}" for line in lines), no_wrap=True)
-        return Group(head, body)
+        return Group(head, Barred(lines))
+
+
+class Barred:
+    """Lines of output behind a bar, each wrapped to the width there is (a candidate is
+    often told from another only at its end: "...is the parent: False"), the bar repeated
+    on the lines a wrap adds."""
+
+    BAR = "    │ "
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        """Each line, wrapped at spaces (or anywhere in a long word), behind the bar."""
+        width = max(8, options.max_width - len(self.BAR))
+        for line in self.lines:
+            parts = Text(line).wrap(console, width, overflow="fold") or [Text("")]
+            for part in parts:
+                yield Text.assemble(self.BAR, part, no_wrap=True, overflow="crop")

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from mpquiz.i18n import t
+from mpquiz.render.markdown_text import pack_text
 from mpquiz.tui.widgets.pick_answer import PickAnswer
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class ChoiceAnswer(PickAnswer):
         grid.add_row(
             "▸" if cursor else "",
             Text(f"{mark} {index + 1}", style=style),
-            Text(self.question.options[index].text.get(self.lang), style=style),
+            pack_text(self.question.options[index].text.get(self.lang), style=style),
             Text(right, style="bold"),
         )
         return grid

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from mpquiz.i18n import t
+from mpquiz.render.markdown_text import pack_text
 
 if TYPE_CHECKING:
     from mpquiz.core.model import Question
@@ -24,5 +25,7 @@ class Explanation(Static):
     def show(self, question: Question, lang: str) -> None:
         """Explain `question`."""
         self.update(
-            Group(Text(t("explain.header", lang), style="bold"), Text(question.explain.get(lang)))
+            Group(
+                Text(t("explain.header", lang), style="bold"), pack_text(question.explain.get(lang))
+            )
         )
