@@ -348,10 +348,9 @@ def list_(
     from mpquiz.render import text_console
 
     table = Table()
-    for key in ("id", "version", "questions", "trust", "title"):
-        table.add_column(
-            t(f"pack.list.col.{key}", svc.lang), justify="right" if key == "questions" else "left"
-        )
+    for key in ("pack.list.col.id", "pack.list.col.version", "pack.list.col.questions",
+                "pack.list.col.trust", "pack.list.col.title"):  # fmt: skip
+        table.add_column(t(key, svc.lang), justify="right" if key.endswith("questions") else "left")
     for row in rows:
         table.add_row(row["id"], row["version"], str(row["questions"]), row["trust"], row["title"])
     text_console().print(table)
