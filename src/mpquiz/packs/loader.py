@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -126,11 +127,7 @@ class _Loader:
         self._check_entries()
         meta_path = self.root / "pack.toml"
         if not meta_path.is_file() and not self.refused(meta_path):
-            self.problem(
-                meta_path,
-                "missing: a pack needs a pack.toml",
-                hint="mpquiz pack new NAME writes a pack to start from",
-            )
+            self.problem(meta_path, "missing: a pack needs a pack.toml", hint=self._new_hint())
             return None
         data, text = self._read_toml(meta_path)
         if data is None:
@@ -170,6 +167,12 @@ class _Loader:
             demo_timeout=meta.pack.demo_timeout,
             builtin=builtin,
         )
+
+    def _new_hint(self) -> str:
+        """How to start a pack here: in this very folder when it is empty."""
+        if not any(self.root.iterdir()):
+            return f"mpquiz pack new {shlex.quote(str(self.root))} writes a pack to start from"
+        return "mpquiz pack new, given a new folder, writes a pack to start from"
 
     def _meta_texts(
         self, title: Any, topics: dict[str, Any], path: Path, text: str

@@ -54,5 +54,6 @@ def new_pack(target: Path, *, pack_id: str | None = None, title: str | None = No
     meta.write_text(text, encoding="utf-8")
     readme = target / "README.md"
     heading = readme.read_text(encoding="utf-8").replace("# My pack", f"# {shown}", 1)
-    readme.write_text(heading, encoding="utf-8")
+    # Its next steps name the pack by its own id (the template's commands name its own).
+    readme.write_text(heading.replace(TEMPLATE_ID, chosen), encoding="utf-8")
     return chosen
