@@ -16,7 +16,8 @@ from tests.support.catalogs import catalog_keys, maintenance_tool, po
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "mpquiz"
 KEY_USE = re.compile(
-    r"""(?:\bt|\btn|\bh|self\.say|Note|AnswerError)\(\s*f?["']([a-z_]+(?:\.[a-z_0-9]+)+)"""
+    r"""(?:(?:\bt|\bh|self\.say|Note|AnswerError)\(|keyed\(\w+,)\s*f?["']"""
+    r"""([a-z_]+(?:\.[a-z_0-9]+)+)(?=["'])"""
 )
 
 

@@ -43,7 +43,9 @@ KEY = re.compile(r"^[a-z_0-9]+(\.[a-z_0-9]+)+$")
 BRACE = "python-brace-format"
 
 # The calls whose first argument is a message key, for the extraction from mpquiz's code.
-KEY_CALLS = frozenset({"t", "tn", "h", "say", "Note", "AnswerError", "Refusal", "N_"})
+KEY_CALLS = frozenset({"t", "h", "say", "Note", "AnswerError", "Refusal", "N_"})
+# keyed(ErrorClass, "key", ...): the key is the second argument.
+SECOND_ARGUMENT_KEY_CALLS = frozenset({"keyed"})
 
 # The modules of the command line's libraries whose messages a learner can see: parse
 # errors, help headings, prompts. Their msgids are English and need no English catalog.
@@ -144,9 +146,13 @@ def keys_in_code() -> dict[str, list[tuple[str, int]]]:
                 continue
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name not in KEY_CALLS:
+            if name in SECOND_ARGUMENT_KEY_CALLS and len(node.args) > 1:
+                argument = node.args[1]
+            elif name in KEY_CALLS:
+                argument = node.args[0]
+            else:
                 continue
-            for key in _literals(node.args[0]):
+            for key in _literals(argument):
                 if KEY.match(key):
                     where = (str(path.relative_to(SRC)), node.lineno)
                     found.setdefault(key, []).append(where)
