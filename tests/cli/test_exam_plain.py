@@ -26,7 +26,7 @@ def test_plain_exam_scores_and_keeps_answers(tmp_path: Path) -> None:
         stdin="1\n-\n",
     )
     assert result.returncode == 0, result.stderr
-    assert "Exam: 3 questions" in result.stdout and "Score: " in result.stdout
+    assert "Exam: 3 questions" in result.stdout and " of 3 right (" in result.stdout
     assert "(not answered)" in result.stdout  # the skipped and the unreached question
     stats = json.loads(mpquiz("--db", db, "stats", "--json").stdout)
     assert stats["reviews"] == 1  # only the answered question was stored
@@ -45,7 +45,7 @@ def test_plain_exam_scores_and_keeps_answers(tmp_path: Path) -> None:
         "lock",
         stdin="",
     )
-    assert again.returncode == 0 and "Evolución:" in again.stdout
+    assert again.returncode == 0 and "Tendencia:" in again.stdout and "Aciertos: " in again.stdout
 
 
 def test_exam_with_an_unknown_topic_is_refused(tmp_path: Path) -> None:
