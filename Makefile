@@ -1,4 +1,4 @@
-# mpquiz: `make run` starts the app, `make test` runs the whole test suite.
+# mpquiz: `make run` opens the app on its home screen, `make test` runs the whole test suite.
 # Both create a local virtual environment (.venv) on first use.
 
 PYTHON ?= python3
@@ -8,11 +8,15 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test soak lint format bench lock i18n clean
 
+# The first install takes a minute or two (a few dozen packages): it says so, and pip shows
+# each package as it comes and a bar while it downloads.
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "mpquiz needs Python 3.11 or newer")'
+	@echo "mpquiz: installing mpquiz, its libraries and its test tools into $(VENV) (only when pyproject.toml changed; the first time takes a minute or two)"
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
+	@echo "mpquiz: installed into $(VENV)"
 	@touch $(STAMP)
 
 run: $(STAMP)
