@@ -126,6 +126,8 @@ def test_a_wrong_answer_is_corrected_and_rated_again(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "✘ Not so" in result.stdout and "Rated Again" in result.stdout
+    # Not asked again straight away: it comes back when its step is due, or on Enter.
+    assert "1 question answered Again comes back in" in result.stdout
     stats = _stats(db)
     assert stats["reviews"] == len(before) + 1 and stats["correct"] == len(before)
 
@@ -171,3 +173,15 @@ def test_on_one_core_the_gil_question_never_claims_this_run_shows_it(
     assert headline in section
     assert "only 1 core was available, and it needs 2" in section
     assert "this run shows it" not in section and "agrees" not in result.stdout
+
+
+def test_rating_shortcuts_follow_the_learners_language() -> None:
+    """Spanish takes the initials of its own names (Otra vez, Difícil, Bien, Fácil)."""
+    from mpquiz.cli.plain_review import rating_keys
+    from mpquiz.core.scheduling import Rating
+
+    spanish, english = rating_keys("es"), rating_keys("en")
+    assert [spanish[k] for k in "odbf"] == [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]
+    assert spanish["3"] is Rating.Good and spanish["bien"] is Rating.Good
+    assert [english[k] for k in "ahge"] == [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy]
+    assert "g" not in spanish and "b" not in english

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from datetime import timedelta
 from typing import TextIO
 
 from rich.console import Console
@@ -33,12 +34,16 @@ from mpquiz.render.timeline import render_timeline
 from mpquiz.session.phase import Phase
 from mpquiz.session.review import Outcome, ReviewSession
 
-_RATING_BY_KEY = {key: rating for rating, key in RATING_KEYS.items()} | {
-    "a": Rating.Again,
-    "h": Rating.Hard,
-    "g": Rating.Good,
-    "e": Rating.Easy,
-}
+
+def rating_keys(lang: str) -> dict[str, Rating]:
+    """What a learner may type for each rating in `lang`: its digit, its letter in that
+    language (rate.letters: "o d b f" in Spanish, for Otra vez, Difícil, Bien, Fácil) and
+    its name."""
+    ratings = list(RATING_KEYS)
+    keys: dict[str, Rating] = {key: rating for rating, key in RATING_KEYS.items()}
+    keys |= dict(zip(t("rate.letters", lang).split(), ratings, strict=True))
+    keys |= {rating_name(rating, lang).lower(): rating for rating in ratings}
+    return keys
 
 
 class PlainReview:
@@ -75,8 +80,9 @@ class PlainReview:
                 if self.session.remaining == 0:
                     self.console.print(self.say("review.nothing_due"))
                     return 0
-                while (item := self.session.show()) is not None:
-                    self._one(item.question)
+                while (item := self.session.show()) is not None or self._take_early():
+                    if item is not None:
+                        self._one(item.question)
             except EndOfInput:
                 self._stop()
                 return self.session.answered
@@ -87,6 +93,21 @@ class PlainReview:
                 self.session.close()
             self._summary()
         return self.session.answered
+
+    def _take_early(self) -> bool:
+        """With only questions answered Again left (back when their step is due), ask
+        whether to take them now; True when the learner does (Enter)."""
+        coming = self.session.coming_back
+        if not coming:
+            return False
+        from mpquiz.core.scheduling import format_interval
+
+        wait = format_interval(max(coming[0] - self.session.clock.now(), timedelta(seconds=1)))
+        prompt = self.say("review.coming_back", count=len(coming), wait=wait) + " > "
+        if self.reader.line(prompt).strip():
+            return False
+        self.session.take_early()
+        return True
 
     def _stop(self) -> None:
         """Keep an answer given but not rated, then say the session stopped."""
@@ -241,6 +262,7 @@ class PlainReview:
             raw = self.reader.line(prompt).strip().lower()
             if not raw and default is not None:
                 return default
-            if raw in _RATING_BY_KEY:
-                return _RATING_BY_KEY[raw]
+            typed = rating_keys(self.lang)
+            if raw in typed:
+                return typed[raw]
             self.console.print(RichText("✘ " + self.say("rate.invalid"), style="red"))
