@@ -12,7 +12,7 @@ import typer
 from mpquiz.cli.context import h, help_lang, opened, services
 from mpquiz.cli.output import to_json
 from mpquiz.core.inert import inert
-from mpquiz.i18n import t
+from mpquiz.i18n import error_text, t
 
 if TYPE_CHECKING:
     from mpquiz.core.model import Pack
@@ -136,7 +136,8 @@ def _confirm_running(svc: Services, pack: Pack, *, yes: bool) -> None:
         manifest = read_manifest(root, demos)
         as_builtin = read_manifest(root, demos, bytecode=False)  # as the lock records it
     except ManifestError as exc:
-        raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=exc)) from None
+        why = error_text(exc, svc.lang)
+        raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=why)) from None
     trusted = svc.trust.trusted(pack.id)
     try:
         shipped = read_lock().digest == as_builtin.digest
@@ -440,7 +441,8 @@ def trust(
     try:
         manifest = svc.launcher.local_manifest(pack.id)
     except ManifestError as exc:
-        raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=exc)) from None
+        why = error_text(exc, svc.lang)
+        raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=why)) from None
     if manifest.escapes:
         reason = t("pack.trust.link_out", svc.lang, file=manifest.escapes[0])
         raise BadInput(t("pack.trust.cannot", svc.lang, pack=pack.id, reason=reason))

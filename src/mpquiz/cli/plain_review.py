@@ -18,7 +18,7 @@ from mpquiz.core.errors import AnswerError, StoreError
 from mpquiz.core.inert import inert
 from mpquiz.core.model import ExerciseQuestion, Question
 from mpquiz.core.scheduling import Rating, format_interval
-from mpquiz.i18n import reason, t
+from mpquiz.i18n import error_text, reason, t
 from mpquiz.render import (
     RATING_KEYS,
     intervals_line,
@@ -170,7 +170,8 @@ class PlainReview:
             with self.interrupts.held():
                 self.session.rate(rating)
         except StoreError as exc:
-            raise StoreError(self.say("review.not_saved", reason=str(exc))) from None
+            why = error_text(exc, self.lang)
+            raise StoreError(self.say("review.not_saved", reason=why)) from None
         if announce is not None:
             self.console.print(
                 RichText(
