@@ -53,6 +53,48 @@ def test_missing_field_and_bad_kind_are_both_named(mini_pack_dir: Path, tmp_path
     assert "essay" in str(kind)
 
 
+@pytest.mark.parametrize(
+    "kind_line",
+    ['kind = "choice"\n', "", 'kind = "choise"\n', "kind = 3\n"],
+    ids=["kind-given", "kind-missing", "kind-misspelt", "kind-not-text"],
+)
+def test_a_misspelt_field_is_named_whatever_the_kind(
+    mini_pack_dir: Path, tmp_path: Path, kind_line: str
+) -> None:
+    """`topik` is one problem naming file, question and field, the same with a kind, without
+    one or with a wrong one; beside it the missing `topic`, and the kind's own problem."""
+    root = _copy(mini_pack_dir, tmp_path)
+    _add(
+        root,
+        '[[question]]\nid = "x.typo"\ntopik = "basics"\n'
+        + kind_line
+        + 'prompt = "p"\ndemo = "exitcode.py"\nexplain = "e"\nmodel_answer = "m"\n',
+    )
+    problems = [p for p in _problems(root) if p.qid == "x.typo"]
+    typo = [p for p in problems if p.field == "topik"]
+    assert len(typo) == 1, problems
+    assert typo[0].file.endswith("zz_extra.toml") and typo[0].line == 3
+    assert typo[0].hint is not None and "topic" in typo[0].hint
+    assert "\n" not in str(typo[0]).strip()
+    fields = {p.field for p in problems}
+    assert "topic" in fields  # still required
+    if kind_line != 'kind = "choice"\n':
+        assert "kind" in fields
+
+
+def test_a_field_some_kind_takes_is_not_called_unknown_without_a_kind(
+    mini_pack_dir: Path, tmp_path: Path
+) -> None:
+    root = _copy(mini_pack_dir, tmp_path)
+    _add(
+        root,
+        '[[question]]\nid = "x.nokind"\ntopic = "basics"\nprompt = "p"\n'
+        'demo = "exitcode.py"\nexplain = "e"\nanswer = 3\n',
+    )
+    problems = [p for p in _problems(root) if p.qid == "x.nokind"]
+    assert [p.field for p in problems] == ["kind"]
+
+
 def test_many_problems_in_one_pass(mini_pack_dir: Path, tmp_path: Path) -> None:
     root = _copy(mini_pack_dir, tmp_path)
     _add(

@@ -271,6 +271,13 @@ class _Loader:
         except ValidationError as exc:
             self._report(site, exc, kind)
         model = KIND_MODELS.get(kind) if isinstance(kind, str) else None
+        if model is None:
+            # Without a kind the kind's model cannot say which fields are unknown: a field
+            # no kind takes is unknown whatever the kind, and said now with the rest.
+            for name in table:
+                if name not in hints.ALL_QUESTION_FIELDS:
+                    message, hint = hints.unknown_question_field(name, None)
+                    site.problem(message, name, hint)
         parsed = None
         try:
             # Without a valid kind, the shared fields (args, timeout, varies...) are still
