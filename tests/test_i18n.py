@@ -117,3 +117,47 @@ def test_every_kind_has_its_name_in_every_language() -> None:
     for kind in Kind:
         for lang in LANGUAGES:
             assert t(f"kind.{kind.value}", lang).strip()
+
+
+def test_a_third_language_needs_only_its_catalog(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make i18n NEW=fr` starts it, a translator fills it, and mpquiz speaks it: no code."""
+    import shutil
+
+    import mpquiz.i18n as i18n
+
+    tool = maintenance_tool()
+    locale = tmp_path / "locale"
+    shutil.copytree(LOCALE_DIR, locale)
+    monkeypatch.setattr(tool, "LOCALE", locale)
+    tool.init("fr")
+    assert any(p.endswith(": no translation") for p in tool.problems_of("fr"))
+    english = {m.id if isinstance(m.id, str) else m.id[0]: m for m in tool.read("en") if m.id}
+    french = tool.read("fr")
+    for message in french:
+        if not message.id:
+            continue
+        key = message.id if isinstance(message.id, str) else message.id[0]
+        source = english.get(key)
+        forms = source.string if source is not None else message.id
+        if isinstance(forms, tuple | list):  # one, then the plural for every other form
+            message.string = (f"FR {forms[0]}",) + (f"FR {forms[1]}",) * (french.num_plurals - 1)
+        else:
+            message.string = f"FR {forms}"
+    tool.write(french, "fr")
+    tool.compile_mo("fr")
+    assert tool.problems_of("fr") == []
+
+    monkeypatch.setattr(i18n, "LOCALE_DIR", locale)
+    languages = i18n._installed_languages()
+    assert languages[:2] == ("es", "en") and "fr" in languages
+    monkeypatch.setattr(i18n, "LANGUAGES", languages)
+    i18n.catalog.cache_clear()
+    try:
+        assert i18n.pick_language("fr") == "fr"
+        assert t("rating.good", "fr") == "FR Good"
+        assert t("pack.trust.done", "fr", pack="p", count=2) == "FR p: 2 demo files trusted"
+        assert t("pack.trust.done", "fr", pack="p", count=1) == "FR p: 1 demo file trusted"
+    finally:
+        i18n.catalog.cache_clear()
