@@ -38,6 +38,18 @@ def builtin_demos_dir() -> Path:
     return resource_root() / "demos"
 
 
+def pack_demos_dir(pack_dir: Path) -> Path:
+    """The demos folder of the pack in `pack_dir`: its own demos/, or, in the built-in
+    course's layout (a data/ folder without demos/, with demos/ beside it: the repository
+    root, and mpquiz/_bundled in the wheel), the demos/ beside it."""
+    own = pack_dir / "demos"
+    if own.exists():
+        return own
+    folder = pack_dir.resolve()
+    beside = folder.parent / "demos"
+    return beside if folder.name == "data" and beside.is_dir() else own
+
+
 def data_dir() -> Path:
     """The user data folder (database, backups, added packs); MPQUIZ_HOME overrides it."""
     if home := os.environ.get("MPQUIZ_HOME"):

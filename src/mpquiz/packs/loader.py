@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from mpquiz import paths
 from mpquiz.core.model import ExerciseQuestion, Pack, Question, Text
 from mpquiz.packs import hints
 from mpquiz.packs.archive import LINK_HINT, unsafe_entries
@@ -34,7 +35,8 @@ def load_pack(
     builtin: bool = False,
     warnings: list[PackProblem] | None = None,
 ) -> Pack:
-    """Load and validate the pack in `root` (pack.toml, questions/*.toml, demos/).
+    """Load and validate the pack in `root` (pack.toml, questions/*.toml, and its demos:
+    `demos_dir`, default paths.pack_demos_dir).
 
     `warnings`, when given, receives what is valid but worth fixing: a question that
     does not say what in its demo's output proves its key.
@@ -42,7 +44,7 @@ def load_pack(
     Raises:
         PackErrors: with every problem found.
     """
-    loader = _Loader(root, demos_dir or root / "demos")
+    loader = _Loader(root, demos_dir or paths.pack_demos_dir(root))
     pack = loader.load(builtin)
     if loader.problems or pack is None:
         raise PackErrors(loader.problems or [PackProblem(str(root), "invalid pack")])

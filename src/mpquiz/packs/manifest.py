@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mpquiz import paths
 from mpquiz.core.errors import MpquizError
 
 FORMAT = 1
@@ -248,9 +249,9 @@ def run_plans(pack_dir: Path) -> tuple[str, float, dict[str, RunPlan]]:
 def read_manifest(
     pack_dir: Path, demos_dir: Path | None = None, *, bytecode: bool = True
 ) -> Manifest:
-    """The manifest of the pack in `pack_dir` (demos in `demos_dir`, default its demos/;
-    `bytecode`: see demo_files)."""
+    """The manifest of the pack in `pack_dir` (demos in `demos_dir`, default its own:
+    paths.pack_demos_dir; `bytecode`: see demo_files)."""
     pack_id, timeout, plans = run_plans(pack_dir)
-    folder = demos_dir if demos_dir is not None else pack_dir / "demos"
+    folder = demos_dir if demos_dir is not None else paths.pack_demos_dir(pack_dir)
     files, escapes = demo_files(folder, bytecode=bytecode)
     return Manifest(pack_id, files, plans, timeout, escapes)
