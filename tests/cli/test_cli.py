@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import sqlite3
 import subprocess
@@ -88,6 +89,9 @@ def test_every_command_explains_itself_with_an_example(lang: str, word: str, usa
     for command, (code, text) in helps.items():
         assert code == 0, (command, text)
         assert word in text and text.startswith(usage), (command, text)
+        # Metavars as written (URL, N, PATH), never a parser's type labels or ranges.
+        odd = re.findall(r"<\w+>|\{[A-Z]+\}|INTEGER|FLOAT|BOOLEAN|\bRANGE\b|<=x|x>=", text)
+        assert odd == [], (command, odd)
     real = mpquiz("exercise", "check", "--help", env={"MPQUIZ_LANG": lang})  # as typed
     assert real.returncode == 0 and word in real.stdout
 

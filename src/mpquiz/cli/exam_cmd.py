@@ -13,10 +13,16 @@ def exam(
     ctx: typer.Context,
     plain: Annotated[bool, typer.Option("--plain", help=h("help.opt.plain"))] = False,
     questions: Annotated[
-        int, typer.Option("--questions", "-n", min=1, max=200, help=h("help.opt.questions"))
+        int,
+        typer.Option(
+            "--questions", "-n", min=1, max=200, metavar="N", help=h("help.opt.questions")
+        ),
     ] = 10,
     minutes: Annotated[
-        float, typer.Option("--minutes", "-m", min=0.1, max=600, help=h("help.opt.minutes"))
+        float,
+        typer.Option(
+            "--minutes", "-m", min=0.1, max=600, metavar="MIN", help=h("help.opt.minutes")
+        ),
     ] = 10.0,
     topic: Annotated[
         list[str] | None, typer.Option("--topic", metavar="ID", help=h("help.opt.topics"))
@@ -25,7 +31,9 @@ def exam(
         str | None, typer.Option("--pack", metavar="ID", help=h("help.opt.pack"))
     ] = None,
     weak: Annotated[bool, typer.Option("--weak", help=h("help.opt.weak"))] = False,
-    seed: Annotated[int | None, typer.Option("--seed", help=h("help.opt.seed"))] = None,
+    seed: Annotated[
+        int | None, typer.Option("--seed", metavar="N", help=h("help.opt.seed"))
+    ] = None,
 ) -> None:
     """Sit a timed exam: in the app on a terminal (the form filled from these options),
     else line by line."""

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import importlib
 import os
-from collections.abc import Callable, Sequence
-from typing import Any
+import re
+from collections.abc import Sequence
 
 import click
 
@@ -92,9 +92,8 @@ def localize(command: click.Command, lang: str) -> None:
         setattr(command, attr, _text(getattr(command, attr), lang))
     for param in command.params:
         if isinstance(param, click.Option | click.Argument):
-            param.help = _text(getattr(param, "help", None), lang)
-        # Ranges are said in words by the help text; Click's "[1<=x<=200]" is not.
-        _hide(param, "_get_number_range_help_str", lambda: None)
+            param.help = _text(getattr(param, "help", None), lang)  # type: ignore[union-attr]
+        _without_range(param)
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             localize(sub, lang)
@@ -106,6 +105,28 @@ def _text(value: str | None, lang: str) -> str | None:
     return value
 
 
-def _hide(param: click.Parameter, method: str, replacement: Callable[..., Any]) -> None:
-    if hasattr(param, method):
-        setattr(param, method, replacement)
+def _without_range(param: click.Parameter) -> None:
+    """Leave Click's "[default: 10; 1<=x<=200]" without its range: the help text says it in
+    words ("from 1 to 200"), and an out-of-range value's error still gives it."""
+    kind = param.type
+    if not isinstance(kind, click.types._NumberRangeBase):
+        return
+    shown = kind._describe_range()
+    original = param.get_help_record
+
+    def record(ctx: click.Context) -> tuple[str, str] | None:
+        found = original(ctx)
+        if found is None:
+            return None
+        words, extras = found[1], ""
+        match = _EXTRAS.search(words)
+        if match:
+            words = words[: match.start()]
+            kept = [e for e in match.group(1).split("; ") if e != shown]
+            extras = f"  [{'; '.join(kept)}]" if kept else ""
+        return found[0], words + extras
+
+    param.get_help_record = record  # type: ignore[method-assign]
+
+
+_EXTRAS = re.compile(r"\s*\[([^\[\]]*)\]$")  # Click's "[default: 10; 1<=x<=200]" at the end
