@@ -111,6 +111,9 @@ def run(argv: list[str] | None = None) -> None:
     except BrokenPipeError:
         sys.exit(1)
     except Exception as exc:
+        if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+            exc.show()  # a group called bare: its help as it is (Click 8.2+ raises it)
+            sys.exit(exc.exit_code)
         if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
             # A usage error from the command-line parser (unknown command, bad option).
             ctx = getattr(exc, "ctx", None)
