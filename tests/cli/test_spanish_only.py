@@ -114,15 +114,9 @@ CASES: dict[str, Case] = {
     "exam-plain": Case(("exam", "--plain", "-n", "2", "--seed", "3"), 0, stdin="1\n1\n"),
     "review-plain": Case(("review", "--plain", "--new", "3"), 0, stdin="1\n\n1\n1\n"),
     "review-plain-quit": Case(("review", "--plain"), 0, stdin=":q\n"),
+    "pack-list": Case(("pack", "list"), 0),
 }
 XFAIL_CASES: dict[str, tuple[Case, str]] = {
-    "pack-list": (
-        Case(("pack", "list"), 0),
-        "pack list prints each pack's trust as its state's English name ('builtin', "
-        "'trusted', 'untrusted', 'changed'): cli/pack_cmd.py list_ puts svc.trust_state(pack) "
-        "in the table as it is; t(f'tui.trust.{state}', svc.lang) would say it (the JSON "
-        "keeps the state)",
-    ),
     "invalid-toml-settings": (
         Case(
             ("--config", "{tmp}/broken.toml", "stats"), 2, (("broken.toml", "new_per_day = = 3\n"),)

@@ -36,9 +36,11 @@ def demo_command(spec: DemoSpec, python: str) -> list[str]:
 
 def launch(spec: DemoSpec) -> StartedRun:
     """Start the demo, or raise CouldNotStart."""
-    python = sys.executable
+    python = spec.python or sys.executable
     if not python:
         raise CouldNotStart("no Python interpreter (sys.executable is empty)")
+    if spec.python and not (os.path.isfile(python) and os.access(python, os.X_OK)):
+        raise CouldNotStart(f"no Python interpreter at {python}")
     try:
         present = spec.script.is_file()
     except OSError as exc:

@@ -31,6 +31,10 @@ class DemoSpec:
     context is not marked as set, so a demo calling multiprocessing.set_start_method()
     itself still may. A method this system does not have makes the run fail to start,
     with an error that says so. None keeps the platform's default.
+
+    `python`: the interpreter that runs the demo (a path; runner.interpreters finds the
+    CPythons of the machine), None for mpquiz's own (sys.executable). Its startup hook is
+    the same for every CPython from 3.11 (runner/child_startup).
     """
 
     script: Path
@@ -41,6 +45,7 @@ class DemoSpec:
     memory_limit: int | None = DEFAULT_MEMORY_LIMIT
     cpus: int | None = None
     start_method: str | None = None
+    python: str | None = None
 
     def __post_init__(self) -> None:
         # Specs are built from TOML, where args arrive as a list and paths as strings.

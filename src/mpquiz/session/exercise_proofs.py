@@ -95,6 +95,7 @@ def prove_exercises(
     progress: Progress | None = None,
     workers: int = 1,
     starter_timeout: float | None = None,
+    python: str | None = None,
 ) -> list[ExerciseProof]:
     """Check every exercise's starter and solution on each CPU setting.
 
@@ -115,7 +116,12 @@ def prove_exercises(
         question, setting, part = task
         limit = starter_timeout if part == 0 else None
         runner = ExerciseRunner(
-            launcher, question, cpus=setting, start_method=start_method, timeout=limit
+            launcher,
+            question,
+            cpus=setting,
+            start_method=start_method,
+            timeout=limit,
+            python=python,
         )
         report = _check(runner, runner.starter() if part == 0 else runner.solution())
         done += 1

@@ -59,14 +59,17 @@ class ExerciseRunner:
         cpus: int | None = None,
         start_method: str | None = None,
         timeout: float | None = None,
+        python: str | None = None,
     ) -> None:
-        """`cpus` and `start_method` set those of every run (runner.DemoSpec), as `pack
-        validate --run` does to check an exercise on one CPU and under each method;
-        `timeout`, when shorter than the question's, limits each run to it."""
+        """`cpus`, `start_method` and `python` set those of every run (runner.DemoSpec),
+        as `pack validate --run` does to check an exercise on one CPU, under each method
+        or under another interpreter; `timeout`, when shorter than the question's, limits
+        each run to it."""
         self.launcher = launcher
         self.question = question
         self.cpus = cpus
         self.start_method = start_method
+        self.python = python
         self.timeout = timeout
 
     # What the learner sees.
@@ -170,10 +173,15 @@ class ExerciseRunner:
 
     def _tuned(self, spec: DemoSpec) -> DemoSpec:
         timeout = spec.timeout if self.timeout is None else min(spec.timeout, self.timeout)
-        if self.cpus is None and self.start_method is None and timeout == spec.timeout:
+        tuned = (self.cpus, self.start_method, self.python)
+        if tuned == (None, None, None) and timeout == spec.timeout:
             return spec
         return dataclasses.replace(
-            spec, cpus=self.cpus, start_method=self.start_method, timeout=timeout
+            spec,
+            cpus=self.cpus,
+            start_method=self.start_method,
+            timeout=timeout,
+            python=self.python,
         )
 
     def _runs(

@@ -106,12 +106,15 @@ def check_keys(
     progress: Progress | None = None,
     runs_when_varying: int = VARYING_RUNS,
     workers: int = WORKERS,
+    python: str | None = None,
+    start_method: str | None = None,
 ) -> KeyReport:
     """Run each distinct (demo, args) of `pack` and check each question's key against it.
 
     The runs whose questions do not depend on timing (depends_on_timing) go `workers` at
     a time, most demos being asleep most of the time; the others run one by one after,
-    with nothing else of the check running beside them."""
+    with nothing else of the check running beside them. `python` and `start_method` set
+    the interpreter and the default start method of every run (runner.DemoSpec)."""
     from concurrent.futures import ThreadPoolExecutor
 
     groups: dict[tuple[str, tuple[str, ...]], list[Question]] = {}
@@ -129,7 +132,13 @@ def check_keys(
     runs: list[tuple[DemoSpec, list[Question], int]] = []
     for (demo, args), questions, count in plan:
         timeout = max(q.timeout or pack.demo_timeout for q in questions)
-        spec = DemoSpec(script=Path(pack.demos_dir) / demo, args=args, timeout=timeout)
+        spec = DemoSpec(
+            script=Path(pack.demos_dir) / demo,
+            args=args,
+            timeout=timeout,
+            python=python,
+            start_method=start_method,
+        )
         runs.extend((spec, questions, attempt) for attempt in range(1, count + 1))
     together = [r for r in runs if not any(depends_on_timing(q) for q in r[1])]
     alone = [r for r in runs if any(depends_on_timing(q) for q in r[1])]
