@@ -16,7 +16,7 @@ from textual.binding import Binding
 import mpquiz.tui
 from mpquiz.core.grading import answer_key
 from mpquiz.core.model import Kind, NumericKey, Option, Text
-from mpquiz.i18n import has_message
+from mpquiz.i18n import has_message, t
 from mpquiz.tui import formatting as f
 from mpquiz.tui.factory import build_app
 from mpquiz.tui.widgets.heatmap import LABEL, Heatmap
@@ -128,3 +128,14 @@ def test_the_partial_month_at_the_left_edge_gives_way(weeks: int, first_names: l
     first = today - timedelta(days=today.weekday(), weeks=weeks - 1)
     names = heat._months(first, weeks, 1)[LABEL:].split()
     assert names[:2] == first_names
+
+
+def test_a_month_name_at_the_right_edge_is_left_out_not_cut() -> None:
+    heat = Heatmap("es")
+    for weeks in range(4, 60):
+        for weekday in range(7):
+            today = date(2026, 3, 1) + timedelta(days=weekday)
+            first = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+            row = heat._months(first, weeks, 1)
+            names = {t(f"tui.month.{m}", "es") for m in range(1, 13)}
+            assert len(row) == LABEL + weeks and all(w in names for w in row.split()), row

@@ -64,8 +64,10 @@ class Heatmap(Widget):
     def _months(self, first: date, weeks: int, cell: int) -> str:
         """Each month's name above its first week; a month that starts too close to the
         previous name is left unnamed, except that the partial month at the left edge
-        gives way to the whole month after it (as GitHub's and Anki's calendars do)."""
-        row = [" "] * (LABEL + weeks * cell)
+        gives way to the whole month after it (as GitHub's and Anki's calendars do); a name
+        that would run past the right edge is left out, never cut ("m" for "mar")."""
+        end = LABEL + weeks * cell
+        row = [" "] * end
         previous = None
         for week in range(weeks):
             day = first + timedelta(weeks=week)
@@ -77,7 +79,7 @@ class Heatmap(Widget):
                 if not free and week * cell <= len(name):  # only the edge month is in the way
                     row[LABEL:start] = [" "] * (start - LABEL)
                     free = True
-                if week == 0 or free:
+                if (week == 0 or free) and start + len(name) <= end:
                     row[start : start + len(name)] = name
                 previous = day.month
-        return "".join(row)[: LABEL + weeks * cell]
+        return "".join(row)
