@@ -3,7 +3,7 @@
 tests/session/test_keycheck.py runs every built-in demo and checks each question's proof,
 and some proofs show that processes ran side by side, which takes both cores. So the demo
 tests leave the cores to it: the programs they run get a lower priority (nice 10 more, set
-on each tree supervisor as it starts, and so inherited by the demo and every process it
+on the tree supervisor each run takes, and so inherited by the demo and every process it
 starts), and the key check goes first, so that the other worker spends that time on demo
 tests rather than on the session tests. The demo tests' own claims are one-sided and hold
 on a busy machine. (Run alone, or without tests/demos, nothing changes.)
@@ -36,21 +36,22 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 @pytest.fixture(autouse=True)
 def _leave_the_cores_to_the_key_check(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Each tree supervisor started during a demo test runs at a lower priority, and so
-    does every demo it starts; the test process's own priority is left as it is."""
+    """The tree supervisor each run of a demo test takes (a fresh one, or the spare kept
+    ready, whoever started it) gets a lower priority before it starts the demo, which
+    inherits it; the test process's own priority is left as it is."""
     if not hasattr(os, "setpriority"):
         yield
         return
     from mpquiz.runner import supervisors
 
-    start = supervisors.Supervisor.start
+    obtain = supervisors.obtain
 
-    def start_lower() -> supervisors.Supervisor:
-        started = start()
+    def obtain_lower() -> supervisors.Supervisor:
+        taken = obtain()
         lower = min(19, os.getpriority(os.PRIO_PROCESS, 0) + LOWER_BY)
-        with contextlib.suppress(OSError):  # it ended already: nothing of it to lower
-            os.setpriority(os.PRIO_PROCESS, started.popen.pid, lower)
-        return started
+        with contextlib.suppress(OSError):  # it ended already: the run will say so
+            os.setpriority(os.PRIO_PROCESS, taken.popen.pid, lower)
+        return taken
 
-    monkeypatch.setattr(supervisors.Supervisor, "start", staticmethod(start_lower))
+    monkeypatch.setattr(supervisors, "obtain", obtain_lower)
     yield
