@@ -67,12 +67,12 @@ def test_a_sitting_counts_reading_the_output_not_only_answering(svc: Services) -
         session.rate(Rating.Good)
     session.close()
     history = svc.history()
-    # The first of the sitting counts its answer alone (nothing says when it was shown).
-    assert history.seconds_total == history.seconds_today == 10 + 60 + 60
+    # The review measures each question from shown to rated, the first one included.
+    assert history.seconds_total == history.seconds_today == 60 + 60 + 60
     stats = svc.stats()
-    assert stats["studied_seconds"] == stats["studied_seconds_today"] == 130
+    assert stats["studied_seconds"] == stats["studied_seconds_today"] == 180
     rows = list(svc.store.export_reviews(T0 - timedelta(days=1), None))
-    assert [r["study_ms"] for r in rows] == [10_000, 60_000, 60_000]
+    assert [r["study_ms"] for r in rows] == [60_000, 60_000, 60_000]
     assert [r["duration_ms"] for r in rows] == [10_000, 10_000, 10_000]  # as before
 
 

@@ -1,14 +1,14 @@
 """The time a learner spends on a question, as "time studied" counts it.
 
 A question's time runs from the moment it is shown until the learner is done with it (the
-rating), so reading the demo's output and the explanation counts as much as answering. A
-sitting shows the next question as soon as the last one is rated (the review, the exam,
-the app and the line-by-line modes alike), so that span is the time since the learner's
-previous answer was stored. It is trusted only when it is at least the time measured to
-answer (`duration_ms`, shown → answered) and at most the cap: a longer span is a new
-sitting, or a learner who walked away, and then only the time to answer counts, itself
-capped. The caps are a few minutes for a question, more for an exercise, which is
-written in an editor.
+rating), so reading the demo's output and the explanation counts as much as answering. The
+review measures that span itself (time_shown). Where a sitting does not, it is reckoned:
+the next question is shown as soon as the last one is rated, so the span is the time
+since the learner's previous answer was stored, trusted only when it is at least the
+time measured to answer (`duration_ms`, shown → answered) and at most the cap: a longer
+span is a new sitting, or a learner who walked away, and then only the time to answer
+counts, itself capped. The caps are a few minutes for a question, more for an exercise,
+which is written in an editor.
 """
 
 from __future__ import annotations
@@ -22,6 +22,11 @@ EXERCISE_CAP_MS = 30 * 60 * 1000
 def cap_ms(*, exercise: bool) -> int:
     """The most a question (or an exercise) counts."""
     return EXERCISE_CAP_MS if exercise else QUESTION_CAP_MS
+
+
+def time_shown(shown_ms: int, *, exercise: bool) -> int:
+    """Milliseconds studied on a question whose sitting measured it from shown to rated."""
+    return min(max(0, shown_ms), cap_ms(exercise=exercise))
 
 
 def time_on_question(answer_ms: int, since_previous_ms: int | None, *, exercise: bool) -> int:

@@ -478,6 +478,7 @@ class ReviewSession:
                 run=_run_record(outcome.run, current.started),
                 proof=outcome.verdict.proof.status if outcome.verdict.proof else None,
                 exercise=outcome.exercise.to_dict() if outcome.exercise else None,
+                shown_ms=int((self.clock.monotonic() - current.shown_at) * 1000),
             )
         )
         self._history.append(RatedReview(review_id, item, correct))

@@ -6,7 +6,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
 from mpquiz.core.scheduling import CardState
-from mpquiz.core.study_time import time_on_question
+from mpquiz.core.study_time import time_on_question, time_shown
 from mpquiz.store.tables import CardRow, DemoRunRow, QuestionRow, ReviewRow, UnseenStartRow
 from mpquiz.store.values import ReviewRecord, card_from_dict, card_to_dict
 
@@ -81,7 +81,9 @@ def record_review(*, session: Session, record: ReviewRecord) -> int:
 def _time_on_question(session: Session, record: ReviewRecord) -> int:
     """The time spent on the question, shown until rated (core.study_time): the next
     question is shown as the last one is rated, so it is the time since the learner's
-    previous answer, when that fits."""
+    previous answer, when that fits; the span the sitting measured, when it did."""
+    if record.shown_ms is not None:
+        return time_shown(record.shown_ms, exercise=record.exercise is not None)
     previous = session.exec(
         select(func.max(ReviewRow.reviewed_at)).where(
             col(ReviewRow.learner_id) == record.learner_id,

@@ -125,6 +125,9 @@ class ReviewRecord:
     """What the run showed of the key (core.proof: "shown", "not-shown", "no-run")."""
     exercise: dict[str, Any] | None = None
     """An exercise's attempt: {"attempts", "gave_up", "checks": [CheckResult.to_dict()]}."""
+    shown_ms: int | None = None
+    """The time from the question shown to its rating, when the sitting measured it (the
+    review does); else the time studied is reckoned from the previous answer."""
 
 
 @dataclass(frozen=True)
