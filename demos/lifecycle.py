@@ -9,6 +9,7 @@ tries to start the same Process again: a Process object runs only once.
     python lifecycle.py --exit-code 3    # the child ends with sys.exit(3)
     python lifecycle.py --terminate      # the parent kills the child (SIGTERM)
     python lifecycle.py --codes          # exitcode before the end, after each kind of end
+    python lifecycle.py --kill           # terminate() (SIGTERM) against kill() (SIGKILL)
 """
 
 import argparse
@@ -53,6 +54,25 @@ def main(exit_code, terminate):
 # endregion
 
 
+# region: kill
+def show_kill():
+    """terminate() sends SIGTERM, kill() sends SIGKILL: the exitcode says which."""
+    p = mp.Process(target=work, args=(mp.Event(), 0))  # its Event is never set
+    p.start()
+    p.terminate()  # SIGTERM: "please end"; a program could catch it
+    p.join()
+    print(f"after terminate(): exitcode={p.exitcode}")
+    q = mp.Process(target=work, args=(mp.Event(), 0))
+    q.start()
+    q.kill()  # SIGKILL: it cannot be caught, the system ends the process at once
+    q.join()
+    print(f"after kill(): exitcode={q.exitcode}")
+    print(f"SIGTERM is signal {int(signal.SIGTERM)}, SIGKILL is signal {int(signal.SIGKILL)}")
+
+
+# endregion
+
+
 def show_codes():
     """What exitcode says: not ended yet, ended normally, killed by a signal."""
     go = mp.Event()
@@ -75,8 +95,12 @@ if __name__ == "__main__":
     parser.add_argument("--terminate", action="store_true", help="kill the child instead")
     parser.add_argument("--codes", action="store_true",
                         help="only show exitcode while a child runs, after it ends, once killed")
+    parser.add_argument("--kill", action="store_true",
+                        help="only compare terminate() with kill()")
     args = parser.parse_args()
     if args.codes:
         show_codes()
+    elif args.kill:
+        show_kill()
     else:
         main(args.exit_code, args.terminate)

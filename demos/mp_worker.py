@@ -22,6 +22,15 @@ def available_cores():
     return os.cpu_count() or 1
 
 
+def idle_pool_cost(workers):
+    """Seconds a Pool takes with next to nothing to do: starting its processes, sending
+    them tasks and results, stopping them. The sequential version pays none of it."""
+    start = time.perf_counter()
+    with Pool(processes=workers) as pool:
+        pool.map(abs, range(workers))
+    return time.perf_counter() - start
+
+
 # region: worker
 def work(n):
     # One CPU-bound task: pure-Python arithmetic, no I/O. It is defined at the top
@@ -41,19 +50,7 @@ def run(tasks, workers):
     with Pool(processes=workers) as pool:  # the workers share the tasks out
         parallel = pool.map(work, tasks)  # results come back in the order of tasks
     t_par = time.perf_counter() - start
-    return sequential == parallel, t_seq, t_par
-
-
-# endregion
-
-
-def idle_pool_cost(workers):
-    """Seconds a Pool takes with next to nothing to do: starting its processes, sending
-    them tasks and results, stopping them. The sequential version pays none of it."""
-    start = time.perf_counter()
-    with Pool(processes=workers) as pool:
-        pool.map(abs, range(workers))
-    return time.perf_counter() - start
+    return sequential, parallel, t_seq, t_par
 
 
 def main(n_tasks, size, workers):
@@ -64,11 +61,13 @@ def main(n_tasks, size, workers):
     print(f"cores available: {cores}")
     print(f"tasks: {n_tasks}, worker processes: {workers}")
     work(size)  # a first run of the loop is slower: warm up before timing
-    same, t_seq, t_par = run(tasks, workers)
+    sequential, parallel, t_seq, t_par = run(tasks, workers)
     speedup = t_seq / t_par
     print(f"sequential: {t_seq:.2f} s")
     print(f"parallel: {t_par:.2f} s")
-    print(f"same results: {same}")
+    task_of = {result: i for i, result in enumerate(sequential)}  # each result is unique
+    print("parallel results, task by task:", *[task_of[result] for result in parallel])
+    print(f"same results: {sequential == parallel}")
     print(f"speed-up: {speedup:.2f}x")
     # The best a Pool can do: the sequential time shared out evenly, with no overhead.
     ideal_cores = max(1, min(cores, workers))
@@ -87,6 +86,9 @@ def main(n_tasks, size, workers):
             "verdict: no real speed-up in this run (below 1.2x): "
             "the machine was busy or the tasks too small; try a larger --size"
         )
+
+
+# endregion
 
 
 if __name__ == "__main__":

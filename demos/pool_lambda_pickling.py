@@ -47,13 +47,19 @@ def show_fixes(items):
             pool.map(local_square, range(items))
         except Exception as exc:
             print(f"a function defined inside another failed: {type(exc).__name__}")
+        try:
+            pool.map(lambda x: x * x, range(items))  # written inline, inside this function
+        except Exception as exc:  # its name is show_fixes.<locals>.<lambda>: local too
+            print(f"an inline lambda inside a function failed: {type(exc).__name__}")
+            print(f"message: {exc}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--items", type=int, default=5, help="numbers to square")
     parser.add_argument("--fixes", action="store_true",
-                        help="also try functools.partial and a function defined inside another")
+                        help="also try functools.partial, a function defined inside another "
+                             "and an inline lambda")
     args = parser.parse_args()
     main(args.items)
     if args.fixes:

@@ -6,6 +6,7 @@ PID and its parent's PID. A child's exit code tells the parent how the child end
     python process_identity.py                        # everything
     python process_identity.py --show identity        # names, PIDs, run() vs start()
     python process_identity.py --show exitcodes       # exit codes of three children
+    python process_identity.py --show names           # the names children get by default
     python process_identity.py --start-method spawn   # choose how children are started
 """
 
@@ -73,9 +74,35 @@ def show_exitcodes(ctx):
 # endregion
 
 
+# region: names
+def grandchild():
+    print(f"  its child: {mp.current_process().name}")
+
+
+def named_child():
+    print(f"child: {mp.current_process().name}")
+    g = mp.Process(target=grandchild)  # no name= given: multiprocessing makes one up
+    g.start()
+    g.join()
+
+
+def show_names():
+    children = [
+        mp.Process(target=named_child),
+        mp.Process(target=named_child),
+        mp.Process(target=named_child, name="worker"),
+    ]
+    for p in children:
+        p.start()
+        p.join()  # one at a time, so the lines always come in this order
+
+
+# endregion
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Process names, PIDs and exit codes.")
-    parser.add_argument("--show", choices=["identity", "exitcodes", "all"], default="all")
+    parser.add_argument("--show", choices=["identity", "exitcodes", "names", "all"], default="all")
     parser.add_argument(
         "--start-method",
         choices=mp.get_all_start_methods(),
@@ -89,3 +116,5 @@ if __name__ == "__main__":
         show_identity(ctx)
     if args.show in ("exitcodes", "all"):
         show_exitcodes(ctx)
+    if args.show in ("names", "all"):
+        show_names()  # mp.Process: a context's Process would be called SpawnProcess-1...
