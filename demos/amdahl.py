@@ -87,7 +87,7 @@ def measure(size, serial_share, p, workers):
     print(f"measured speed-up: {measured:.2f}x, the law's bound for n = {n}: {bound:.2f}x")
     if n < 2:
         print("verdict: no parallel speed-up possible: only 1 core or 1 worker process")
-    elif measured > bound * 1.1:
+    elif measured > bound * 1.15:  # more than timing noise could explain
         print("verdict: above the bound: timing noise on a busy machine; run it again")
     elif measured < 1.1:
         print("verdict: no real speed-up in this run: the machine was busy")

@@ -10,12 +10,15 @@ tries to start the same Process again: a Process object runs only once.
     python lifecycle.py --terminate      # the parent kills the child (SIGTERM)
     python lifecycle.py --codes          # exitcode before the end, after each kind of end
     python lifecycle.py --kill           # terminate() (SIGTERM) against kill() (SIGKILL)
+    python lifecycle.py --timeout        # join(timeout) gives up; is_alive() after the end
+    python lifecycle.py --close          # close(): too early, then after join()
 """
 
 import argparse
 import multiprocessing as mp
 import signal
 import sys
+import time
 
 
 # region: lifecycle
@@ -73,6 +76,52 @@ def show_kill():
 # endregion
 
 
+# region: timeout
+def show_timeout():
+    """join(timeout) returns when the time is up, child or no child; is_alive() tells."""
+    go = mp.Event()
+    p = mp.Process(target=work, args=(go, 0))
+    p.start()
+    start = time.perf_counter()
+    p.join(timeout=0.2)  # gives up after 0.2 s and raises nothing
+    waited = time.perf_counter() - start
+    print(f"join(timeout=0.2) returned after {waited:.1f} s: alive={p.is_alive()} "
+          f"exitcode={p.exitcode}")
+    go.set()  # now let the child finish
+    while p.is_alive():  # is_alive() notices the end and collects the exit code
+        time.sleep(0.01)
+    print(f"ended, before any join(): alive={p.is_alive()} exitcode={p.exitcode}")
+    p.join()  # still the right thing to do: it returns at once now
+    print(f"join(): alive={p.is_alive()} exitcode={p.exitcode}")
+
+
+# endregion
+
+
+# region: close
+def show_close():
+    """close() frees the Process object's resources, once the process has ended."""
+    go = mp.Event()
+    p = mp.Process(target=work, args=(go, 0))
+    p.start()
+    try:
+        p.close()  # too early: the child is still running
+    except ValueError as error:
+        print("close() while it runs: ValueError:", error)
+    go.set()
+    p.join()
+    code = p.exitcode  # read what you need before close()
+    p.close()
+    print(f"close() after join(): done, exitcode was {code}")
+    try:
+        p.is_alive()
+    except ValueError as error:
+        print("is_alive() after close(): ValueError:", error)
+
+
+# endregion
+
+
 def show_codes():
     """What exitcode says: not ended yet, ended normally, killed by a signal."""
     go = mp.Event()
@@ -97,10 +146,17 @@ if __name__ == "__main__":
                         help="only show exitcode while a child runs, after it ends, once killed")
     parser.add_argument("--kill", action="store_true",
                         help="only compare terminate() with kill()")
+    parser.add_argument("--timeout", action="store_true",
+                        help="only show join(timeout) and is_alive() after the end")
+    parser.add_argument("--close", action="store_true", help="only show what close() does")
     args = parser.parse_args()
     if args.codes:
         show_codes()
     elif args.kill:
         show_kill()
+    elif args.timeout:
+        show_timeout()
+    elif args.close:
+        show_close()
     else:
         main(args.exit_code, args.terminate)

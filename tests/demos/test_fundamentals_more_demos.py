@@ -208,3 +208,23 @@ def test_terminate_gives_minus_sigterm_and_kill_minus_sigkill() -> None:
         f"after kill(): exitcode={-signal.SIGKILL}",
         f"SIGTERM is signal {signal.SIGTERM:d}, SIGKILL is signal {signal.SIGKILL:d}",
     ]
+
+
+def test_join_with_a_timeout_gives_up_and_is_alive_collects_the_exit_code() -> None:
+    out = output("lifecycle.py", "--timeout")
+    assert value(out, "join(timeout=0.2) returned after").endswith("s: alive=True exitcode=None")
+    assert lines(out)[1:] == [
+        "child: running, now finishing",
+        "ended, before any join(): alive=False exitcode=0",
+        "join(): alive=False exitcode=0",
+    ]
+
+
+def test_close_refuses_a_running_child_and_closes_the_object_after_join() -> None:
+    assert lines(output("lifecycle.py", "--close")) == [
+        "close() while it runs: ValueError: Cannot close a process while it is still "
+        "running. You should first call join() or terminate().",
+        "child: running, now finishing",
+        "close() after join(): done, exitcode was 0",
+        "is_alive() after close(): ValueError: process object is closed",
+    ]
