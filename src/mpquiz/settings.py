@@ -17,6 +17,8 @@ from typing import Any
 
 from mpquiz.core.errors import BadInput
 from mpquiz.core.refusal import Refusal
+from mpquiz.core.toml_errors import toml_error
+from mpquiz.core.verdict import Note
 from mpquiz.i18n import LANGUAGES, keyed
 
 
@@ -117,8 +119,11 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise keyed(BadInput, "settings.bad_toml", path=path, detail=exc) from None
+    except tomllib.TOMLDecodeError as exc:  # what and where, in the learner's words
+        raise keyed(BadInput, "settings.bad_toml", path=path, detail=toml_error(exc)) from None
+    except UnicodeDecodeError as exc:
+        detail = Note("toml.not_utf8", {"byte": exc.start})
+        raise keyed(BadInput, "settings.bad_toml", path=path, detail=detail) from None
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in RULES:

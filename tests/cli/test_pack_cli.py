@@ -103,6 +103,11 @@ def test_validate_json_for_editors_and_ci(monkeypatch: pytest.MonkeyPatch) -> No
         "field": "match",
         "message": "unknown field for a choice question: 'match' only applies to predict",
         "hint": "remove it, or change kind to 'predict'",
+        # The same words as keys and fields, for a tool that says them in its own language.
+        "key": "pack.problem.field_of_other_kinds",
+        "params": {"kind": "choice", "field": "match", "kinds": "predict"},
+        "hint_key": "pack.hint.change_kind",
+        "hint_params": {"kinds": "'predict'"},
     } in report["problems"]
     good = json.loads(cli("pack", "validate", str(FIXTURES / "mini"), "--json").stdout)
     assert good["valid"] and good["pack"] == {"id": "mini", "version": "1.0.0", "questions": 4}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from mpquiz.i18n import words
 from mpquiz.packs.hints import did_you_mean, kind_hint, unknown_question_field
 from mpquiz.packs.loader import load_pack
 from mpquiz.packs.problems import PackErrors, PackProblem, one_line
@@ -60,7 +61,7 @@ def test_kind_typo_lists_the_valid_kinds_and_the_closest() -> None:
     assert "'choise'" in problem.message
     kinds = "valid kinds: choice, numeric, predict, open, exercise"
     assert problem.hint == f"did you mean 'choice'? {kinds}"
-    assert kind_hint(5) == kinds
+    assert words(kind_hint(5), "en") == kinds
 
 
 def test_unknown_topic_lists_the_declared_topics() -> None:
@@ -82,6 +83,10 @@ def test_str_puts_everything_on_one_line() -> None:
         "field": "optoins",
         "message": "unknown field",
         "hint": "did you mean 'options'?",
+        "key": "pack.problem.unknown_field",
+        "params": {},
+        "hint_key": "pack.hint.did_you_mean",
+        "hint_params": {"word": "options"},
     }
 
 
@@ -163,11 +168,14 @@ def test_every_problem_of_one_file_is_reported_in_one_pass(
 
 
 def test_hint_helpers() -> None:
-    assert did_you_mean("explian", ["explain", "prompt"]) == "did you mean 'explain'?"
+    meant = did_you_mean("explian", ["explain", "prompt"])
+    assert meant is not None and words(meant, "en") == "did you mean 'explain'?"
     assert did_you_mean("zzz", ["explain"]) is None
-    message, hint = unknown_question_field("model_answer", "predict")
+    said, advice = unknown_question_field("model_answer", "predict")
+    message, hint = words(said, "en"), advice and words(advice, "en")
     assert "only applies to open" in message and "'open'" in (hint or "")
-    message, hint = unknown_question_field("colour", "choice")
+    said, advice = unknown_question_field("colour", "choice")
+    message, hint = words(said, "en"), advice and words(advice, "en")
     assert message == "unknown field" and hint and hint.startswith("fields of this kind:")
     assert one_line("a\nb\x00\x85\u2028" + "x" * 500).startswith("a\\u000ab\\u0000\\u0085\\u2028x")
     assert len(one_line("x" * 500)) == 160
@@ -212,7 +220,7 @@ varies = "yes"
     single = got[(None, "question")]
     assert single.line == 1 and "two brackets" in (single.hint or "")
     assert got[("a.types", "timeout")].message == "must be at most 60; got 100"
-    assert got[("a.types", "options")].message == "needs at least 2 item(s); has 1"
+    assert got[("a.types", "options")].message == "needs at least 2 items; has 1"
     assert got[("a.predict", "expected")].message == "must not be empty"
     assert got[("a.predict", "match")].line == 19
     # The region is checked although the question is broken otherwise.

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from mpquiz.core.errors import StoreError
+from mpquiz.i18n import words
 from mpquiz.packs import archive
 from mpquiz.packs.archive import copy_pack_tree, unsafe_entries
 from mpquiz.packs.loader import load_pack
@@ -51,7 +52,7 @@ def test_the_scan_finds_every_unsafe_entry_and_nothing_else(pack: Path, tmp_path
     (pack / "__pycache__" / "ignored").symlink_to(secret)  # never copied, so never asked
     found = unsafe_entries(pack)
     assert set(found) == {pack / "demos" / "deep" / "er" / "key", pack / "dangling"}
-    assert "outside the pack" in found[pack / "demos" / "deep" / "er" / "key"]
+    assert "outside the pack" in words(found[pack / "demos" / "deep" / "er" / "key"], "en")
 
 
 def test_validate_reads_nothing_through_a_link_out_of_the_pack(pack: Path, tmp_path: Path) -> None:

@@ -114,6 +114,24 @@ def test_validation_lists_every_problem(svc: Services) -> None:
     drive(app, script)
 
 
+def test_validation_says_each_problem_in_the_learners_language(svc_es: Services) -> None:
+    app = build_app(svc_es)
+    broken = Path(svc_es.packs_root) / "tuipack" / "questions" / "order.toml"
+    broken.write_text(broken.read_text().replace('kind = "open"', 'kind = "essay"'))
+
+    async def script(pilot: Any) -> None:
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(pilot.app.screen, PacksScreen))
+        await pilot.press("v")
+        await until(pilot, lambda: "problema" in _text(pilot, "#validation"))
+        shown = " ".join(_text(pilot, "#validation").split())  # the lines as wrapped
+        assert "pregunta order.why: campo kind: debe ser uno de" in shown
+        assert "pero es 'essay' (pista: tipos válidos:" in shown
+        assert "question " not in shown and "hint" not in shown
+
+    drive(app, script)
+
+
 def test_the_demo_browser_runs_trusted_demos_only(sqlite_url: str) -> None:
     svc = make_services(sqlite_url, trusted=False)
     app = build_app(svc)

@@ -106,7 +106,7 @@ def add(
         pack, report = add_pack(path, svc.store, svc.packs_root, svc.clock.now(), force=force)
     except PackErrors as exc:
         for problem in exc.problems:
-            typer.echo(inert(str(problem)), err=True)
+            typer.echo(inert(problem.in_language(svc.lang)), err=True)
         typer.echo(t("pack.add.failed", svc.lang, count=len(exc.problems), path=path), err=True)
         raise typer.Exit(2) from None
     typer.echo(

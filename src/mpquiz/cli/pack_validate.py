@@ -120,7 +120,7 @@ def validate(
         if as_json:
             _emit(report, 2)
         for problem in exc.problems:
-            typer.echo(inert(str(problem)), err=True)
+            typer.echo(inert(problem.in_language(lang)), err=True)
         typer.echo(t("pack.validate.problems", lang, count=len(exc.problems), path=path), err=True)
         raise typer.Exit(2) from None
     if as_json:
@@ -157,7 +157,8 @@ def _validate(
     }
     if not as_json:
         for warning in warnings:
-            typer.echo(inert(t("pack.validate.warning", lang, problem=str(warning))), err=True)
+            said = t("pack.validate.warning", lang, problem=warning.in_language(lang))
+            typer.echo(inert(said), err=True)
     if not as_json:
         typer.echo(
             t(

@@ -15,10 +15,11 @@ import os
 import struct
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar, runtime_checkable
 
 from mpquiz.core.errors import MpquizError
 from mpquiz.core.refusal import Refusal
+from mpquiz.core.verdict import Note
 
 E = TypeVar("E", bound=MpquizError)
 
@@ -58,7 +59,9 @@ def t(key: str, lang: str, /, **params: object) -> str:
 
     A counted message (a plural entry: its msgid_plural names the field that counts, as
     `msgid "pack.trust.done"` / `msgid_plural "count"`) takes the plural form that field's
-    value calls for in `lang`, by gettext's ngettext.
+    value calls for in `lang`, by gettext's ngettext. Braces meant as braces are doubled in
+    every message, as str.format has them (`proof = {{ line = "..." }}`), with fields or
+    without.
     """
     translations = catalog(lang)
     field = counted_field(key)
@@ -68,7 +71,9 @@ def t(key: str, lang: str, /, **params: object) -> str:
         template = translations.ngettext(key, field, _plural_count(params.get(field, 0)))
     if template in (key, field):
         raise KeyError(f"no message {key!r}")
-    return template.format(**params) if params else template
+    if params:
+        return template.format(**params)
+    return template.replace("{{", "{").replace("}}", "}")  # no fields to fill: never raises
 
 
 def counted_field(key: str) -> str | None:
@@ -123,10 +128,27 @@ def reason(refusal: Refusal | None, lang: str) -> str:
     return t(refusal.key, lang, **refusal.params)
 
 
+@runtime_checkable
+class Worded(Protocol):
+    """Something that puts itself into words in a language (a pack's problem)."""
+
+    def in_language(self, lang: str, /) -> str:
+        """Its words in `lang`."""
+        ...
+
+
+def words(message: Note | Refusal, lang: str) -> str:
+    """A message carried as data, a key and its fields (a core.verdict.Note, a Refusal),
+    in `lang`. A field that is a message too (a Note, a Refusal, something Worded) is
+    put into words first, in the same language."""
+    return _worded(message.key, lang, dict(message.params))
+
+
 def keyed(kind: type[E], key: str, /, **params: object) -> E:
     """The error `kind` whose message is `key` with `params`, worded in the learner's
-    language where it is shown (error_text); its str() is the English. A Refusal among
-    the params is a message of its own (a reason, a hint), worded in the same language."""
+    language where it is shown (error_text); its str() is the English. A Refusal or a
+    Note among the params is a message of its own (a reason, a hint), worded in the same
+    language."""
     return kind(_worded(key, SOURCE_LANGUAGE, params), key=key, params=params)
 
 
@@ -138,8 +160,16 @@ def error_text(exc: BaseException, lang: str) -> str:
 
 
 def _worded(key: str, lang: str, params: dict[str, object]) -> str:
-    words = {name: reason(v, lang) if isinstance(v, Refusal) else v for name, v in params.items()}
-    return t(key, lang, **words)
+    return t(key, lang, **{name: _word(value, lang) for name, value in params.items()})
+
+
+def _word(value: object, lang: str) -> object:
+    """A field's value as the message shows it: a message of its own put into words."""
+    if isinstance(value, Note | Refusal):
+        return words(value, lang)
+    if isinstance(value, Worded):
+        return value.in_language(lang)
+    return value
 
 
 def language_of_locale(value: str) -> str | None:

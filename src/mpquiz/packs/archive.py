@@ -17,11 +17,12 @@ import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 
-from mpquiz.packs.problems import PackErrors, PackProblem
+from mpquiz.core.verdict import Note
+from mpquiz.packs.problems import PackErrors, PackProblem, os_reason
 
 MAX_ENTRIES = 2000
 MAX_ENTRY_BYTES = 8 * 1024 * 1024
@@ -32,25 +33,25 @@ _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 EXPORTED_README = ("README.md", "README.txt", "README", "LICENSE", "LICENSE.md", "LICENSE.txt")
 
 
-def _fail(archive: Path, message: str, hint: str | None = None) -> PackErrors:
-    return PackErrors([PackProblem(archive.name, message, hint=hint)])
+def _fail(archive: Path, message: Note, hint: Note | None = None) -> PackErrors:
+    return PackErrors([PackProblem(archive.name, message, hint_note=hint)])
 
 
-def _entry_problem(info: zipfile.ZipInfo) -> str | None:
+def _entry_problem(info: zipfile.ZipInfo) -> Note | None:
     name = info.filename
     if "\x00" in name:
-        return "its name holds a NUL byte"
+        return Note("pack.problem.zip.nul")
     posix = name.replace("\\", "/")
     if posix.startswith("/") or _DRIVE.match(posix):
-        return "absolute path"
+        return Note("pack.problem.zip.absolute")
     if ".." in PurePosixPath(posix).parts:
-        return "path leaves the pack folder ('..')"
+        return Note("pack.problem.zip.leaves")
     if stat.S_ISLNK(info.external_attr >> 16):
-        return "symbolic link (links are not allowed in a pack)"
+        return Note("pack.problem.zip.link")
     if info.flag_bits & 0x1:
-        return "encrypted"
+        return Note("pack.problem.zip.encrypted")
     if info.file_size > MAX_ENTRY_BYTES:
-        return f"larger than {MAX_ENTRY_BYTES // 1024 // 1024} MiB"
+        return Note("pack.problem.zip.entry_too_large", {"size": MAX_ENTRY_BYTES // 1024 // 1024})
     return None
 
 
@@ -91,12 +92,22 @@ def _as_in_zip(problem: PackProblem, archive: Path, unpacked: Path) -> PackProbl
     def named(text: str) -> str:
         return text.replace(f"{unpacked}{os.sep}", f"{archive.name}/")
 
+    def renamed(note: Note) -> Note:
+        return Note(note.key, {k: _renamed_value(v, named) for k, v in note.params.items()})
+
     return dataclasses.replace(
         problem,
         file=named(problem.file),
-        message=named(problem.message),
-        hint=None if problem.hint is None else named(problem.hint),
+        note=renamed(problem.note),
+        hint_note=None if problem.hint_note is None else renamed(problem.hint_note),
     )
+
+
+def _renamed_value(value: object, named: Callable[[str], str]) -> object:
+    """A message's field with `named` applied to its texts, a message's fields too."""
+    if isinstance(value, Note):
+        return Note(value.key, {k: _renamed_value(v, named) for k, v in value.params.items()})
+    return named(value) if isinstance(value, str) else value
 
 
 def extract_pack(archive: Path, into: Path) -> Path:
@@ -107,19 +118,23 @@ def extract_pack(archive: Path, into: Path) -> Path:
     """
     try:
         if not zipfile.is_zipfile(archive):
-            raise _fail(archive, "not a zip file", "give a pack folder or a .zip of one")
+            raise _fail(archive, Note("pack.problem.zip.not_zip"), Note("pack.hint.zip"))
         with zipfile.ZipFile(archive) as zf:
             infos = zf.infolist()
             return _extract(archive, zf, infos, into)
     except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
-        raise _fail(archive, f"damaged or unreadable zip: {exc}") from None
+        raise _fail(archive, Note("pack.problem.zip.damaged", {"detail": str(exc)})) from None
 
 
 def _extract(archive: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], into: Path) -> Path:
     if len(infos) > MAX_ENTRIES:
-        raise _fail(archive, f"holds {len(infos)} entries; a pack may have at most {MAX_ENTRIES}")
+        entries: dict[str, object] = {"count": len(infos), "most": MAX_ENTRIES}
+        raise _fail(archive, Note("pack.problem.zip.too_many", entries))
     problems = [
-        PackProblem(f"{archive.name}:{info.filename!r}"[:300], f"rejected entry: {why}")
+        PackProblem(
+            f"{archive.name}:{info.filename!r}"[:300],
+            Note("pack.problem.zip.rejected", {"why": why}),
+        )
         for info in infos
         if (why := _entry_problem(info))
     ]
@@ -130,21 +145,17 @@ def _extract(archive: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], i
     ]
     total = sum(i.file_size for i in files)
     if total > MAX_TOTAL_BYTES:
-        raise _fail(
-            archive,
-            f"unpacks to {total // 1024 // 1024} MiB; a pack may hold at most "
-            f"{MAX_TOTAL_BYTES // 1024 // 1024} MiB",
-        )
+        sizes: dict[str, object] = {
+            "size": total // 1024 // 1024,
+            "most": MAX_TOTAL_BYTES // 1024 // 1024,
+        }
+        raise _fail(archive, Note("pack.problem.zip.too_big", sizes))
     names = [PurePosixPath(i.filename.replace("\\", "/")).as_posix() for i in files]
     if len(set(names)) != len(names):
-        raise _fail(archive, "the same file appears twice in the zip")
+        raise _fail(archive, Note("pack.problem.zip.twice"))
     prefix = _pack_prefix(names)
     if prefix is None:
-        raise _fail(
-            archive,
-            "no pack.toml at the top of the zip or in its one top-level folder",
-            "zip the pack folder itself (mpquiz pack export does)",
-        )
+        raise _fail(archive, Note("pack.problem.zip.no_pack"), Note("pack.hint.zip_folder"))
     # Without a top folder, one named after the zip keeps problem paths readable.
     base = into if prefix else into / (re.sub(r"[^\w.-]", "_", archive.stem).strip(".") or "pack")
     budget = MAX_TOTAL_BYTES
@@ -163,15 +174,16 @@ def _copy_bounded(
         while block := source.read(1 << 16):
             written += len(block)
             if written > limit or written > info.file_size:
-                raise _fail(archive, f"{info.filename!r} unpacks to more than it declares")
+                lying = Note("pack.problem.zip.lies", {"entry": repr(info.filename)})
+                raise _fail(archive, lying)
             sink.write(block)
     return written
 
 
-LINK_HINT = "packs hold their own files: put the file itself here (cp -L), or remove the link"
+LINK_HINT = Note("pack.hint.link")
 
 
-def unsafe_entries(root: Path) -> dict[Path, str]:
+def unsafe_entries(root: Path) -> dict[Path, Note]:
     """Entries of the pack folder `root` a copy must not take, each with why.
 
     A symbolic link may only lead to a file inside the pack (it is copied as that file);
@@ -179,10 +191,12 @@ def unsafe_entries(root: Path) -> dict[Path, str]:
     is anything that is not a folder or a regular file (a pipe, a device, a socket).
     """
     base = root.resolve()
-    found: dict[Path, str] = {}
+    found: dict[Path, Note] = {}
 
     def unreadable(exc: OSError) -> None:
-        found[Path(exc.filename)] = f"cannot read this folder ({exc.strerror or exc})"
+        found[Path(exc.filename)] = Note(
+            "pack.problem.unreadable_folder", {"reason": os_reason(exc)}
+        )
 
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         dirs[:] = [d for d in dirs if not _IGNORED.search(d)]
@@ -191,7 +205,7 @@ def unsafe_entries(root: Path) -> dict[Path, str]:
             try:
                 why = None if _IGNORED.search(name) else _entry_trouble(path, base)
             except OSError as exc:
-                why = f"cannot read ({exc.strerror or exc})"
+                why = Note("pack.problem.unreadable", {"reason": os_reason(exc)})
             if why:
                 found[path] = why
     return found
@@ -216,40 +230,40 @@ def _copy_folder(source: Path, target: Path, base: Path) -> None:
             continue
         path = Path(entry.path)
         if why := _entry_trouble(path, base):
-            raise PackErrors([PackProblem(str(path), why, hint=LINK_HINT)])
+            raise PackErrors([PackProblem(str(path), why, hint_note=LINK_HINT)])
         if entry.is_dir(follow_symlinks=False):
             _copy_folder(path, target / entry.name, base)
         else:
             shutil.copy2(path, target / entry.name)  # a link: the file it leads to
 
 
-def _entry_trouble(path: Path, base: Path) -> str | None:
+def _entry_trouble(path: Path, base: Path) -> Note | None:
     """Why the entry at `path` may not be copied into a pack, or None."""
     mode = path.lstat().st_mode
     if stat.S_ISLNK(mode):
         return _link_trouble(path, base)
     if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
         return None
-    return "not a regular file (a pipe, a device or a socket)"
+    return Note("pack.problem.link.special")
 
 
-def _link_trouble(link: Path, base: Path) -> str | None:
+def _link_trouble(link: Path, base: Path) -> Note | None:
     try:
         target = link.resolve(strict=True)
     except RuntimeError:  # Python before 3.13 reports a loop so
-        return "symbolic link that loops back on itself"
+        return Note("pack.problem.link.loop")
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return "symbolic link that loops back on itself"
+            return Note("pack.problem.link.loop")
         if exc.errno == errno.ENOENT:
-            return f"broken symbolic link (to {_link_text(link)}, which does not exist)"
-        return f"symbolic link that cannot be followed ({exc.strerror or exc})"
+            return Note("pack.problem.link.broken", {"target": _link_text(link)})
+        return Note("pack.problem.link.unfollowed", {"reason": os_reason(exc)})
     if not target.is_relative_to(base):
-        return f"symbolic link to {target}, outside the pack"
+        return Note("pack.problem.link.outside", {"target": str(target)})
     if target.is_dir():
-        return "symbolic link to a folder (only links to files inside the pack are copied)"
+        return Note("pack.problem.link.folder")
     if not target.is_file():
-        return "symbolic link to something that is not a regular file"
+        return Note("pack.problem.link.not_file")
     return None
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 from mpquiz.core.exercise import TEST_KEYS, ExerciseCheck, check_from_table
 from mpquiz.core.kinds import ExerciseQuestion, Kind
 from mpquiz.core.structure import MAIN_GUARD
+from mpquiz.core.verdict import Note
+from mpquiz.packs.problems import code_names
 from mpquiz.packs.proof_checks import check_part
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ def build_exercise(
     for field in ("solution", "reference"):
         name = d.get(field)
         if name and not is_file(demos_dir / name):
-            site.problem(f"{field} file {name} not found in the demos folder", field)
+            site.problem(Note("pack.problem.file_not_found", {"field": field, "file": name}), field)
     edit = d.get("edit")
     if edit:
         for field in ("demo", "solution"):
@@ -42,7 +44,8 @@ def build_exercise(
         where = f"checks.{i}"
         given = {("is" if k == "is_" else k): v for k, v in table.items() if v is not None}
         if given["name"] in names:
-            site.problem(f"two checks are named {given['name']!r}", f"{where}.name")
+            site.problem(Note("pack.problem.check_twice", {"name": repr(given["name"])}),
+                         f"{where}.name")  # fmt: skip
         names.add(given["name"])
         site.text(given["message"], f"{where}.message")
         if _check_table(site, given, where):
@@ -63,17 +66,19 @@ def _check_table(site: QuestionSite, given: dict[str, Any], where: str) -> bool:
     if not named and "avoids" in given:
         named = ["uses"]
     if len(named) != 1:
+        tests: dict[str, object] = {"tests": code_names(TEST_KEYS), "named": code_names(named)}
         site.problem(
-            f"a check names exactly one test of {', '.join(TEST_KEYS)} (this one: "
-            f"{', '.join(named) or 'none'})",
+            Note("pack.problem.check_tests_many", tests)
+            if named
+            else Note("pack.problem.check_tests_none", tests),
             where,
-            "for example line = '^total: 4000$', or uses = [\"multiprocessing.Pool\"]",
+            Note("pack.hint.check_test"),
         )
         return False
     test = named[0]
     ok = True
 
-    def bad(message: str, field: str, hint: str | None = None) -> None:
+    def bad(message: Note, field: str, hint: Note | None = None) -> None:
         nonlocal ok
         ok = False
         site.problem(message, f"{where}.{field}", hint)
@@ -84,21 +89,20 @@ def _check_table(site: QuestionSite, given: dict[str, Any], where: str) -> bool:
         check_part(site, part, Kind.EXERCISE, where)
         ok = len(site.loader.problems) == before
     elif "is" in given:
-        bad("`is` goes with `value`", "is")
+        bad(Note("pack.problem.is_without_value"), "is")
     if "match" in given and test not in ("expected", "same_output"):
-        bad("`match` goes with `expected` or `same_output`", "match")
+        bad(Note("pack.problem.match_without_expected"), "match")
     if "cores" in given and test not in _TIMING:
-        bad("`cores` goes with `speedup` or `parallel`", "cores")
+        bad(Note("pack.problem.cores_without_timing"), "cores")
     if "avoids" in given and test != "uses":
-        bad("`avoids` goes with `uses` (or alone)", "avoids")
+        bad(Note("pack.problem.avoids_without_uses"), "avoids")
     if test == "same_output" and given["same_output"] is not True:
-        bad("write same_output = true (or leave the check out)", "same_output")
+        bad(Note("pack.problem.same_output_true"), "same_output")
     for field in ("uses", "avoids"):
         for construct in given.get(field, ()):
             if construct != MAIN_GUARD and not _CONSTRUCT.match(construct):
-                bad(f"{construct!r} names no construct", field,
-                    'a dotted name ("multiprocessing.Pool"), a method ("get_lock()") or '
-                    '"main-guard"')  # fmt: skip
+                bad(Note("pack.problem.no_construct", {"construct": repr(construct)}), field,
+                    Note("pack.hint.construct"))  # fmt: skip
     if test == "uses" and not given.get("uses") and not given.get("avoids"):
-        bad("give at least one construct in `uses` or `avoids`", "uses")
+        bad(Note("pack.problem.no_constructs"), "uses")
     return ok

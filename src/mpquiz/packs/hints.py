@@ -1,10 +1,13 @@
-"""Hints for pack problems: close spellings, the fields each kind takes, the valid values."""
+"""Hints for pack problems (keyed, see packs.problems): close spellings, the fields each
+kind takes, the valid values."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
 
+from mpquiz.core.verdict import Note
+from mpquiz.packs.problems import both, either, listed
 from mpquiz.packs.schema import KIND_MODELS, PackMeta
 
 KINDS: tuple[str, ...] = tuple(KIND_MODELS)
@@ -20,10 +23,15 @@ ALL_QUESTION_FIELDS: frozenset[str] = frozenset(f for k in KINDS for f in fields
 PACK_FIELDS: tuple[str, ...] = tuple(PackMeta.model_fields)
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+def did_you_mean(word: str, choices: Iterable[str]) -> Note | None:
     """ "did you mean 'x'?" for the closest choice, or None when nothing is close."""
+    close = _closest(word, choices)
+    return Note("pack.hint.did_you_mean", {"word": close}) if close is not None else None
+
+
+def _closest(word: str, choices: Iterable[str]) -> str | None:
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
+    return close[0] if close else None
 
 
 def kinds_owning(field: str) -> list[str]:
@@ -31,61 +39,72 @@ def kinds_owning(field: str) -> list[str]:
     return [k for k in KINDS if field in KIND_MODELS[k].model_fields]
 
 
-def unknown_question_field(field: str, kind: str | None) -> tuple[str, str | None]:
+def unknown_question_field(field: str, kind: str | None) -> tuple[Note, Note | None]:
     """Message and hint for a field a question of `kind` does not take."""
     owners = kinds_owning(field)
     if owners and kind in KINDS:
-        where = " and ".join(owners)
-        message = f"unknown field for a {kind} question: '{field}' only applies to {where}"
-        hint = f"remove it, or change kind to {' or '.join(repr(o) for o in owners)}"
+        message = Note(
+            "pack.problem.field_of_other_kinds",
+            {"kind": kind, "field": field, "kinds": both(owners)},
+        )
+        hint = Note("pack.hint.change_kind", {"kinds": either([repr(o) for o in owners])})
         return message, hint
     known = fields_of(kind) if kind in KINDS else sorted(ALL_QUESTION_FIELDS)
-    hint = did_you_mean(field, known) or f"fields of this kind: {', '.join(known)}"
-    return "unknown field", hint
+    found = did_you_mean(field, known)
+    return Note("pack.problem.unknown_field"), found or Note(
+        "pack.hint.kind_fields", {"fields": ", ".join(known)}
+    )
 
 
-def unknown_nested_field(field: str, known: Iterable[str]) -> tuple[str, str | None]:
+def unknown_nested_field(field: str, known: Iterable[str]) -> tuple[Note, Note | None]:
     """Message and hint for an unknown key inside an option or a numeric answer table."""
     known = list(known)
-    return "unknown field", did_you_mean(field, known) or f"allowed here: {', '.join(known)}"
+    found = did_you_mean(field, known)
+    return Note("pack.problem.unknown_field"), found or Note(
+        "pack.hint.allowed_here", {"fields": ", ".join(known)}
+    )
 
 
-def kind_hint(value: object) -> str:
+def kind_hint(value: object) -> Note:
     """The valid kinds, and the closest one to what was written."""
-    listed = f"valid kinds: {', '.join(KINDS)}"
-    close = did_you_mean(value, KINDS) if isinstance(value, str) else None
-    return f"{close} {listed}" if close else listed
+    kinds = ", ".join(KINDS)
+    close = _closest(value, KINDS) if isinstance(value, str) else None
+    if close is None:
+        return Note("pack.hint.valid_kinds", {"kinds": kinds})
+    return Note("pack.hint.kind_meant", {"word": close, "kinds": kinds})
 
 
-def choice_hint(value: str, choices: Iterable[str], what: str) -> str:
-    """ "did you mean ...?" among `choices`, else the list of them."""
-    choices = sorted(choices)
-    shown = ", ".join(choices[:20]) + (", …" if len(choices) > 20 else "")
-    return did_you_mean(value, choices) or f"{what}: {shown or 'none'}"
+def topic_hint(value: str, topics: Iterable[str]) -> Note:
+    """ "did you mean ...?" among the declared topics, else the list of them."""
+    choices = sorted(topics)
+    if not choices:
+        return Note("pack.hint.no_topics")
+    return did_you_mean(value, choices) or Note("pack.hint.topics", {"topics": listed(choices)})
 
 
-PATTERN_HINTS: dict[str, str] = {
-    "question.id": "letters, digits, '.', '_' and '-', starting with a letter or digit "
-    "(e.g. 'lock.race-lost-updates'), at most 120 characters",
-    "pack.id": "lowercase letters, digits, '.', '_' and '-', starting with a letter or digit, "
-    "at most 80 characters",
-    "topic.id": "lowercase letters, digits, '.', '_' and '-', starting with a letter or digit",
-    "demo": "a file name in demos/ ending in .py, without folders (e.g. 'race_counter.py')",
-    "version": "dotted integers such as '1.0.0', at most 9 digits each",
+def demo_hint(value: str, demos: Iterable[str]) -> Note:
+    """ "did you mean ...?" among the demo files present, else the list of them."""
+    choices = sorted(demos)
+    if not choices:
+        return Note("pack.hint.no_demos")
+    return did_you_mean(value, choices) or Note("pack.hint.demos", {"demos": listed(choices)})
+
+
+PATTERN_HINTS: dict[str, Note] = {
+    "question.id": Note("pack.hint.pattern.question_id"),
+    "pack.id": Note("pack.hint.pattern.pack_id"),
+    "topic.id": Note("pack.hint.pattern.topic_id"),
+    "demo": Note("pack.hint.pattern.demo"),
+    "version": Note("pack.hint.pattern.version"),
 }
 
 
-NUMERIC_KEY_HINT = (
-    "answer = 4, answer = { value = 0.5, tolerance = 0.05 } or answer = { min = 1, max = 3 }"
-)
-
-
-def localized_hint(languages: Iterable[str]) -> str:
+def localized_hint(languages: Iterable[str]) -> Note:
     """How a localized text is written, with the pack's languages."""
-    langs = ", ".join(f'{lang} = "..."' for lang in languages)
-    return "a text in quotes, or one per language: { " + langs + " }"
+    entries = ", ".join(f'{lang} = "..."' for lang in languages)
+    return Note("pack.hint.localized", {"entries": entries})
 
 
-def numeric_key_hint() -> str:
+def numeric_key_hint() -> Note:
     """How a numeric key is written."""
-    return NUMERIC_KEY_HINT
+    return Note("pack.hint.numeric_key")

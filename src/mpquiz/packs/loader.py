@@ -12,10 +12,11 @@ from pydantic import ValidationError
 
 from mpquiz import paths
 from mpquiz.core.model import ExerciseQuestion, Pack, Question, Text
+from mpquiz.core.verdict import Note
 from mpquiz.packs import hints
 from mpquiz.packs.archive import LINK_HINT, unsafe_entries
 from mpquiz.packs.locate import QuestionLines, line_of_id, pack_field_line
-from mpquiz.packs.problems import PackErrors, PackProblem
+from mpquiz.packs.problems import PackErrors, PackProblem, both
 from mpquiz.packs.pydantic_problems import issues
 from mpquiz.packs.question_build import build_question
 from mpquiz.packs.question_site import QuestionSite, check_region, is_file
@@ -23,8 +24,6 @@ from mpquiz.packs.schema import KIND_MODELS, AnyKindFields, PackFile, QuestionBa
 from mpquiz.packs.toml_read import read_toml
 
 LANGUAGES = ("es", "en")
-_EMPTY = "must not be empty or only spaces"
-_EMPTY_HINT = "write the text the learner reads here"
 _DEMO_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,200}\.py")
 
 
@@ -47,7 +46,7 @@ def load_pack(
     loader = _Loader(root, demos_dir or paths.pack_demos_dir(root))
     pack = loader.load(builtin)
     if loader.problems or pack is None:
-        raise PackErrors(loader.problems or [PackProblem(str(root), "invalid pack")])
+        raise PackErrors(loader.problems or [PackProblem(str(root), Note("pack.problem.invalid"))])
     if warnings is not None:
         warnings.extend(_unproved(root, pack))
     return pack
@@ -63,12 +62,11 @@ def _unproved(root: Path, pack: Pack) -> list[PackProblem]:
             found.append(
                 PackProblem(
                     str(root / file),
-                    "no proof: the verdict cannot say whether a run shows the key",
+                    Note("pack.problem.no_proof"),
                     qid=q.qid,
                     field="proof",
                     line=int(line) if line.isdigit() else None,
-                    hint='say what in the output proves it, e.g. proof = { line = "..." } '
-                    "(docs/writing-packs.md, Proofs)",
+                    hint_note=Note("pack.hint.no_proof"),
                 )
             )
     return found
@@ -81,11 +79,20 @@ class _Loader:
         self.problems: list[PackProblem] = []
         self.languages: tuple[str, ...] = LANGUAGES
         self._demos: list[str] | None = None
-        self.unsafe: dict[Path, str] = {}
+        self.unsafe: dict[Path, Note] = {}
 
-    def problem(self, file: Path | str, message: str, **where: Any) -> None:
+    def problem(
+        self,
+        file: Path | str,
+        message: Note,
+        *,
+        qid: str | None = None,
+        field: str | None = None,
+        line: int | None = None,
+        hint: Note | None = None,
+    ) -> None:
         name = file if isinstance(file, str) else self.rel(file)
-        self.problems.append(PackProblem(name, message, **where))
+        self.problems.append(PackProblem(name, message, qid, field, line, hint))
 
     def rel(self, path: Path) -> str:
         # The path as the author gave it (relative to where mpquiz runs, or absolute), so
@@ -123,13 +130,13 @@ class _Loader:
     def load(self, builtin: bool) -> Pack | None:
         if not self.root.is_dir():
             self.problem(
-                str(self.root), "not a folder", hint="give the folder that holds pack.toml"
+                str(self.root), Note("pack.problem.not_folder"), hint=Note("pack.hint.give_folder")
             )
             return None
         self._check_entries()
         meta_path = self.root / "pack.toml"
         if not meta_path.is_file() and not self.refused(meta_path):
-            self.problem(meta_path, "missing: a pack needs a pack.toml", hint=self._new_hint())
+            self.problem(meta_path, Note("pack.problem.no_pack_toml"), hint=self._new_hint())
             return None
         data, text = self._read_toml(meta_path)
         if data is None:
@@ -170,11 +177,11 @@ class _Loader:
             builtin=builtin,
         )
 
-    def _new_hint(self) -> str:
+    def _new_hint(self) -> Note:
         """How to start a pack here: in this very folder when it is empty."""
         if not any(self.root.iterdir()):
-            return f"mpquiz pack new {shlex.quote(str(self.root))} writes a pack to start from"
-        return "mpquiz pack new, given a new folder, writes a pack to start from"
+            return Note("pack.hint.new_here", {"folder": shlex.quote(str(self.root))})
+        return Note("pack.hint.new_elsewhere")
 
     def _meta_texts(
         self, title: Any, topics: dict[str, Any], path: Path, text: str
@@ -208,9 +215,7 @@ class _Loader:
             files = []
         if not files:
             self.problem(
-                qdir,
-                "no question files (questions/*.toml)",
-                hint="add a file such as questions/basics.toml with [[question]] tables",
+                qdir, Note("pack.problem.no_question_files"), hint=Note("pack.hint.question_file")
             )
         seen: dict[str, str] = {}
         out: list[Question] = []
@@ -221,7 +226,7 @@ class _Loader:
             for key in sorted(set(data) - {"question"}):
                 self.problem(
                     path,
-                    "unknown top-level key; questions go in [[question]] tables",
+                    Note("pack.problem.unknown_top_key"),
                     field=key,
                     hint=hints.did_you_mean(key, ["question"]),
                 )
@@ -229,10 +234,10 @@ class _Loader:
             if not isinstance(tables, list):
                 self.problem(
                     path,
-                    "must be an array of tables: [[question]]",
+                    Note("pack.problem.not_array_of_tables"),
                     field="question",
                     line=pack_field_line(text, "question"),
-                    hint="write [[question]], with two brackets, before each question",
+                    hint=Note("pack.hint.two_brackets"),
                 )
                 continue
             lines = QuestionLines(text, len(tables))
@@ -241,9 +246,9 @@ class _Loader:
                 question = self._question(site, text, table, topics, len(out))
                 if site.qid is not None and site.qid in seen:
                     site.problem(
-                        f"duplicate id (first in {seen[site.qid]})",
+                        Note("pack.problem.duplicate_id", {"first": seen[site.qid]}),
                         "id",
-                        "ids are unique in a pack; rename one of them",
+                        Note("pack.hint.rename_one"),
                     )
                     continue
                 if site.qid is not None:
@@ -256,7 +261,7 @@ class _Loader:
         self, site: QuestionSite, text: str, table: Any, topics: set[str] | None, position: int
     ) -> Question | None:
         if not isinstance(table, dict):
-            site.problem("each [[question]] must be a table", "question")
+            site.problem(Note("pack.problem.question_not_table"), "question")
             return None
         qid = table.get("id")
         if isinstance(qid, str):
@@ -304,10 +309,11 @@ class _Loader:
         """Checks that need no valid kind, so a broken question still gets them all."""
         topic, demo = table.get("topic"), table.get("demo")
         if topics is not None and isinstance(topic, str) and topic not in topics:
+            declared = ", ".join(sorted(topics))
             site.problem(
-                f"unknown topic {topic!r} (declared in pack.toml: {', '.join(sorted(topics))})",
+                Note("pack.problem.unknown_topic", {"topic": repr(topic), "declared": declared}),
                 "topic",
-                hints.choice_hint(topic, topics, "declared topics"),
+                hints.topic_hint(topic, topics),
             )
         # Only a plain file name is looked up: never a path out of the demos folder.
         demo_name = demo if isinstance(demo, str) and _DEMO_NAME.fullmatch(demo) else None
@@ -315,9 +321,9 @@ class _Loader:
             demo_name = demo = None  # an unsafe link, reported as such
         if isinstance(demo, str) and not (demo_name and is_file(self.demos_dir / demo_name)):
             site.problem(
-                f"demo file not found in {self.rel(self.demos_dir)}",
+                Note("pack.problem.demo_not_found", {"folder": self.rel(self.demos_dir)}),
                 "demo",
-                hints.choice_hint(demo, self.demo_names(), "demos present"),
+                hints.demo_hint(demo, self.demo_names()),
             )
         code = table.get("code")
         if demo_name and isinstance(code, str) and code not in ("all", "none"):
@@ -341,9 +347,11 @@ class _Loader:
 
         A text that is empty or only spaces, in any language, is a problem too.
         """
+        where: dict[str, Any] = {"qid": qid, "field": field, "line": line}
         if isinstance(value, str):
             if not value.strip():
-                self.problem(path, _EMPTY, qid=qid, field=field, line=line, hint=_EMPTY_HINT)
+                empty = Note("pack.problem.empty_text")
+                self.problem(path, empty, **where, hint=Note("pack.hint.write_text"))
             return Text({self.languages[0]: value})
         missing = [lang for lang in self.languages if value.get(lang) is None]
         blank = [
@@ -352,34 +360,30 @@ class _Loader:
             if isinstance(value.get(lang), str) and not value[lang].strip()
         ]
         if blank:
-            self.problem(
-                path,
-                f"empty text in {', '.join(blank)}: {_EMPTY}",
-                qid=qid,
-                field=field,
-                line=line,
-                hint=_EMPTY_HINT,
-            )
+            empty = Note("pack.problem.empty_in", {"languages": ", ".join(blank)})
+            self.problem(path, empty, **where, hint=Note("pack.hint.write_text"))
         extra = [str(lang) for lang in value if lang not in self.languages]
         if missing:
-            entries = " and ".join(f'{lang} = "..."' for lang in missing)
+            count = len(missing)
+            entries = both([f'{lang} = "..."' for lang in missing])
             self.problem(
                 path,
-                f"missing language(s): {', '.join(missing)}",
-                qid=qid,
-                field=field,
-                line=line,
-                hint=f"add {entries} to the table, or remove the language from languages "
-                "in pack.toml",
+                Note(
+                    "pack.problem.missing_languages",
+                    {"count": count, "languages": ", ".join(missing)},
+                ),
+                **where,
+                hint=Note("pack.hint.add_languages", {"count": count, "entries": entries}),
             )
         if extra:
             self.problem(
                 path,
-                f"language(s) not declared in pack.toml: {', '.join(extra)}",
-                qid=qid,
-                field=field,
-                line=line,
-                hint=f"declared: {', '.join(self.languages)}",
+                Note(
+                    "pack.problem.undeclared_languages",
+                    {"count": len(extra), "languages": ", ".join(extra)},
+                ),
+                **where,
+                hint=Note("pack.hint.declared_languages", {"languages": ", ".join(self.languages)}),
             )
         return Text({lang: value[lang] for lang in self.languages if value.get(lang)})
 

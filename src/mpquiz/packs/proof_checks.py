@@ -10,6 +10,8 @@ from typing import Any
 from mpquiz.core.model import Kind
 from mpquiz.core.proof import parse_relation
 from mpquiz.core.proof_codec import ProofSpec
+from mpquiz.core.verdict import Note
+from mpquiz.packs.problems import code_names
 from mpquiz.packs.question_site import QuestionSite
 
 PART_FIELDS = ("line", "value", "order", "output", "parallel", "turns")
@@ -25,14 +27,15 @@ def check_proof(site: QuestionSite, table: dict[str, Any] | None, kind: Kind) ->
     parts = table.get("all")
     named = [key for key in PART_FIELDS if table.get(key) is not None]
     if parts is not None and named:
-        site.problem(f"give `all = [...]` or one of {', '.join(named)}, not both", "proof")
+        site.problem(Note("pack.problem.proof_all_and", {"parts": code_names(named)}), "proof")
     elif parts is None:
         parts = [table]
-    clean = [check_part(site, part, kind, f"proof.all.{i}" if "all" in table else "proof")
+    in_all = table.get("all") is not None  # the model gives every field, `all` = None too
+    clean = [check_part(site, part, kind, f"proof.all.{i}" if in_all else "proof")
              for i, part in enumerate(parts)]  # fmt: skip
     if len(site.loader.problems) > before:
         return None
-    data: dict[str, Any] = {"all": clean} if table.get("all") is not None else dict(clean[0])
+    data: dict[str, Any] = {"all": clean} if in_all else dict(clean[0])
     if table.get("needs_cores", 1) != 1:
         data["needs_cores"] = table["needs_cores"]
     return ProofSpec.of(data)
@@ -45,21 +48,23 @@ def check_part(site: QuestionSite, part: dict[str, Any], kind: Kind, where: str)
     given = {k: v for k, v in given.items() if k in (*PART_FIELDS, "is")}
     named = [key for key in PART_FIELDS if key in given]
     if len(named) != 1:
+        fields: dict[str, object] = {"fields": code_names(PART_FIELDS), "named": code_names(named)}
         site.problem(
-            f"a proof part names exactly one of {', '.join(PART_FIELDS)} (this one: "
-            f"{', '.join(named) or 'none'})",
+            Note("pack.problem.proof_part_many", fields)
+            if named
+            else Note("pack.problem.proof_part_none", fields),
             where,
-            'for example proof = { line = "in input order: True" }',
+            Note("pack.hint.proof_part"),
         )
         return given
     if "is" in given and named[0] != "value":
-        site.problem("`is` goes with `value`", f"{where}.is")
+        site.problem(Note("pack.problem.is_without_value"), f"{where}.is")
     for pattern in [given["line"]] if "line" in given else given.get("order", []):
         check_regex(site, pattern, f"{where}.{named[0]}")
     if named[0] == "value":
         check_value(site, given, kind, where)
     if named[0] == "output" and kind is not Kind.PREDICT:
-        site.problem("`output` proves predict questions only", f"{where}.output")
+        site.problem(Note("pack.problem.output_not_predict"), f"{where}.output")
     return given
 
 
@@ -68,22 +73,19 @@ def check_value(site: QuestionSite, given: dict[str, Any], kind: Kind, where: st
     compiled = check_regex(site, given["value"], f"{where}.value")
     if compiled is not None and "value" not in compiled.groupindex:
         site.problem(
-            "the regular expression needs a group (?P<value>...) around the number",
-            f"{where}.value",
-            "for example 'lost updates: (?P<value>\\d+)'",
+            Note("pack.problem.value_group"), f"{where}.value", Note("pack.hint.value_group")
         )
     relation = given.get("is")
     if relation is None:
-        site.problem('`value` needs `is`: "> 0", ">= 1.4", ... or "key"', f"{where}.is")
+        site.problem(Note("pack.problem.value_without_is"), f"{where}.is")
     elif relation == "key":
         if kind is not Kind.NUMERIC:
-            site.problem('is = "key" compares with a numeric key: numeric questions only',
-                         f"{where}.is")  # fmt: skip
+            site.problem(Note("pack.problem.is_key_not_numeric"), f"{where}.is")
     elif parse_relation(relation) is None:
         site.problem(
-            f"{relation!r} is not a relation and a number",
+            Note("pack.problem.bad_relation", {"relation": repr(relation)}),
             f"{where}.is",
-            'write one of > >= < <= == != and a number: "> 0", ">= 1.4"',
+            Note("pack.hint.relation"),
         )
 
 
@@ -92,5 +94,13 @@ def check_regex(site: QuestionSite, pattern: str, field: str) -> re.Pattern[str]
     try:
         return re.compile(pattern)
     except (re.error, RecursionError, OverflowError) as exc:
-        site.problem(f"invalid regular expression: {exc}", field)
+        site.problem(bad_regex(exc), field)
         return None
+
+
+def bad_regex(exc: Exception) -> Note:
+    """ "invalid regular expression: ..." with Python's (English) reason, and where in the
+    expression when Python says."""
+    if isinstance(exc, re.error) and exc.pos is not None:
+        return Note("pack.problem.bad_regex_at", {"detail": exc.msg, "position": exc.pos})
+    return Note("pack.problem.bad_regex", {"detail": str(exc)})

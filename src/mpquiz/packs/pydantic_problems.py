@@ -7,6 +7,7 @@ should look like, and the deeper error when they clearly chose a branch.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import sys
@@ -14,7 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from mpquiz.core.verdict import Note
 from mpquiz.packs import hints
+from mpquiz.packs.problems import either
 from mpquiz.packs.schema import ChoiceOption, NumericAnswer
 
 # The names pydantic puts in an error's location for the branches of a union.
@@ -24,18 +27,20 @@ _NUMBER_ERRORS = frozenset({"float_type", "float_parsing", "finite_number"})
 LOCALIZED = {"prompt", "explain", "title", "text", "feedback", "unit", "model_answer"}
 LOCALIZED_LISTS = {"key_points", "topics"}
 
+# pydantic's error types in mpquiz's words; a type not here keeps pydantic's English
+# message as a field (pack.problem.pydantic).
 _TYPE_MESSAGES = {
-    "string_type": "must be a text in quotes",
-    "bool_type": "must be true or false",
-    "bool_parsing": "must be true or false",
-    "list_type": "must be a list [ ... ]",
-    "float_type": "must be a number",
-    "float_parsing": "must be a number",
-    "int_type": "must be a whole number",
-    "int_parsing": "must be a whole number",
-    "dict_type": "must be a table { ... }",
-    "model_type": "must be a table { ... }",
-    "finite_number": "must be a finite number",
+    "string_type": Note("pack.problem.type.text"),
+    "bool_type": Note("pack.problem.type.bool"),
+    "bool_parsing": Note("pack.problem.type.bool"),
+    "list_type": Note("pack.problem.type.list"),
+    "float_type": Note("pack.problem.type.number"),
+    "float_parsing": Note("pack.problem.type.number"),
+    "int_type": Note("pack.problem.type.whole_number"),
+    "int_parsing": Note("pack.problem.type.whole_number"),
+    "dict_type": Note("pack.problem.type.table"),
+    "model_type": Note("pack.problem.type.table"),
+    "finite_number": Note("pack.problem.type.finite_number"),
 }
 
 
@@ -44,8 +49,8 @@ class FieldIssue:
     """One problem of one field, in words."""
 
     field: str | None
-    message: str
-    hint: str | None = None
+    message: Note
+    hint: Note | None = None
 
 
 def _clean(err: Any) -> tuple[str, ...]:
@@ -104,16 +109,17 @@ def issues(
 def _union_issue(path: tuple[str, ...], err: Any, languages: list[str]) -> FieldIssue:
     field = ".".join(path) or None
     if _is_localized(path):
-        return FieldIssue(
-            field,
-            "must be a text, or a table with one text per language",
-            hints.localized_hint(languages),
-        )
+        return FieldIssue(field, Note("pack.problem.localized"), hints.localized_hint(languages))
     if err["type"] == "finite_number":
-        return FieldIssue(field, f"must be a finite number; got {_short(err.get('input'))}")
+        return FieldIssue(field, Note("pack.problem.not_finite", {"got": _short(err.get("input"))}))
     if path and path[-1] == "answer":
-        return FieldIssue(field, "must be a number or a table", hints.numeric_key_hint())
-    return FieldIssue(field, _TYPE_MESSAGES.get(err["type"], str(err["msg"]).rstrip(".")))
+        return FieldIssue(field, Note("pack.problem.number_or_table"), hints.numeric_key_hint())
+    return FieldIssue(field, _TYPE_MESSAGES.get(err["type"]) or _pydantic(err))
+
+
+def _pydantic(err: Any) -> Note:
+    """A pydantic error mpquiz has no words for: pydantic's English, as a field."""
+    return Note("pack.problem.pydantic", {"detail": str(err["msg"]).rstrip(".")})
 
 
 def _issue(
@@ -124,7 +130,7 @@ def _issue(
     if kind_of == "extra_forbidden":
         return _unknown(path, scope, kind)
     if kind_of == "missing":
-        return FieldIssue(field, "required field is missing", _missing_hint(path, languages))
+        return FieldIssue(field, Note("pack.problem.missing"), _missing_hint(path, languages))
     if kind_of == "literal_error":
         expected = str(err.get("ctx", {}).get("expected", ""))
         got = err.get("input")
@@ -133,23 +139,32 @@ def _issue(
             hint = hints.kind_hint(got)
         elif isinstance(got, str):
             hint = hints.did_you_mean(got, _QUOTED.findall(expected))
-        return FieldIssue(field, f"must be one of {expected}; got {_short(got)}", hint)
+        message = Note("pack.problem.one_of", {"choices": _choices(expected), "got": _short(got)})
+        return FieldIssue(field, message, hint)
     if kind_of == "string_pattern_mismatch":
-        return FieldIssue(
-            field, f"invalid value {_short(err.get('input'))}", _pattern_hint(path, scope)
-        )
+        message = Note("pack.problem.bad_value", {"got": _short(err.get("input"))})
+        return FieldIssue(field, message, _pattern_hint(path, scope))
     bound = _bound_message(err)
     if bound:
         return FieldIssue(field, bound)
     if kind_of == "finite_number":
-        return FieldIssue(field, f"must be a finite number; got {_short(err.get('input'))}")
+        return FieldIssue(field, Note("pack.problem.not_finite", {"got": _short(err.get("input"))}))
     if kind_of in _TYPE_MESSAGES:
         hint = hints.localized_hint(languages) if _is_localized(path[:-1]) else None
-        return FieldIssue(field, f"{_TYPE_MESSAGES[kind_of]}; got {_type_name(err)}", hint)
-    return FieldIssue(field, str(err["msg"]).rstrip("."))
+        message = Note(
+            "pack.problem.wrong_type", {"expected": _TYPE_MESSAGES[kind_of], "got": _type_name(err)}
+        )
+        return FieldIssue(field, message, hint)
+    return FieldIssue(field, _pydantic(err))
 
 
-def _bound_message(err: Any) -> str | None:
+def _choices(expected: str) -> str | Note:
+    """pydantic's "'a', 'b' or 'c'" with the language's "or"."""
+    rest, sep, last = expected.rpartition(" or ")
+    return either([*rest.split(", "), last]) if sep else expected
+
+
+def _bound_message(err: Any) -> Note | None:
     ctx, got = err.get("ctx", {}), err.get("input")
     size = len(got) if isinstance(got, list | dict | str) else 0
 
@@ -157,14 +172,30 @@ def _bound_message(err: Any) -> str | None:
         value = ctx.get(key)
         return f"{value:g}" if isinstance(value, float) else str(value)
 
-    messages: dict[str, Callable[[], str]] = {
-        "less_than_equal": lambda: f"must be at most {num('le')}; got {_short(got)}",
-        "less_than": lambda: f"must be less than {num('lt')}; got {_short(got)}",
-        "greater_than": lambda: f"must be more than {num('gt')}; got {_short(got)}",
-        "greater_than_equal": lambda: f"must be at least {num('ge')}; got {_short(got)}",
-        "too_short": lambda: f"needs at least {num('min_length')} item(s); has {size}",
-        "too_long": lambda: f"may hold at most {num('max_length')} items; has {size}",
-        "string_too_short": lambda: "must not be empty",
+    def count(key: str) -> int | str:
+        value = ctx.get(key)
+        return value if isinstance(value, int) else num(key)
+
+    messages: dict[str, Callable[[], Note]] = {
+        "less_than_equal": lambda: Note(
+            "pack.problem.at_most", {"limit": num("le"), "got": _short(got)}
+        ),
+        "less_than": lambda: Note(
+            "pack.problem.less_than", {"limit": num("lt"), "got": _short(got)}
+        ),
+        "greater_than": lambda: Note(
+            "pack.problem.more_than", {"limit": num("gt"), "got": _short(got)}
+        ),
+        "greater_than_equal": lambda: Note(
+            "pack.problem.at_least", {"limit": num("ge"), "got": _short(got)}
+        ),
+        "too_short": lambda: Note(
+            "pack.problem.too_few", {"count": count("min_length"), "size": size}
+        ),
+        "too_long": lambda: Note(
+            "pack.problem.too_many", {"count": count("max_length"), "size": size}
+        ),
+        "string_too_short": lambda: Note("pack.problem.empty"),
     }
     make = messages.get(err["type"])
     return make() if make else None
@@ -182,31 +213,31 @@ def _unknown(path: tuple[str, ...], scope: str, kind: str | None) -> FieldIssue:
     elif scope == "pack" and len(path) == 2 and path[0] == "pack":
         message, hint = hints.unknown_nested_field(name, hints.PACK_FIELDS)
     elif scope == "pack" and len(path) == 1:
-        message, hint = "unknown table; pack.toml holds [pack] and [topics]", None
+        message = Note("pack.problem.unknown_table")
         hint = hints.did_you_mean(name, ("pack", "topics"))
     else:
-        message, hint = "unknown field", None
+        message, hint = Note("pack.problem.unknown_field"), None
     return FieldIssue(field, message, hint)
 
 
-def _missing_hint(path: tuple[str, ...], languages: list[str]) -> str | None:
+def _missing_hint(path: tuple[str, ...], languages: list[str]) -> Note | None:
     name = path[-1] if path else ""
     if name == "kind":
         return hints.kind_hint(None)
     if name == "options":
-        return 'options = [ { text = "...", correct = true }, { text = "...", feedback = "..." } ]'
+        return Note("pack.hint.options")
     if name == "answer":
         return hints.numeric_key_hint()
     if name == "expected":
-        return 'the output the learner should predict: expected = """...lines..."""'
+        return Note("pack.hint.expected")
     if name == "topics":
-        return 'a [topics] table with at least one topic: name = { es = "...", en = "..." }'
+        return Note("pack.hint.topics_table")
     if _is_localized(path):
         return hints.localized_hint(languages)
     return None
 
 
-def _pattern_hint(path: tuple[str, ...], scope: str) -> str | None:
+def _pattern_hint(path: tuple[str, ...], scope: str) -> Note | None:
     name = path[-1] if path else ""
     if scope == "question" and name == "id":
         return hints.PATTERN_HINTS["question.id"]
@@ -221,10 +252,25 @@ def _pattern_hint(path: tuple[str, ...], scope: str) -> str | None:
     return None
 
 
-def _type_name(err: Any) -> str:
+_TYPE_NAMES = {
+    str: Note("pack.type.text"),
+    bool: Note("pack.type.bool"),
+    int: Note("pack.type.number"),
+    float: Note("pack.type.number"),
+    list: Note("pack.type.list"),
+    dict: Note("pack.type.table"),
+    datetime.datetime: Note("pack.type.datetime"),
+    datetime.date: Note("pack.type.date"),
+    datetime.time: Note("pack.type.time"),
+}
+
+
+def _type_name(err: Any) -> Note | str:
+    """What was written instead, in words: "text", "number", "table"..."""
     value = err.get("input")
-    names = {str: "text", bool: "true/false", int: "number", float: "number", list: "list"}
-    return names.get(type(value), "table" if isinstance(value, dict) else type(value).__name__)
+    return _TYPE_NAMES.get(type(value)) or (
+        _TYPE_NAMES[dict] if isinstance(value, dict) else type(value).__name__
+    )
 
 
 def _too_large(err: Any) -> bool:
@@ -238,14 +284,14 @@ def _too_large(err: Any) -> bool:
     )
 
 
-def _too_large_message(err: Any) -> str:
-    return f"number too large: {_short(err['input'])}"
+def _too_large_message(err: Any) -> Note:
+    return Note("pack.problem.number_too_large", {"got": _short(err["input"])})
 
 
-def _short(value: Any) -> str:
+def _short(value: Any) -> str | Note:
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**60:
         # repr() of a huge int is slow, and refused past 4300 digits.
         digits = int(value.bit_length() * math.log10(2)) + 1
-        return f"a number of about {digits} digits"
+        return Note("pack.problem.digits", {"count": digits})
     shown = repr(value)
     return shown if len(shown) <= 60 else shown[:59] + "…"

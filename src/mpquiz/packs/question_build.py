@@ -18,7 +18,8 @@ from mpquiz.core.model import (
     Question,
 )
 from mpquiz.core.outputs import matches
-from mpquiz.packs.proof_checks import check_proof
+from mpquiz.core.verdict import Note
+from mpquiz.packs.proof_checks import bad_regex, check_proof
 from mpquiz.packs.question_site import QuestionSite
 
 
@@ -71,9 +72,9 @@ def _of_kind(
             )
             if not any(o.correct for o in options):
                 site.problem(
-                    "no option has correct = true",
+                    Note("pack.problem.no_correct_option"),
                     "options",
-                    "mark the right option(s) correct = true",
+                    Note("pack.hint.mark_correct"),
                 )
             return ChoiceQuestion(**common, options=options)
         case Kind.NUMERIC:
@@ -110,18 +111,11 @@ def _check_evidence(site: QuestionSite, evidence: str, kind: str) -> None:
     try:
         compiled = re.compile(evidence)
     except (re.error, RecursionError, OverflowError) as exc:
-        site.problem(
-            f"invalid regular expression: {exc}",
-            "evidence",
-            "write a Python regular expression; double the backslashes in a basic string, "
-            "or use a literal string 'like\\s+this'",
-        )
+        site.problem(bad_regex(exc), "evidence", Note("pack.hint.regex"))
         return
     if "value" in compiled.groupindex and kind != "numeric":
         site.problem(
-            "the group (?P<value>...) measures a number only in numeric questions",
-            "evidence",
-            "use a plain group (...) here, or make the question numeric",
+            Note("pack.problem.value_group_not_numeric"), "evidence", Note("pack.hint.plain_group")
         )
 
 
@@ -129,14 +123,14 @@ def _numeric_key(site: QuestionSite, raw: Any) -> NumericKey | None:
     if isinstance(raw, int | float):
         return NumericKey(value=float(raw))
     if raw["value"] is None and raw["min"] is None and raw["max"] is None:
-        site.problem("give value, or min and/or max", "answer")
+        site.problem(Note("pack.problem.answer_empty"), "answer")
         return None
     if raw["value"] is not None and (raw["min"] is not None or raw["max"] is not None):
-        site.problem("give either value (with tolerance) or min/max, not both", "answer")
+        site.problem(Note("pack.problem.answer_both"), "answer")
     if raw["min"] is not None and raw["max"] is not None and raw["min"] > raw["max"]:
-        site.problem("min is greater than max", "answer", "swap them")
+        site.problem(Note("pack.problem.min_above_max"), "answer", Note("pack.hint.swap"))
     if raw["value"] is None and raw["tolerance"]:
-        site.problem("tolerance applies to value, not to min/max", "answer")
+        site.problem(Note("pack.problem.tolerance_without_value"), "answer")
     return NumericKey(**raw)
 
 
@@ -148,7 +142,7 @@ def _check_candidates(site: QuestionSite, d: dict[str, Any]) -> None:
     fitting = [c for c in candidates if matches(rule, d["expected"], c)]
     if len(fitting) != 1:
         site.problem(
-            f"exactly one candidate must match expected ({len(fitting)} do)",
+            Note("pack.problem.candidates", {"count": len(fitting)}),
             "candidates",
-            f"under match = {rule.value!r}, compare each candidate with expected",
+            Note("pack.hint.candidates", {"match": repr(rule.value)}),
         )

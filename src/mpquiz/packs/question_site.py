@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from mpquiz.core.model import Text
+from mpquiz.core.verdict import Note
 from mpquiz.packs.code import regions
 from mpquiz.packs.locate import QuestionLines
 from mpquiz.packs.problems import PackProblem
@@ -20,8 +21,17 @@ class Checker(Protocol):
     demos_dir: Path
     problems: list[PackProblem]
 
-    def problem(self, file: Path | str, message: str, **where: Any) -> None:
-        """Record a problem."""
+    def problem(
+        self,
+        file: Path | str,
+        message: Note,
+        *,
+        qid: str | None = None,
+        field: str | None = None,
+        line: int | None = None,
+        hint: Note | None = None,
+    ) -> None:
+        """Record a problem: its message and hint as keys and fields (packs.problems)."""
 
     def text(
         self, value: Any, path: Path, qid: str | None, field: str, line: int | None = None
@@ -51,7 +61,7 @@ class QuestionSite:
         """The line writing `field`, else the question's line."""
         return self.lines.field(self.index, field) or self.line
 
-    def problem(self, message: str, field: str | None = None, hint: str | None = None) -> None:
+    def problem(self, message: Note, field: str | None = None, hint: Note | None = None) -> None:
         """Record a problem of this question."""
         self.loader.problem(
             self.path, message, qid=self.qid, field=field, line=self.field_line(field), hint=hint
@@ -81,9 +91,11 @@ def check_region(
     except (OSError, UnicodeDecodeError):
         return  # an unreadable demo is reported by whoever runs it
     if code not in names:
+        found: dict[str, object] = {"region": code, "demo": demo, "found": ", ".join(sorted(names))}
         site.problem(
-            f"no region '{code}' in {demo} (found: {', '.join(sorted(names)) or 'none'})",
+            Note("pack.problem.no_region", found)
+            if names
+            else Note("pack.problem.no_regions", found),
             field,
-            f'mark it in the demo with "# region: {code}" … "# endregion", or use '
-            'code = "all" or "none"',
+            Note("pack.hint.mark_region", {"region": code}),
         )

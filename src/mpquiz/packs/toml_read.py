@@ -1,4 +1,5 @@
-"""Reading one TOML file of a pack, with every way it can fail turned into a problem."""
+"""Reading one TOML file of a pack, with every way it can fail turned into a problem
+(keyed: tomllib's own messages through core.toml_errors)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mpquiz.core.toml_errors import toml_error, toml_line
+from mpquiz.core.verdict import Note
+from mpquiz.packs.problems import cannot_read
+
 MAX_FILE_BYTES = 4 * 1024 * 1024
-_TOML_LINE = re.compile(r"at line (\d+)")
 _MAX_DIGITS = 4300
 _LONG_DIGITS = re.compile(rf"[0-9_]{{{_MAX_DIGITS + 1},}}")
 
@@ -18,9 +22,9 @@ _LONG_DIGITS = re.compile(rf"[0-9_]{{{_MAX_DIGITS + 1},}}")
 class ReadTrouble:
     """Why a file could not be read as TOML."""
 
-    message: str
+    message: Note
     line: int | None = None
-    hint: str | None = None
+    hint: Note | None = None
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, ReadTrouble | None]:
@@ -28,27 +32,23 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, ReadTrouble | Non
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        return None, "", ReadTrouble(f"cannot read: {exc.strerror or exc}")
+        return None, "", ReadTrouble(cannot_read(exc))
     if len(raw) > MAX_FILE_BYTES:
-        return None, "", ReadTrouble(f"file is larger than {MAX_FILE_BYTES // 1024 // 1024} MiB")
+        size = MAX_FILE_BYTES // 1024 // 1024
+        return None, "", ReadTrouble(Note("pack.problem.file_too_large", {"size": size}))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         bad_line = raw.count(b"\n", 0, exc.start) + 1
-        return (
-            None,
-            "",
-            ReadTrouble(f"not valid UTF-8 (byte {exc.start})", bad_line, "save as UTF-8"),
-        )
+        not_utf8 = Note("toml.not_utf8", {"byte": exc.start})
+        return None, "", ReadTrouble(not_utf8, bad_line, Note("pack.hint.save_utf8"))
     try:
         return tomllib.loads(text), text, None
     except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        line = int(found.group(1)) if found else None
-        return None, text, ReadTrouble(f"invalid TOML: {exc}", line)
+        return None, text, ReadTrouble(_invalid(toml_error(exc)), toml_line(exc))
     except RecursionError:
         # tomllib recurses into nested arrays and tables; hundreds of levels exhaust it.
-        return None, text, ReadTrouble("invalid TOML: nested too deeply")
+        return None, text, ReadTrouble(_invalid(Note("toml.too_deep")))
     except ValueError as exc:
         # Python refuses to turn more than 4300 digits into an int, and tomllib lets the
         # ValueError through.
@@ -58,11 +58,16 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, ReadTrouble | Non
 def _long_number(text: str, exc: ValueError) -> ReadTrouble:
     """The trouble of a number too long to read, at the line of its first long run."""
     if "digits" not in str(exc):
-        return ReadTrouble(f"invalid TOML: {exc}")
+        return ReadTrouble(_invalid(Note("toml.other", {"detail": str(exc)})))
     found = _LONG_DIGITS.search(text)
     line = text.count("\n", 0, found.start()) + 1 if found else None
     return ReadTrouble(
-        f"a number has more than {_MAX_DIGITS} digits, more than mpquiz reads",
+        Note("pack.problem.too_many_digits", {"digits": _MAX_DIGITS}),
         line,
-        "write a smaller number: timeouts are at most 60 seconds, and answers fit a float",
+        Note("pack.hint.smaller_number"),
     )
+
+
+def _invalid(what: Note) -> Note:
+    """ "invalid TOML: ..." """
+    return Note("pack.problem.toml", {"detail": what})

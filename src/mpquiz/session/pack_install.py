@@ -20,7 +20,7 @@ from mpquiz.i18n import keyed
 from mpquiz.packs.archive import copy_pack_tree, pack_folder, write_pack_zip
 from mpquiz.packs.loader import load_pack
 from mpquiz.packs.places import builtin_pack_id
-from mpquiz.packs.problems import PackErrors, PackProblem
+from mpquiz.packs.problems import PackErrors, PackProblem, cannot_read
 from mpquiz.store.repository import PackInfo, Store, SyncReport
 
 
@@ -102,7 +102,7 @@ def _stage(source: Path, staging: Path) -> None:
         name = Path(exc.filename) if exc.filename else staging
         why = exc.strerror or str(exc)
         if name.is_relative_to(source):
-            raise PackErrors([PackProblem(str(name), f"cannot read: {why}")]) from None
+            raise PackErrors([PackProblem(str(name), cannot_read(exc))]) from None
         raise keyed(StoreError, "pack.add.cannot_copy", path=staging.parent, detail=why) from None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from mpquiz.core.errors import MpquizError
 from mpquiz.core.refusal import Refusal
+from mpquiz.core.verdict import Note
 from mpquiz.packs.manifest import Manifest, ManifestError
 from mpquiz.packs.problems import PackErrors, PackProblem
 from mpquiz.packs.trust import TrustStore
@@ -92,15 +93,15 @@ class PackShelf:
         """Withdraw trust; False when the pack was not trusted."""
         return self._trust.revoke(pack_id)
 
-    def validate(self, pack_id: str, absent: str) -> Validation:
+    def validate(self, pack_id: str) -> Validation:
         """Load the pack's files on this machine again with the validator (slow: a
-        worker's job); `absent` is the problem to report when they are not here."""
+        worker's job); when they are not here, that is its one problem."""
         from mpquiz.packs.loader import load_pack  # pydantic: only when asked
 
         places = self._launcher.places
         folder, demos = places.folder(pack_id), places.demos(pack_id)
         if folder is None or demos is None or not places.installed(pack_id):
-            return Validation(0, (PackProblem(pack_id, absent),))
+            return Validation(0, (PackProblem(pack_id, Note("tui.trust.absent")),))
         try:
             loaded = load_pack(folder, demos_dir=demos, builtin=places.is_builtin(pack_id))
         except PackErrors as exc:

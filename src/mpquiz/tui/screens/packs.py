@@ -158,11 +158,11 @@ class PacksScreen(BaseScreen):
 
     @work(thread=True, exclusive=True, group="validate")
     def _validate(self, pack: PackInfo) -> None:
-        found = self.shelf.validate(pack.id, self.say("tui.trust.absent"))
+        found = self.shelf.validate(pack.id)
         if found.problems:
             n = len(found.problems)
             lines = [Text(self.say("tui.packs.problems", n=n), style="bold")]
-            lines += [Text(inert(f"✘ {problem}")) for problem in found.problems]
+            lines += [Text(inert(f"✘ {p.in_language(self.lang)}")) for p in found.problems]
             result = Group(*lines)
         else:
             result = Group(Text(self.say("tui.packs.valid", n=found.questions), style="bold"))
