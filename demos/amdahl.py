@@ -44,6 +44,15 @@ def print_the_law(p):
     print(f"  endless cores: {1 / (1 - p):.2f}x")
 
 
+def main(size, serial_share, workers, part):
+    p = 1 - serial_share
+    print(f"serial share {serial_share:.2f}, parallel share p = {p:.2f}")
+    if part in ("law", "both"):
+        print_the_law(p)
+    if part in ("measure", "both"):
+        measure(size, serial_share, p, workers)
+
+
 # endregion
 
 
@@ -53,19 +62,11 @@ def timed_run(serial_steps, chunks, pool):
     work(serial_steps)  # e.g. reading the input and combining results: one process only
     middle = time.perf_counter()
     if pool is None:
-        [work(c) for c in chunks]
+        for chunk in chunks:
+            work(chunk)
     else:
         pool.map(work, chunks, chunksize=1)
     return middle - start, time.perf_counter() - middle
-
-
-def main(size, serial_share, workers, part):
-    p = 1 - serial_share
-    print(f"serial share {serial_share:.2f}, parallel share p = {p:.2f}")
-    if part in ("law", "both"):
-        print_the_law(p)
-    if part in ("measure", "both"):
-        measure(size, serial_share, p, workers)
 
 
 def measure(size, serial_share, p, workers):

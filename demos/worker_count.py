@@ -30,10 +30,14 @@ def work(n):
 
 # region: count
 def timed(workers, tasks):
-    start = time.perf_counter()
-    with Pool(processes=workers) as pool:
-        pool.map(work, tasks)
-    return time.perf_counter() - start
+    """The better of two runs: one slowed down by another program says little."""
+    times = []
+    for _ in range(2):
+        start = time.perf_counter()
+        with Pool(processes=workers) as pool:
+            pool.map(work, tasks)
+        times.append(time.perf_counter() - start)
+    return min(times)
 
 
 def main(n_tasks, size):

@@ -53,7 +53,12 @@ def test_forking_with_another_thread_warns_from_3_12_on_and_not_before() -> None
     """On every CPython 3.11+ found here: the demo says what it saw and agrees with the
     rule, and the warning text is CPython's."""
     for python in find_interpreters():
-        spec = DemoSpec(script=DEMOS / "fork_threads_warning.py", timeout=30, python=python.path)
+        spec = DemoSpec(
+            script=DEMOS / "fork_threads_warning.py",
+            args=("--wait", "0.2"),
+            timeout=30,
+            python=python.path,
+        )
         result = run_demo(spec)
         assert result.ok, (python.label, result.output)
         out, warns = result.output, python.version >= (3, 12, 0)
