@@ -70,9 +70,8 @@ def test_run_draws_the_timeline_at_80_columns_in_both_languages() -> None:
 def test_a_name_that_is_no_demo_is_one_line_with_close_names() -> None:
     wrong = mpquiz("demo", "run", "race_countr")
     assert wrong.returncode == 2
-    assert (
-        wrong.stderr == "mpquiz: race_countr is no demo; did you mean race_counter, lock_counter?\n"
-    )
+    assert wrong.stderr.startswith("mpquiz: race_countr is no demo; did you mean race_counter, ")
+    assert wrong.stderr.count("\n") == 1 and "lock_counter" in wrong.stderr
     es = mpquiz("--lang", "es", "demo", "run", "nada")
     assert es.returncode == 2 and "no es ninguna demo" in es.stderr
     assert es.stderr.count("\n") == 1

@@ -70,11 +70,12 @@ def test_file_size_limit_stops_saving_cleanly(tmp_path: Path) -> None:
 
 @pytest.fixture
 def tiny_disk(tmp_path: Path) -> Iterator[Path]:
-    """A 1.5 MB tmpfs, where the test may mount one: a disk that really fills up."""
+    """A 3 MB tmpfs, where the test may mount one: a disk that really fills up (room for
+    a learner's database of the built-in course and its backup, little more)."""
     folder = tmp_path / "tiny"
     folder.mkdir()
     mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=1500k", "tmpfs", str(folder)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", "size=3000k", "tmpfs", str(folder)], capture_output=True
     )
     if mounted.returncode:
         pytest.skip("cannot mount a tmpfs here")

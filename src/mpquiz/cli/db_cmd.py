@@ -81,11 +81,12 @@ def backup(ctx: typer.Context) -> None:
     from mpquiz.core.errors import StoreError
     from mpquiz.store.backup import backup_now, integrity
     from mpquiz.store.engine import backups_folder
+    from mpquiz.store.failures import first_fault
 
     db = _sqlite_file(ctx)
     _refuse_if_not_checkable(db)
     if problems := integrity(db, quick=True):
-        raise keyed(StoreError, "db.backup.damaged", db=db, problem=problems[0])
+        raise keyed(StoreError, "db.backup.damaged", db=db, problem=first_fault(problems[0]))
     folder = backups_folder(db)
     today = services(ctx).clock.now().astimezone().date()
     _keep_a_backup_with_reviews(db, folder, today)

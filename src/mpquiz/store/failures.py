@@ -111,10 +111,21 @@ def cannot_restore(db: Path, exc: OSError | None = None) -> StoreError:
 
 
 def damaged(where: str, problem: str) -> StoreError:
-    """The StoreError for a file that fails SQLite's own check (`problem`: its first line)."""
+    """The StoreError for a file that fails SQLite's own check (`problem`: what the check
+    said; one row of it may hold many lines, of which the first that names a fault is
+    kept, so the error stays one line)."""
+    problem = first_fault(problem)
     return not_sqlite(where, problem) or keyed(
         StoreError, "store.failed", db=where, hint=_DAMAGED, detail=problem
     )
+
+
+def first_fault(report: str) -> str:
+    """The first line of an SQLite check's report that names a fault (not its "*** in
+    database main ***" heading)."""
+    lines = [line.strip() for line in report.splitlines() if line.strip()]
+    faults = [line for line in lines if not line.startswith("*** in database")]
+    return (faults or lines or [report.strip()])[0]
 
 
 def not_sqlite(where: str, problem: str) -> StoreError | None:
