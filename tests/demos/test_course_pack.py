@@ -28,7 +28,14 @@ from mpquiz.core.model import (
 )
 from mpquiz.core.outputs import matches
 from mpquiz.packs.code import shown_code
-from tests.demos.demo_support import DEMOS, START_METHODS, output, pack, qid, questions
+from tests.demos.demo_support import (
+    DEMOS,
+    SUITE_START_METHODS,
+    output,
+    pack,
+    qid,
+    questions,
+)
 
 SEED_TOPICS = ("fundamentals", "process-api", "ipc", "lock", "pool", "shared-memory")
 MINIMUM = {**dict.fromkeys((*SEED_TOPICS, "final-exercise", "review", "beyond"), 12)}
@@ -146,7 +153,7 @@ def key_groups() -> list[tuple[str, tuple[str, ...], list[Question]]]:
     return [(demo, args, qs) for (demo, args), qs in groups.items()]
 
 
-@pytest.mark.parametrize("method", [m for m in START_METHODS if m != "fork"])
+@pytest.mark.parametrize("method", [m for m in SUITE_START_METHODS if m != "fork"])
 @pytest.mark.parametrize(
     ("demo", "args", "keyed"),
     key_groups(),

@@ -19,7 +19,7 @@ from mpquiz.packs.loader import load_pack
 from mpquiz.packs.places import PackPlaces
 from mpquiz.session.demos import DemoLauncher
 from mpquiz.session.exercise_proofs import ExerciseProof, cpu_settings, prove_exercises
-from tests.demos.demo_support import START_METHODS
+from tests.demos.demo_support import SUITE_START_METHODS
 
 pytestmark = pytest.mark.slow
 DEFAULT = multiprocessing.get_start_method()
@@ -47,7 +47,7 @@ def test_the_course_has_an_exercise_for_every_seed_topic_and_three_final_ones() 
             assert set(check.message.values) == {"es", "en"}, (q.qid, check.name)
 
 
-@pytest.mark.parametrize("method", START_METHODS)
+@pytest.mark.parametrize("method", SUITE_START_METHODS)
 @pytest.mark.parametrize("qid", _ids())
 def test_each_exercise_is_proved(qid: str, method: str) -> None:
     pack = _pack()

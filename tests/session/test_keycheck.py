@@ -42,7 +42,10 @@ def test_validate_run_exit_codes(mini_pack_dir: Path, tmp_path: Path) -> None:
 
 def test_every_builtin_key_is_confirmed_by_its_demo() -> None:
     pack = load_pack(paths.builtin_pack_dir(), demos_dir=paths.builtin_demos_dir())
-    report = check_keys(pack)
+    # One run of each demo proves each key here (22 s instead of 63 s of the suite's five
+    # minutes); `pack validate --run`, which CI runs under every other CPython found,
+    # repeats a demo whose output varies (VARYING_RUNS) and wants the key in each run.
+    report = check_keys(pack, runs_when_varying=1)
     assert [str(p) for p in report.problems] == []
     asked = [q for q in pack.questions if not isinstance(q, ExerciseQuestion)]
     # exercises are proved by their own checks (tests/demos/test_exercises.py)

@@ -195,7 +195,8 @@ def _not_shown(tally: ProofTally) -> str:
     assert last is not None
     why = t(last.reason.key, "en", **last.reason.params) if last.reason else ""
     measured = tally.runs - tally.unmeasurable
-    return f"its proof held in {tally.shown} of {measured} run(s): {why}".rstrip(": ")
+    runs = "run" if measured == 1 else "runs"
+    return f"its proof held in {tally.shown} of {measured} {runs}: {why}".rstrip(": ")
 
 
 def key_problems(question: Question, result: RunResult) -> list[str]:
