@@ -18,7 +18,9 @@ pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make
 def _dry_run(target: str, tmp_path: Path) -> list[str]:
     """The commands `make TARGET` would run with no virtual environment yet."""
     done = subprocess.run(
-        ["make", "-n", target, f"VENV={tmp_path / 'venv'}"],
+        # --no-print-directory: under another make (CI's `make test`), make -n would add
+        # "make[1]: Entering directory" lines
+        ["make", "--no-print-directory", "-n", target, f"VENV={tmp_path / 'venv'}"],
         cwd=ROOT,
         capture_output=True,
         text=True,
