@@ -131,6 +131,14 @@ def test_validate_run_exits_1_when_the_output_contradicts_a_key(
     text = cli("pack", "validate", "tests/fixtures/packs/keys-wrong", "--run", "--yes")
     assert text.exit_code == 1
     assert "tests/fixtures/packs/keys-wrong/questions/keys.toml:4:" in text.stderr
+    # Said in the learner's language; --json keeps the English for tools.
+    spanish = cli("--lang", "es", "pack", "validate", "tests/fixtures/packs/keys-wrong", "--run",
+                  "--yes")  # fmt: skip
+    assert spanish.exit_code == 1
+    assert (
+        "keys.toml:4: pregunta keys.exitcode: esta ejecución midió 0, fuera de la clave 1"
+        in spanish.stderr
+    )
 
 
 @pytest.mark.slow

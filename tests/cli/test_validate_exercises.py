@@ -45,3 +45,7 @@ def test_a_starter_that_passes_and_a_solution_that_fails_are_both_named(tmp_path
     )
     assert "the solution fails check no-lost-updates (1 CPU)" in result.stderr
     assert "questions/lock.toml:1" in result.stderr or "questions/lock.toml:2" in result.stderr
+    spanish = mpquiz("--lang", "es", "pack", "validate", str(pack), "--run", "--yes")
+    starter = "el código inicial pasa todas las comprobaciones (todas las CPU)"
+    assert f"pregunta lock.ex-race: {starter}" in spanish.stderr
+    assert "la solución no pasa la comprobación no-lost-updates (1 CPU)" in spanish.stderr

@@ -12,8 +12,9 @@ from functools import cache
 import pytest
 
 from mpquiz import paths
-from mpquiz.core.exercise import Status
+from mpquiz.core.exercise import Report, Status
 from mpquiz.core.kinds import ExerciseQuestion
+from mpquiz.i18n import words
 from mpquiz.packs.loader import load_pack
 from mpquiz.packs.places import PackPlaces
 from mpquiz.session.demos import DemoLauncher
@@ -66,7 +67,7 @@ def test_each_exercise_is_proved(qid: str, method: str) -> None:
     problems = [m for proof in proofs for m in proof.problems()]
     assert problems == [], _explain(proofs)
     for proof in proofs:
-        assert not isinstance(proof.starter, str)
+        assert isinstance(proof.starter, Report), _explain(proofs)
         failed = [r for r in proof.starter.results if r.status is Status.FAILED]
         assert failed, _explain(proofs)
 
@@ -84,10 +85,10 @@ class _NoTrustNeeded:
 def _explain(proofs: list[ExerciseProof]) -> str:
     lines = []
     for proof in proofs:
-        lines.append(f"{proof.question.qid} on {proof.where}:")
+        lines.append(f"{proof.question.qid} on {words(proof.where, 'en')}:")
         for part, report in (("starter", proof.starter), ("solution", proof.solution)):
-            if isinstance(report, str):
-                lines.append(f"  {part}: {report}")
+            if not isinstance(report, Report):
+                lines.append(f"  {part}: {words(report, 'en')}")
                 continue
             for r in report.results:
                 lines.append(f"  {part} {r.name}: {r.status.value} {r.detail} {r.evidence}")

@@ -13,7 +13,7 @@ import typer
 from mpquiz.cli.context import h, services
 from mpquiz.cli.output import to_json
 from mpquiz.core.inert import inert
-from mpquiz.i18n import error_text, t
+from mpquiz.i18n import error_text, t, words
 
 if TYPE_CHECKING:
     from mpquiz.core.model import Pack
@@ -297,11 +297,9 @@ def _run_keys(
             for p in result.problems
         ],
     }
-    if record:
-        report["recorded"] = _record(pack, result, lang, show=show)
     if show:
         for problem in result.problems:
-            typer.echo(inert(f"{root / str(problem)}"), err=True)
+            typer.echo(inert(f"{root / problem.in_language(lang)}"), err=True)
     if show and result.questions:  # not for a pack of exercises alone
         key = "pack.validate.keys_bad" if result.problems else "pack.validate.keys_ok"
         runs = t("count.demo_runs", lang, count=result.runs)
@@ -309,6 +307,8 @@ def _run_keys(
         problems = t("count.key_problems", lang, count=len(result.problems))
         typer.echo(t(key, lang, runs=runs, questions=questions, problems=problems))
     bad_exercises = _prove_exercises(pack, lang, report, show=show, under=under)
+    if record:  # last: the exercises run from the files as trusted (or locked) before
+        report["recorded"] = _record(pack, result, lang, show=show)
     return 1 if result.problems or bad_exercises else 0
 
 
@@ -342,8 +342,9 @@ def _prove_exercises(
     exercises: dict[str, list[dict[str, object]]] = {}
     for proof in proofs:
         exercises.setdefault(proof.question.qid, []).append(proof.to_dict())
-        for message in proof.problems():
+        for note in proof.problems():
             source = proof.question.source
+            message = words(note, "en")
             found.append(
                 {
                     "file": str(root / source.partition(":")[0]),
@@ -354,8 +355,9 @@ def _prove_exercises(
                 }
             )
             if show:
-                typer.echo(inert(f"{root / source}: question {proof.question.qid}: {message}"),
-                           err=True)  # fmt: skip
+                said = t("keycheck.problem", lang, source=root / source,
+                         qid=proof.question.qid, message=words(note, lang))  # fmt: skip
+                typer.echo(inert(said), err=True)
     run = report.setdefault("run", {})
     run["exercises"] = exercises
     run.setdefault("problems", []).extend(found)

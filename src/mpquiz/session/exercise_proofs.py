@@ -14,6 +14,7 @@ from mpquiz.core.exercise import Report, Status
 from mpquiz.core.kinds import ExerciseQuestion
 from mpquiz.core.model import Pack
 from mpquiz.core.refusal import Refusal
+from mpquiz.core.verdict import Note
 from mpquiz.session.demos import DemoLauncher
 from mpquiz.session.exercise_run import CheckRun, ExerciseRunner
 
@@ -28,31 +29,37 @@ class ExerciseProof:
     question: ExerciseQuestion
     cpus: int | None
     """None: every CPU mpquiz may use."""
-    starter: Report | str
+    starter: Report | Note
     """The starter's report, or why it could not be checked."""
-    solution: Report | str
+    solution: Report | Note
 
     @property
-    def where(self) -> str:
+    def where(self) -> Note:
         """The CPUs, as a problem names them."""
-        return "all CPUs" if self.cpus is None else f"{self.cpus} CPU"
+        if self.cpus is None:
+            return Note("exercise_proof.all_cpus")
+        return Note("exercise_proof.cpus", {"cpus": self.cpus})
 
-    def problems(self) -> list[str]:
+    def problems(self) -> list[Note]:
         """What is wrong with the exercise on these CPUs (empty when nothing is)."""
         found = []
-        if isinstance(self.starter, str):
-            found.append(f"the starter could not be checked ({self.where}): {self.starter}")
+        where = self.where
+        if isinstance(self.starter, Note):
+            found.append(Note("exercise_proof.starter_unchecked",
+                              {"where": where, "why": self.starter}))  # fmt: skip
         elif self.starter.passed:
-            found.append(
-                f"the starter passes every check ({self.where}): the exercise teaches "
-                "nothing; add a check it fails"
-            )
-        if isinstance(self.solution, str):
-            found.append(f"the solution could not be checked ({self.where}): {self.solution}")
+            found.append(Note("exercise_proof.starter_passes", {"where": where}))
+        if isinstance(self.solution, Note):
+            found.append(Note("exercise_proof.solution_unchecked",
+                              {"where": where, "why": self.solution}))  # fmt: skip
         else:
             for failed in self.solution.failed:
-                detail = _words(failed.detail)
-                found.append(f"the solution fails check {failed.name} ({self.where}){detail}")
+                fields: dict[str, object] = {"check": failed.name, "where": where}
+                if isinstance(failed.detail, Note):
+                    found.append(Note("exercise_proof.solution_fails_why",
+                                      fields | {"why": failed.detail}))  # fmt: skip
+                else:
+                    found.append(Note("exercise_proof.solution_fails", fields))
         return found
 
     def to_dict(self) -> dict[str, object]:
@@ -64,17 +71,12 @@ class ExerciseProof:
         }
 
 
-def _summary(report: Report | str) -> dict[str, object]:
-    if isinstance(report, str):
-        return {"error": report}
+def _summary(report: Report | Note) -> dict[str, object]:
+    if isinstance(report, Note):
+        from mpquiz.i18n import words
+
+        return {"error": words(report, "en")}
     return {r.name: r.status.value for r in report.results}
-
-
-def _words(note: object) -> str:
-    from mpquiz.core.verdict import Note
-    from mpquiz.i18n import t
-
-    return f": {t(note.key, 'en', **note.params)}" if isinstance(note, Note) else ""
 
 
 def cpu_settings() -> tuple[int | None, ...]:
@@ -111,7 +113,7 @@ def prove_exercises(
     tasks = [(q, setting, part) for q in exercises for setting in settings for part in (0, 1)]
     done = 0
 
-    def one(task: tuple[ExerciseQuestion, int | None, int]) -> Report | str:
+    def one(task: tuple[ExerciseQuestion, int | None, int]) -> Report | Note:
         nonlocal done
         question, setting, part = task
         limit = starter_timeout if part == 0 else None
@@ -138,12 +140,12 @@ def prove_exercises(
     return found
 
 
-def _check(runner: ExerciseRunner, text: str | None) -> Report | str:
+def _check(runner: ExerciseRunner, text: str | None) -> Report | Note:
     if text is None:
-        return "its file cannot be read"
+        return Note("exercise_proof.unreadable")
     checked: CheckRun | Refusal = runner.check(text)
     if isinstance(checked, Refusal):
-        return checked.key
+        return Note(checked.key, dict(checked.params))
     return checked.report
 
 

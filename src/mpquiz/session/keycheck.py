@@ -27,6 +27,7 @@ from mpquiz.core.model import (
 )
 from mpquiz.core.outputs import matches
 from mpquiz.core.proof import NO_RUN, SHOWN, TIMED_PARTS, UNMEASURABLE, ProofCheck
+from mpquiz.core.verdict import Note
 from mpquiz.runner import DemoSpec, RunResult, run_demo
 from mpquiz.session.run_facts import run_facts
 
@@ -38,14 +39,30 @@ WORKERS = 4
 
 @dataclass(frozen=True)
 class KeyProblem:
-    """A key the real output contradicts, or a demo that did not run cleanly."""
+    """A key the real output contradicts, or a demo that did not run cleanly: a message
+    key and its fields (`note`), put into words where it is shown."""
 
     question: Question
-    message: str
+    note: Note
     run: int = 1
 
+    @property
+    def message(self) -> str:
+        """The problem in English (as --json reports it)."""
+        return self.in_language("en", located=False)
+
+    def in_language(self, lang: str, *, located: bool = True) -> str:
+        """The problem in `lang`; `located`: after its file, line and question."""
+        from mpquiz.i18n import t, words
+
+        said = words(self.note, lang)
+        if not located:
+            return said
+        return t("keycheck.problem", lang, source=self.question.source,
+                 qid=self.question.qid, message=said)  # fmt: skip
+
     def __str__(self) -> str:
-        return f"{self.question.source}: question {self.question.qid}: {self.message}"
+        return self.in_language("en")
 
 
 @dataclass
@@ -151,7 +168,7 @@ def check_keys(
             progress(spec.script.name, done, total)
         facts = run_facts(result)
         for q in questions:
-            problems.extend(KeyProblem(q, m, attempt) for m in key_problems(q, result))
+            problems.extend(KeyProblem(q, n, attempt) for n in key_problems(q, result))
             _tally(tallies[q.qid], q, facts, result)
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
@@ -188,54 +205,50 @@ def _tally(tally: ProofTally, question: Question, facts: RunFacts, result: RunRe
         tally.unmeasurable += 1
 
 
-def _not_shown(tally: ProofTally) -> str:
-    from mpquiz.i18n import t
-
+def _not_shown(tally: ProofTally) -> Note:
     last = tally.last
     assert last is not None
-    why = t(last.reason.key, "en", **last.reason.params) if last.reason else ""
     measured = tally.runs - tally.unmeasurable
-    runs = "run" if measured == 1 else "runs"
-    return f"its proof held in {tally.shown} of {measured} {runs}: {why}".rstrip(": ")
+    if last.reason is None:
+        return Note("keycheck.not_shown", {"shown": tally.shown, "measured": measured})
+    why = Note(last.reason.key, dict(last.reason.params))
+    return Note("keycheck.not_shown_why", {"shown": tally.shown, "measured": measured, "why": why})
 
 
-def key_problems(question: Question, result: RunResult) -> list[str]:
+def key_problems(question: Question, result: RunResult) -> list[Note]:
     """What is wrong with `question`'s key given one finished run of its demo."""
     if not result.ok:
-        return [
-            f"demo {question.demo} did not finish cleanly: "
-            f"{result.error or f'exit code {result.exit_code}'}"
-        ]
+        if result.error:
+            return [Note("keycheck.demo_failed", {"demo": question.demo, "error": result.error})]
+        return [Note("keycheck.demo_exit", {"demo": question.demo, "code": result.exit_code})]
     output = result.output
-    found: list[str] = []
+    found: list[Note] = []
     if question.evidence and not any(
         re.search(question.evidence, line) for line in output.splitlines()
     ):
-        found.append(f"evidence /{question.evidence}/ matches no line of the output")
+        found.append(Note("keycheck.no_evidence", {"evidence": question.evidence}))
     found.extend(_kind_problems(question, output))
     return found
 
 
-def _kind_problems(question: Question, output: str) -> list[str]:
+def _kind_problems(question: Question, output: str) -> list[Note]:
     """What the kind's own key says the output should show, and does not."""
     match question:
         case PredictQuestion() if not matches(question.match, question.expected, output):
             shown = "\n".join("    " + ln for ln in output.splitlines()[:20])
-            return [
-                f"the real output does not fit `expected` under match = "
-                f"{question.match.value}; it printed:\n{shown}"
-            ]
+            return [Note("keycheck.unfit", {"match": question.match.value, "output": shown})]
         case NumericQuestion() if question.evidence and (
             "value" in re.compile(question.evidence).groupindex
         ):
             verdict = grade(question, "0", RunFacts(output, ok=True), "en")
             if verdict.run_value is None:
-                return ["the group (?P<value>...) of evidence captured no number"]
+                return [Note("keycheck.no_value", {})]
             if not question.answer.accepts(verdict.run_value):
-                return [
-                    f"this run measured {verdict.run_value:g}, outside the key "
-                    f"{question.answer.describe()}"
-                ]
+                fields: dict[str, object] = {
+                    "value": f"{verdict.run_value:g}",
+                    "key": question.answer.describe(),
+                }
+                return [Note("keycheck.outside", fields)]
             return []
         case (
             ChoiceQuestion()
