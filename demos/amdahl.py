@@ -75,13 +75,20 @@ def measure(size, serial_share, p, workers):
     print(f"this machine: {cores} cores available, {workers} worker processes")
     serial_steps = int(size * serial_share)
     chunks = [(size - serial_steps) // workers] * workers
-    work(serial_steps)  # a first run of the loop is slower: warm up before timing
-    s1, p1 = min((timed_run(serial_steps, chunks, None) for _ in range(2)), key=sum)  # best of 2
+    sequential, parallel = [], []
+    with Pool(workers) as pool:  # started before timing: its start-up is another cost
+        pool.map(work, [serial_steps] * workers, chunksize=1)  # warm up, here and there
+        work(size)
+        # Taking turns, 3 times each way, and the median of each: the machine's speed
+        # drifts (a first run is slower), and one run slowed by whatever else the
+        # machine did, or one lucky run, does not decide the speed-up.
+        for _ in range(3):
+            sequential.append(timed_run(serial_steps, chunks, None))
+            parallel.append(timed_run(serial_steps, chunks, pool))
+    s1, p1 = sorted(sequential, key=sum)[1]
+    sn, pn = sorted(parallel, key=sum)[1]
     print(f"sequential: {s1 + p1:.2f} s (serial {s1:.2f} s, parallel part {p1:.2f} s, "
           f"so p = {p1 / (s1 + p1):.2f})")
-    with Pool(workers) as pool:  # started before timing: its start-up is another cost
-        pool.map(abs, range(workers))
-        sn, pn = timed_run(serial_steps, chunks, pool)
     print(f"with {workers} processes: {sn + pn:.2f} s "
           f"(serial {sn:.2f} s, parallel part {pn:.2f} s)")
     measured, bound = (s1 + p1) / (sn + pn), amdahl(p, n)

@@ -4,8 +4,8 @@ Threads share one interpreter and, in a Python with a GIL, take turns running Py
 code. Each process has its own interpreter (and its own GIL), so processes can run on
 several cores at the same time.
 
-"busy cores" is the CPU time the workers got divided by the time from the first one's
-start to the last one's end: 1.0 means one core worked at a time, 2.0 means two worked
+"busy cores" is the CPU time the workers got divided by the time from the start of their
+work (together, once all have started) to the last one's end: 1.0 means one core worked at a time, 2.0 means two worked
 side by side. A busy machine makes a run slower, but it cannot make one core look like
 two, so this is what proves parallelism; the times show what it is worth.
 
@@ -36,7 +36,8 @@ def gil_enabled():
 
 
 # region: work
-def burn(n, reports):
+def burn(n, reports, ready):
+    ready.wait()  # every worker starts its work at once, however long it took to start
     # Pure-Python arithmetic: it needs the GIL all the time and never waits for I/O.
     began, cpu = time.time(), time.thread_time()
     total = 0
@@ -48,18 +49,21 @@ def burn(n, reports):
 
 def timed(worker_class, workers, size):
     # threading.Thread and multiprocessing.Process have the same start()/join() API.
-    reports = mp.Queue()  # a multiprocessing Queue works between threads too
+    reports = mp.Queue()  # multiprocessing's Queue and Barrier work between threads too
+    ready = mp.Barrier(workers + 1)  # the workers and this one
     start = time.perf_counter()
-    team = [worker_class(target=burn, args=(size, reports)) for _ in range(workers)]
+    team = [worker_class(target=burn, args=(size, reports, ready)) for _ in range(workers)]
     for w in team:
         w.start()
+    ready.wait()
+    starting = time.perf_counter() - start  # until the last worker was ready
     runs = [reports.get() for _ in team]  # take what they put before join()
     for w in team:
         w.join()
     seconds = time.perf_counter() - start
     began, ended = min(r[0] for r in runs), max(r[1] for r in runs)
     busy = sum(r[2] for r in runs) / (ended - began)  # cores at work side by side
-    return seconds, busy
+    return seconds, starting, busy
 
 
 # endregion
@@ -74,11 +78,12 @@ def main(workers, size):
     print(f"cores available: {cores}")
     print(f"GIL enabled: {'yes' if gil else 'no (free-threaded build)'}")
     print(f"workers: {workers}, each doing {size} steps")
-    t_threads, busy_threads = timed(threading.Thread, workers, size)
-    t_processes, busy_processes = timed(mp.Process, workers, size)
+    t_threads, _, busy_threads = timed(threading.Thread, workers, size)
+    t_processes, starting, busy_processes = timed(mp.Process, workers, size)
     ratio = t_threads / t_processes
     print(f"threads: {t_threads:.2f} s, busy cores {busy_threads:.1f}")
-    print(f"processes: {t_processes:.2f} s, busy cores {busy_processes:.1f}")
+    print(f"processes: {t_processes:.2f} s ({starting:.2f} s of it starting them), "
+          f"busy cores {busy_processes:.1f}")
     print(f"ratio threads/processes: {ratio:.2f}")
     parallel = busy_processes >= PARALLEL
     if parallel and ratio >= 1.2 and cores >= 2 and workers >= 2:
@@ -93,6 +98,9 @@ def main(workers, size):
         reason = "with 1 worker there is nothing to run in parallel"
     elif not gil:
         reason = "this Python has no GIL, so the threads ran in parallel too"
+    elif parallel and starting >= 0.25 * t_processes:
+        reason = (f"the processes ran side by side, but starting them took {starting:.2f} "
+                  f"of the {t_processes:.2f} s: too little work to repay it")
     elif parallel:
         reason = "the processes ran side by side, but each ran slower: a busy machine"
     else:
@@ -103,6 +111,6 @@ def main(workers, size):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="CPU-bound work: threads vs processes.")
     parser.add_argument("--workers", type=int, default=2, help="threads, then processes")
-    parser.add_argument("--size", type=int, default=6_000_000, help="steps per worker")
+    parser.add_argument("--size", type=int, default=10_000_000, help="steps per worker")
     args = parser.parse_args()
     main(args.workers, args.size)

@@ -65,7 +65,9 @@ def fresh_default():
     """The default start method, asked of a fresh interpreter (a program may change its
     own with set_start_method(), and then this one's would not be the default)."""
     code = "import multiprocessing as mp; print(mp.get_start_method())"
-    asked = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    # -I: isolated, so no PYTHON* variable or user site set up for this program changes
+    # the answer (mpquiz itself may run a demo under another method to check it).
+    asked = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True)
     return asked.stdout.strip()
 
 

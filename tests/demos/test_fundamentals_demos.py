@@ -197,7 +197,10 @@ def check_honest_speed_report(out: str, ratio_label: str, good_verdict: str) -> 
     return cores
 
 
-TIMED = re.compile(r"^(?P<seconds>\d+\.\d\d) s, busy cores (?P<busy>\d+\.\d)$")
+TIMED = re.compile(
+    r"^(?P<seconds>\d+\.\d\d) s(?: \((?P<starting>\d+\.\d\d) s of it starting them\))?, "
+    r"busy cores (?P<busy>\d+\.\d)$"
+)
 
 
 def test_gil_demo_prints_cores_times_ratio_and_an_honest_verdict() -> None:
@@ -215,6 +218,10 @@ def test_gil_demo_prints_cores_times_ratio_and_an_honest_verdict() -> None:
     ratio = float(value(out, "ratio threads/processes:"))
     low, high = (threads - 0.005) / (processes + 0.005), (threads + 0.005) / (processes - 0.005)
     assert low - 0.005 <= ratio <= high + 0.005, out
+    starting = timed["processes"]["starting"]  # a part of the processes' time
+    assert starting is not None and float(starting) <= processes, out
+    if "too little work to repay it" in value(out, "verdict:"):
+        assert float(starting) >= 0.25 * processes - 0.01, out
 
 
 @needs_affinity
