@@ -23,7 +23,7 @@ run: $(STAMP)
 	$(BIN)/mpquiz
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n 2 --durations=10
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=10
 
 # The reliability tests ten times longer: 1,000 SIGKILLs, 400 reviews per concurrent session.
 soak: $(STAMP)

@@ -12,6 +12,9 @@ import pytest
 
 from tests.conftest import ROOT
 
+# One xdist worker runs them all (pytest -n 2 --dist loadgroup): the module's fixture once.
+pytestmark = pytest.mark.xdist_group("packaging")
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:

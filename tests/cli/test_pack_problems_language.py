@@ -14,6 +14,9 @@ from tests.cli.test_cli import mpquiz
 from tests.conftest import FIXTURES
 from tests.support.english import english_sentences
 
+# One xdist worker runs them all (pytest -n 2 --dist loadgroup): the module's fixture once.
+pytestmark = pytest.mark.xdist_group("pack-problems-language")
+
 BASE = 'topic = "basics"\nprompt = "p"\ndemo = "children.py"\nexplain = "e"\n'
 BROKEN = f"""[[question]]
 id = "bad.typo"

@@ -21,7 +21,7 @@ import pytest
 from mpquiz.cli.plain_review import PlainReview
 from mpquiz.core.errors import StoreError
 from mpquiz.render import text_console
-from tests.cli.test_cli import mpquiz
+from tests.cli.test_pack_cli import cli
 from tests.conftest import FIXTURES, ROOT
 
 pytestmark = pytest.mark.slow
@@ -60,13 +60,12 @@ def _pack_with_slow_demo(tmp_path: Path) -> Path:
 def db(tmp_path: Path) -> Path:
     """A database with the mini pack added and trusted."""
     path = tmp_path / "x.db"
-    url = f"sqlite:///{path}"
-    for args in (
+    for args in (  # in this process: a second saved for each test
         ["pack", "add", str(_pack_with_slow_demo(tmp_path))],
         ["pack", "trust", "mini", "--yes"],
     ):
-        done = mpquiz("--db", url, *args)
-        assert done.returncode == 0, done.stderr
+        done = cli(*args, db=path)
+        assert done.exit_code == 0, done.output
     return path
 
 

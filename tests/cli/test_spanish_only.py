@@ -25,6 +25,9 @@ from tests.cli.test_cli import COMMANDS
 from tests.conftest import FIXTURES, ROOT
 from tests.support.english import english_sentences
 
+# One xdist worker runs them all (pytest -n 2 --dist loadgroup): the cases run once.
+pytestmark = pytest.mark.xdist_group("cli-spanish")
+
 
 def _command_paths(command: click.Command, words: tuple[str, ...] = ()) -> Iterator[list[str]]:
     """Every command and subcommand of the command line, as the words that name it."""

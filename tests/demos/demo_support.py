@@ -35,7 +35,7 @@ START_METHODS = tuple(
 SUITE_START_METHODS = tuple(m for m in START_METHODS if m != "spawn")
 """The ones the suite proves every key and exercise under: the platform's default and
 forkserver, Linux's default from 3.14 and, like spawn, a fresh interpreter for each child.
-Spawn, which costs the most per child, is proved by CI under every CPython found
+Spawn, which costs the most per child, is proved by CI under the suite's CPython
 (.ci/keys-on-every-python: pack validate --run --start-method spawn), to keep the suite
 under 5 minutes on 2 cores."""
 

@@ -2,8 +2,10 @@
 CPU, and with every CPU under the default one: each starter fails a check (the exercise
 teaches something), each solution passes every check that is measurable there (on one
 CPU a speed-up or processes busy at once cannot be measured, so every starter must fail
-a check about something else). One test per exercise and start method, so the idle
-waits of the starters that hang until their time limit overlap with other tests."""
+a check about something else). All of a start method's checks run at once, so that the
+starters that hang until their time limit wait side by side; one test per exercise and
+start method reports them, all on one xdist worker (pytest -n 2 --dist loadgroup), which
+proves them once."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ from mpquiz.session.demos import DemoLauncher
 from mpquiz.session.exercise_proofs import ExerciseProof, prove_exercises
 from tests.demos.demo_support import SUITE_START_METHODS
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("exercises")]
 
 
 @cache
@@ -46,24 +48,30 @@ def test_the_course_has_an_exercise_for_every_seed_topic_and_three_final_ones() 
             assert set(check.message.values) == {"es", "en"}, (q.qid, check.name)
 
 
-@pytest.mark.parametrize("method", SUITE_START_METHODS)
-@pytest.mark.parametrize("qid", _ids())
-def test_each_exercise_is_proved(qid: str, method: str) -> None:
-    pack = _pack()
-    question = next(q for q in pack.questions if q.qid == qid)
-    one = type(pack)(**{**pack.__dict__, "questions": (question,)})
+@cache
+def _proved(method: str | None) -> dict[str, list[ExerciseProof]]:
+    """Every exercise proved under `method`, by its id."""
     # The built-in pack runs as shipped: its files must equal the lock, as for a learner.
     launcher = DemoLauncher(PackPlaces.here(), _NoTrustNeeded())
     # On one CPU under each start method the suite tries: what must fail and pass
     # whatever the machine. With every CPU, where speed is measured, `pack validate --run`
     # checks them (CI: under every other CPython found); under the suite's load those
     # speed checks were mostly not measurable, for 30 s of its 5 minutes.
-    cpus = (1,)
-    # Its checks at once, so that a starter waiting for its time limit overlaps the rest.
-    # A starter that hangs fails as well after 2 s as after its own limit: no longer wait.
+    # 6 checks at once: those waiting for their time limit overlap the rest. A starter
+    # that hangs fails as well after 2 s as after its own limit: no longer wait.
     proofs = prove_exercises(
-        one, launcher, cpus=cpus, start_method=method, workers=4, starter_timeout=2.0
+        _pack(), launcher, cpus=(1,), start_method=method, workers=6, starter_timeout=2.0
     )
+    found: dict[str, list[ExerciseProof]] = {}
+    for proof in proofs:
+        found.setdefault(proof.question.qid, []).append(proof)
+    return found
+
+
+@pytest.mark.parametrize("method", SUITE_START_METHODS)
+@pytest.mark.parametrize("qid", _ids())
+def test_each_exercise_is_proved(qid: str, method: str | None) -> None:
+    proofs = _proved(method)[qid]
     problems = [m for proof in proofs for m in proof.problems()]
     assert problems == [], _explain(proofs)
     for proof in proofs:

@@ -22,6 +22,9 @@ from tests.conftest import FIXTURES
 from tests.support.catalogs import catalog_keys, maintenance_tool
 from tests.test_i18n import KEY_USE
 
+# One xdist worker runs them all (pytest -n 2 --dist loadgroup): the module's fixture once.
+pytestmark = pytest.mark.xdist_group("problem-words")
+
 PACKS = Path(__file__).resolve().parents[2] / "src" / "mpquiz" / "packs"
 PROBLEM_MODULES = (
     "loader.py", "question_build.py", "pydantic_problems.py", "hints.py", "toml_read.py",
