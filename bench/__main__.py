@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import pkgutil
 import platform
 import sys
@@ -37,15 +38,18 @@ def main() -> int:
     if unknown:
         parser.error(f"no benchmark {', '.join(unknown)} (known: {', '.join(found)})")
     measures: list[Measure] = []
+    load_before = _load_average()
     for name in names:
         module = importlib.import_module(f"bench.{name}")
         print(f"· {name} …", file=sys.stderr, flush=True)
         measures.extend(module.run(quick=args.quick))
-    print(f"\n{'benchmark':<44} {'mpquiz':>12} {'baseline':>12} {'ratio':>7}  unit")
+    ids = [m.id for m in measures]
+    if len(set(ids)) != len(ids):
+        raise SystemExit(f"two measures share an id: {sorted(i for i in ids if ids.count(i) > 1)}")
+    print(f"\n{'id':<30} {'mpquiz':>10} {'baseline':>10} {'ratio':>7}  unit")
     for m in measures:
-        print(f"{m.name:<44} {m.value:>12.4g} {m.baseline:>12.4g} {m.ratio:>7.3g}  {m.unit}")
-        if m.note:
-            print(f"    {m.note}")
+        print(f"{m.id:<30} {m.value:>10.4g} {m.baseline:>10.4g} {m.ratio:>7.3g}  {m.unit}")
+        print(f"    {m.name}" + (f": {m.note}" if m.note else ""))
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     out = args.out / f"bench-{stamp}.json"
@@ -53,14 +57,54 @@ def main() -> int:
         json.dumps(
             {
                 "python": sys.version,
-                "machine": platform.machine(),
+                "machine": _machine(),
+                "load_average": {"before": load_before, "after": _load_average()},
                 "measures": [asdict(m) | {"ratio": m.ratio} for m in measures],
+                "by_id": {
+                    m.id: {
+                        "value": m.value,
+                        "baseline": m.baseline,
+                        "ratio": m.ratio,
+                        "unit": m.unit,
+                    }
+                    for m in measures
+                },
             },
             indent=2,
         )
     )
     print(f"\nwritten: {out.relative_to(Path.cwd()) if out.is_relative_to(Path.cwd()) else out}")
     return 0
+
+
+def _load_average() -> list[float] | None:
+    """The 1, 5 and 15 minute load averages, where the system tells."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (AttributeError, OSError):
+        return None
+
+
+def _machine() -> dict[str, object]:
+    """What the figures were measured on."""
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text(errors="replace").splitlines():
+            if line.startswith("model name"):
+                model = line.partition(":")[2].strip()
+                break
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        usable = os.cpu_count() or 1
+    return {
+        "arch": platform.machine(),
+        "system": platform.platform(),
+        "cpu": model,
+        "cpus": os.cpu_count(),
+        "usable_cpus": usable,
+    }
 
 
 if __name__ == "__main__":

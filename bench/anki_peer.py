@@ -62,9 +62,10 @@ def run(quick: bool) -> list[Any]:
         finally:
             store.close()
         name = f"queue build vs Anki, {size // 1000}k"
+        key = f"queue.vs_anki.{size // 1000}k"
         if python is None:
             note = "Anki peer skipped: `pip install anki` into bench/.cache/anki-venv failed"
-            measures.append(Measure(name, mine * 1e3, float("nan"), "ms", note))
+            measures.append(Measure(key, name, mine * 1e3, float("nan"), "ms", note))
             continue
         done = subprocess.run(
             # -P: bench/ must not be on sys.path there, or bench/queue.py hides stdlib queue
@@ -75,11 +76,12 @@ def run(quick: bool) -> list[Any]:
         if done.returncode != 0:
             why = (done.stderr.strip().splitlines() or ["no output"])[-1]
             note = f"Anki peer failed: {why}"
-            measures.append(Measure(name, mine * 1e3, float("nan"), "ms", note))
+            measures.append(Measure(key, name, mine * 1e3, float("nan"), "ms", note))
             continue
         peer = json.loads(done.stdout)
         measures.append(
             Measure(
+                key,
                 name,
                 mine * 1e3,
                 peer["median"] * 1e3,

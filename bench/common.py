@@ -12,6 +12,8 @@ from dataclasses import dataclass
 class Measure:
     """One figure of mpquiz beside the baseline measured in the same run."""
 
+    id: str
+    """Stable across runs and versions ("queue.vs_anki.1k"): what tools and docs read."""
     name: str
     value: float
     baseline: float

@@ -98,6 +98,7 @@ def run(quick: bool) -> list[Measure]:
     encoded = _median(parse_and_encode, repeat)
     return [
         Measure(
+            f"pack.validate_{count // 1000}k",
             f"pack validate, {count:,} questions",
             validate * 1e3,
             parse_only * 1e3,
@@ -106,6 +107,7 @@ def run(quick: bool) -> list[Measure]:
             f" median of {repeat}",
         ),
         Measure(
+            f"pack.add_{count // 1000}k",
             f"pack add (validate, copy, sync), {count:,} questions",
             imported * 1e3,
             encoded * 1e3,

@@ -160,6 +160,17 @@ def _time_to_ready(code: str, *args: str, env: dict[str, str]) -> float:
     return elapsed
 
 
+IDS = {
+    "question": "launch.first_question",
+    "command": "launch.command_first_question",
+    "loaded": "launch.review_ready",
+    "home": "launch.home_painted",
+    "figures": "launch.home_figures",
+    "backend": "launch.below_ui",
+}
+"""Each side's stable measure id."""
+
+
 def run(quick: bool) -> list[Measure]:
     """Median launch-to-first-question (and later points) against a minimal app."""
     repeat = 3 if quick else 9
@@ -185,7 +196,7 @@ def run(quick: bool) -> list[Measure]:
     note = f"{repeat} runs each, headless 80x24, fresh interpreters; minimal app median"
 
     def measure(name: str, title: str, detail: str) -> Measure:
-        return Measure(title, _median(times[name]) * ms, base, "ms", detail)
+        return Measure(IDS[name], title, _median(times[name]) * ms, base, "ms", detail)
 
     return [
         measure(

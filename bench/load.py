@@ -136,6 +136,7 @@ def _scenario(label: str, url: str, learners: int, home: Path) -> list[Measure]:
         note += f" — FAILED: {(errors + errors_alone)[:3]}"
     return [
         Measure(
+            f"load.{label.lower()}.commit_p95",
             f"{label}: commit latency p95, {learners} at once",
             _pct(lat, 95) * ms,
             _pct(alone, 95) * ms,

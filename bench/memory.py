@@ -100,6 +100,7 @@ def run(quick: bool) -> list[Measure]:
     mib = 1024
     return [
         Measure(
+            "session.peak_rss",
             "review session peak memory (RSS)",
             child["maxrss_kib"] / mib,
             bare / mib,

@@ -52,6 +52,7 @@ def run(quick: bool) -> list[Measure]:
     ms = 1000
     return [
         Measure(
+            "reveal.median",
             "reveal latency, median over demos",
             statistics.median(with_prefetch) * ms,
             statistics.median(without) * ms,

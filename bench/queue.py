@@ -304,6 +304,7 @@ def run(quick: bool) -> list[Measure]:
             )
         measures.append(
             Measure(
+                f"queue.vs_raw.{size // 1000}k",
                 f"queue build, {size // 1000}k questions",
                 median * 1e3,
                 raw * 1e3,
@@ -316,6 +317,7 @@ def run(quick: bool) -> list[Measure]:
     growth = medians[SIZES[-1]] / medians[SIZES[-2]]
     measures.append(
         Measure(
+            "queue.growth_10k_100k",
             "queue growth 10k -> 100k questions",
             growth,
             SIZES[-1] / SIZES[-2],

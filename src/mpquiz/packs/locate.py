@@ -8,6 +8,7 @@ inside that question (or inside a `[table]` of pack.toml).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*question[ \t]*\]\][ \t]*(?:#.*)?$", re.MULTILINE)
 _TABLE = re.compile(r"^[ \t]*\[(?!\[)[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]", re.MULTILINE)
@@ -24,14 +25,32 @@ def question_spans(text: str) -> list[tuple[int, int]]:
     return [(s, starts[i + 1] if i + 1 < len(starts) else len(text)) for i, s in enumerate(starts)]
 
 
-def _key_line(text: str, start: int, end: int, key: str) -> int | None:
-    pattern = re.compile(
-        r"^[ \t]*(?:" + re.escape(key) + r"|\"" + re.escape(key) + r"\"|'" + re.escape(key) + r"')"
-        r"[ \t]*=",
-        re.MULTILINE,
+class LineIndex:
+    """Line numbers of character offsets in one text, by bisection: a pack's 10,000
+    questions ask for about 50,000 of them."""
+
+    def __init__(self, text: str) -> None:
+        self._breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def line(self, offset: int) -> int:
+        """The 1-based line number of a character offset (as line_at)."""
+        return bisect_right(self._breaks, offset - 1) + 1
+
+
+def _key_pattern(key: str) -> re.Pattern[str]:
+    quoted = re.escape(key)
+    return re.compile(
+        r"^[ \t]*(?:" + quoted + r"|\"" + quoted + r"\"|'" + quoted + r"')[ \t]*=", re.MULTILINE
     )
-    found = pattern.search(text, start, end)
-    return line_at(text, found.start()) if found else None
+
+
+def _key_line(
+    text: str, start: int, end: int, key: str, index: LineIndex | None = None
+) -> int | None:
+    found = _key_pattern(key).search(text, start, end)
+    if not found:
+        return None
+    return index.line(found.start()) if index is not None else line_at(text, found.start())
 
 
 def line_of_id(text: str, qid: str | None) -> int | None:
@@ -52,11 +71,12 @@ class QuestionLines:
         # inline array `question = [...]` has none).
         self.spans = spans if len(spans) == tables else []
         self.text = text
+        self._index = LineIndex(text)
 
     def start(self, index: int) -> int | None:
         """The line of the index-th question's `[[question]]` header."""
         if index < len(self.spans):
-            return line_at(self.text, self.spans[index][0])
+            return self._index.line(self.spans[index][0])
         return None
 
     def field(self, index: int, field: str | None) -> int | None:
@@ -64,7 +84,7 @@ class QuestionLines:
         if not field or index >= len(self.spans):
             return None
         start, end = self.spans[index]
-        return _key_line(self.text, start, end, field.split(".")[0])
+        return _key_line(self.text, start, end, field.split(".")[0], self._index)
 
 
 def pack_field_line(text: str, field: str | None) -> int | None:

@@ -50,7 +50,39 @@ def add_pack(
 def _add_folder(
     source: Path, store: Store, packs_root: Path, now: datetime, *, force: bool, label: Path
 ) -> tuple[Pack, SyncReport]:
-    pack = load_pack(source)
+    if not (source / "pack.toml").is_file():
+        load_pack(source)  # raises the problem, naming the learner's path; nothing copied
+    # The copy is what gets validated and installed, so what runs is exactly what was
+    # validated; the learner's folder is read once more only to name its files in the
+    # problems, when the copy is invalid.
+    staging = packs_root / f".add.{uuid.uuid4().hex[:8]}.new"
+    try:
+        try:
+            _stage(source, staging)
+            staged = load_pack(staging)
+        except PackErrors:
+            load_pack(source)  # every problem, named in the learner's files
+            raise
+        pack = _may_install(staged, store, force=force, label=label)
+        final = packs_root / pack.id
+        placed = dataclasses.replace(staged, root=str(final), demos_dir=str(final / "demos"))
+        report = store.sync_pack(placed, now, force=True)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    old = packs_root / f".{pack.id}.{uuid.uuid4().hex[:8]}.old"
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+    return placed, report
+
+
+def _may_install(pack: Pack, store: Store, *, force: bool, label: Path) -> Pack:
+    """`pack`, when it may be installed over what is there.
+
+    Raises:
+        BadInput: the built-in pack's id, or not newer than the installed one."""
     installed = {p.id: p for p in store.packs(include_retired=True)}
     current = installed.get(pack.id)
     if pack.id == builtin_pack_id() or (current is not None and current.builtin):
@@ -70,22 +102,7 @@ def _add_folder(
             path=label,
             version=pack.version,
         )
-    final = packs_root / pack.id
-    staging = packs_root / f".{pack.id}.{uuid.uuid4().hex[:8]}.new"
-    try:
-        _stage(source, staging)
-        staged = load_pack(staging)  # what runs is exactly what was validated
-        placed = dataclasses.replace(staged, root=str(final), demos_dir=str(final / "demos"))
-        report = store.sync_pack(placed, now, force=True)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    old = packs_root / f".{pack.id}.{uuid.uuid4().hex[:8]}.old"
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
-    return placed, report
+    return pack
 
 
 def _stage(source: Path, staging: Path) -> None:

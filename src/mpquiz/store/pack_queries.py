@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, TypedDict
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, insert, update
 from sqlmodel import Session, col, select
 
 from mpquiz.core.codec import question_to_dict
@@ -72,45 +72,48 @@ def sync_pack(*, session: Session, pack: Pack, now: datetime, force: bool = Fals
 def _sync_questions(
     session: Session, pack_id: str, payloads: dict[str, dict[str, Any]], now: datetime
 ) -> SyncReport:
+    # Only what decides each question's fate is read, and the writes go as bulk
+    # statements (one INSERT, one UPDATE by primary key): a 10,000-question pack in a
+    # fraction of a second instead of 10,000 ORM objects.
     existing = {
-        q.qid: q
-        for q in session.exec(select(QuestionRow).where(col(QuestionRow.pack_id) == pack_id))
-    }
-    added = updated = unchanged = retired = 0
+        qid: (row_id, digest, was_retired)
+        for row_id, qid, digest, was_retired in session.exec(
+            select(QuestionRow.id, QuestionRow.qid, QuestionRow.content_hash, QuestionRow.retired)
+            .where(col(QuestionRow.pack_id) == pack_id)
+        )
+    }  # fmt: skip
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    unchanged = 0
     for qid, payload in payloads.items():
         digest = content_hash(payload)
         old = existing.pop(qid, None)
+        fields = {
+            "topic": payload["topic"],
+            "kind": payload["kind"],
+            "position": payload["position"],
+            "content_hash": digest,
+            "data": payload,
+            "retired": False,
+            "updated_at": now,
+        }
         if old is None:
-            session.add(
-                QuestionRow(
-                    pack_id=pack_id,
-                    qid=qid,
-                    topic=payload["topic"],
-                    kind=payload["kind"],
-                    position=payload["position"],
-                    content_hash=digest,
-                    data=payload,
-                    updated_at=now,
-                )
-            )
-            added += 1
-        elif old.content_hash != digest or old.retired:
-            old.topic, old.kind, old.position = (
-                payload["topic"],
-                payload["kind"],
-                payload["position"],
-            )
-            old.content_hash, old.data, old.retired, old.updated_at = digest, payload, False, now
-            session.add(old)
-            updated += 1
+            inserts.append({"pack_id": pack_id, "qid": qid, **fields})
+        elif old[1] != digest or old[2]:
+            updates.append({"id": old[0], **fields})
         else:
             unchanged += 1
-    for old in existing.values():
-        if not old.retired:
-            old.retired, old.updated_at = True, now
-            session.add(old)
-            retired += 1
-    return SyncReport(pack_id, added, updated, retired, unchanged)
+    retiring = [
+        {"id": row_id, "retired": True, "updated_at": now}
+        for row_id, _digest, was_retired in existing.values()
+        if not was_retired
+    ]
+    if inserts:
+        session.execute(insert(QuestionRow), inserts)
+    for batch in (updates, retiring):
+        if batch:
+            session.execute(update(QuestionRow), batch)
+    return SyncReport(pack_id, len(inserts), len(updates), len(retiring), unchanged)
 
 
 def retire_pack(*, session: Session, pack_id: str, now: datetime) -> int:
