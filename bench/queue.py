@@ -234,22 +234,29 @@ def time_build(store: Any, repeat: int) -> tuple[float, int]:
 
 
 def _statements(store: Any) -> list[tuple[str, Any]]:
-    """The SQL one build_queue call sends, with its parameters as the driver gets them."""
-    from sqlalchemy import event
-
+    """The SQL one build_queue call sends, with its parameters as the driver gets them
+    (every statement goes through queue_queries' reader: store.queue_reads)."""
     from mpquiz.session.queue import build_queue
+    from mpquiz.store import queue_queries
 
     sent: list[tuple[str, Any]] = []
+    reader = queue_queries._reader
 
-    def keep(_conn: Any, _cursor: Any, statement: str, params: Any, *_: Any) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            sent.append((statement, params))
+    def recording(session: Any) -> Any:
+        run, values = reader(session)
 
-    event.listen(store.engine, "before_cursor_execute", keep)
+        def kept(sql: str, params: Any) -> Any:
+            if sql.lstrip().upper().startswith("SELECT"):
+                sent.append((sql, params))
+            return run(sql, params)
+
+        return kept, values
+
+    queue_queries._reader = recording
     try:
         build_queue(store, 1, NOW, DAY_START, 10)
     finally:
-        event.remove(store.engine, "before_cursor_execute", keep)
+        queue_queries._reader = reader
     return sent
 
 
@@ -287,6 +294,7 @@ def run(quick: bool) -> list[Measure]:
     repeat = 11 if quick else 41
     measures = []
     medians = {}
+    raws = {}
     for size in SIZES:
         db = bench_db(size)
         store = open_store(db)
@@ -297,6 +305,7 @@ def run(quick: bool) -> list[Measure]:
         finally:
             store.close()
         medians[size] = median
+        raws[size] = raw
         verdict = ""
         if size == SIZES[-1]:
             verdict = (
@@ -315,15 +324,16 @@ def run(quick: bool) -> list[Measure]:
             )
         )
     growth = medians[SIZES[-1]] / medians[SIZES[-2]]
+    raw_growth = raws[SIZES[-1]] / raws[SIZES[-2]]
     measures.append(
         Measure(
             "queue.growth_10k_100k",
             "queue growth 10k -> 100k questions",
             growth,
-            SIZES[-1] / SIZES[-2],
+            raw_growth,
             "x",
-            "baseline: linear growth (10x); a ratio below 1 is better than linear"
-            f" ({'met' if growth <= 10 else 'MISSED'})",
+            f"baseline: the raw SELECTs' own growth in this run (linear would be"
+            f" {SIZES[-1] / SIZES[-2]:g}x); a ratio of 1 adds nothing to what SQLite does",
         )
     )
     return measures

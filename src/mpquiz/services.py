@@ -246,22 +246,33 @@ class Services:
         pack_id: str | None = None,
         topic: str | None = None,
         new_per_day: int | None = None,
+        adopt: FirstLook | None = None,
     ) -> ReviewSession:
-        """Today's review for the learner, optionally narrowed to one pack or topic."""
+        """Today's review for the learner, optionally narrowed to one pack or topic; with
+        `adopt`, the queue and first question the first frame showed (first_look, for the
+        same scope), not read again."""
         from mpquiz.session.queue import build_queue
         from mpquiz.session.review import ReviewSession
+        from mpquiz.store.values import stored_queue
 
         now = self.clock.now()
         limit = self.settings.new_per_day if new_per_day is None else new_per_day
-        items = build_queue(
-            self.store,
-            self.learner_id,
-            now,
-            self.clock.day_start(now),
-            limit,
-            pack_id=pack_id,
-            topic=topic,
-        )
+        items = stored_queue(adopt.queue) if adopt is not None else []
+        if items and self.store.card(self.learner_id, items[0].id) != items[0].card:
+            items = []  # answered elsewhere since the first frame: the queue is read again
+        if items and adopt is not None and adopt.queue.moved:
+            self.store.save_unseen_starts(self.learner_id, adopt.queue.moved)  # the look's
+        if not items:
+            adopt = None
+            items = build_queue(
+                self.store,
+                self.learner_id,
+                now,
+                self.clock.day_start(now),
+                limit,
+                pack_id=pack_id,
+                topic=topic,
+            )
         packs = self.store.packs()
         return ReviewSession(
             self.store,
@@ -272,7 +283,8 @@ class Services:
             lang=self.lang,
             clock=self.clock,
             packs={p.id: p for p in packs},
-            rng=self._shuffler(),
+            rng=self._shuffler,
+            first_shown=(adopt.question_id, adopt.shown) if adopt is not None else None,
         )
 
     def trust_state(self, pack: PackInfo) -> str:
@@ -395,16 +407,13 @@ class Services:
         )
         if look is None:
             return None
-        return first_look(look, self.lang, self.demo_code.code, self._shuffler())
+        return first_look(look, self.lang, self.demo_code.code, self._shuffler)
 
     @cached_property
-    def _sitting_seed(self) -> int:
-        return random.randrange(2**63)
-
     def _shuffler(self) -> random.Random | None:
-        """The order of options for this run of mpquiz (None: the pack's order). The same
-        seed each time, so the first look and the session show the first question alike."""
-        return random.Random(self._sitting_seed) if self.settings.shuffle_options else None
+        """Shuffles options for this run of mpquiz (None: the pack's order): one, so the
+        session goes on from the first look's draw."""
+        return random.Random() if self.settings.shuffle_options else None
 
     def warm(self) -> None:
         """Open the database and load what the screens use next (for a background thread)."""

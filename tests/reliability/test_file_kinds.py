@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -83,7 +83,7 @@ def test_the_first_look_declines_another_programs_file_without_a_trace(folder: P
     before = listing(folder)
     meta = {"schema_version": str(SCHEMA_VERSION)}
     assert not first_look.ready(db, meta=meta, learner="ana")
-    now = first_look.datetime.now(first_look.UTC)
+    now = datetime.now(UTC)
     found = first_look.first_question(
         db, meta=meta, learner="ana", now=now, day_start=now, new_per_day=10
     )

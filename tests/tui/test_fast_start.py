@@ -15,6 +15,7 @@ from mpquiz.core.scheduling import CardState, Scheduler
 from mpquiz.services import BUILTIN_STAMP, Services, source_fingerprint
 from mpquiz.settings import Settings, save_settings
 from mpquiz.store.meta import write_meta
+from mpquiz.store.repository import Store
 from mpquiz.store.values import ReviewRecord
 from mpquiz.tui.factory import build_app
 from mpquiz.tui.screens.review import Phase
@@ -105,6 +106,29 @@ def test_a_question_answered_elsewhere_meanwhile_is_not_asked(db: str) -> None:
 
     drive(app, script)
     svc.close()
+
+
+def test_the_session_adopts_the_queue_the_first_frame_read(
+    db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    svc, gate = _gated(db)
+    app = build_app(svc, start="review", fast_start=True)
+    look = app.first_look
+    assert look is not None and look.total == len(look.queue.rows) == 6
+    read_again: list[object] = []
+    monkeypatch.setattr(Store, "day_queue", lambda *a, **k: read_again.append(a) or [])
+
+    async def script(pilot: Any) -> None:
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.question is not None)
+        gate.set()
+        await until(pilot, lambda: screen.item is not None)
+        assert screen.item.id == look.question_id and screen.question is look.question
+        assert screen.session.total == 6
+
+    drive(app, script)
+    svc.close()
+    assert read_again == []  # one read of the day's queue, the first frame's
 
 
 def test_home_fills_its_figures_and_keys_wait_for_the_database(db: str) -> None:

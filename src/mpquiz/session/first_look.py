@@ -10,22 +10,31 @@ from dataclasses import dataclass
 from mpquiz.core.codec import question_from_dict
 from mpquiz.core.inert import inert
 from mpquiz.core.model import Question, Text
-from mpquiz.core.shuffle import as_shown
+from mpquiz.core.shuffle import Shown, as_shown
 from mpquiz.store.first_look import FirstLookRow
+from mpquiz.store.queue_reads import DayQueue
 
 
 @dataclass(frozen=True)
 class FirstLook:
-    """What the review screen shows first; the session, once loaded, continues from it."""
+    """What the review screen shows first; the session, once loaded, adopts it: this
+    queue, and this first question shown this way (Services.review_session)."""
 
     question_id: int
-    question: Question
-    """As shown: options and candidates in the order the session will show them."""
+    shown: Shown
+    """The first question as shown: options and candidates in their order on screen."""
+    queue: DayQueue
+    """Today's queue, as read for the first frame."""
     total: int
     """The length of today's queue."""
     topic_title: str
     code: str | None
     """The code shown with the question (a predict question shows its demo's)."""
+
+    @property
+    def question(self) -> Question:
+        """The first question, as shown."""
+        return self.shown.question
 
     def check(self, raw: str) -> str:
         """Check an answer given before the session took over (raises AnswerError); the
@@ -39,10 +48,11 @@ def first_look(
     code_of: Callable[[Question], str | None],
     rng: random.Random | None = None,
 ) -> FirstLook:
-    """Decode a look's question and name its topic in `lang`; with `rng`, shuffle it as
-    a ReviewSession given an rng in the same state shows its first question. `code_of`
-    reads the code shown from the pack's own files (session.demos.DemoLauncher.code)."""
-    question = as_shown(question_from_dict(json.loads(look.data)), rng).question
+    """Decode a look's question, shuffled with `rng` (the session's, which goes on from
+    there), and name its topic in `lang`. `code_of` reads the code shown from the pack's
+    own files (session.demos.DemoLauncher.code)."""
+    shown = as_shown(question_from_dict(json.loads(look.data)), rng)
+    question = shown.question
     titles = json.loads(look.pack.topics).get(question.topic)
     title = Text(titles).get(lang) if titles else inert(question.topic)
-    return FirstLook(look.question_id, question, look.total, title, code_of(question))
+    return FirstLook(look.question_id, shown, look.queue, look.total, title, code_of(question))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from mpquiz.store.first_look import MAX_DUE  # one bound for the queue and for its first look
 from mpquiz.store.repository import Store, StoredQuestion
 
 
@@ -38,10 +37,6 @@ def build_queue(
     topic: str | None = None,
 ) -> list[StoredQuestion]:
     """Today's questions for a learner: everything due, then new ones up to the daily limit
-    (counted within the same pack and topic: see new_allowance)."""
-    due = store.due(learner_id, now, MAX_DUE, pack_id=pack_id, topic=topic)
-    allowance = new_allowance(
-        store, learner_id, day_start, new_per_day, pack_id=pack_id, topic=topic
-    )
-    new = store.unseen(learner_id, allowance, pack_id=pack_id, topic=topic) if allowance else []
-    return due + new
+    (counted within the same pack and topic: see new_allowance). One read, the one the
+    first look makes too (store.queue_reads)."""
+    return store.day_queue(learner_id, now, day_start, new_per_day, pack_id=pack_id, topic=topic)

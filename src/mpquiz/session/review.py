@@ -108,6 +108,8 @@ class ReviewSession:
     rng: random.Random | None = None
     """Shuffles options and candidate outputs each time a question is shown (None: the
     pack's order)."""
+    first_shown: tuple[int, Shown] | None = None
+    """The first question as the first frame showed it (its id, its shuffle), shown so."""
     _queue: deque[StoredQuestion] = field(init=False)
     _later: list[StoredQuestion] = field(init=False, default_factory=list)
     """Questions answered Again (or Hard while learning), back when their step is due."""
@@ -181,9 +183,10 @@ class ReviewSession:
             demo, blocked = None, self.launcher.plan(item.question).blocked
         else:
             demo, blocked = self.launcher.start(item.question)
+        shown, self.first_shown = self.first_shown, None
         self._current = _Current(
             item,
-            as_shown(item.question, self.rng),
+            shown[1] if shown and shown[0] == item.id else as_shown(item.question, self.rng),
             self.clock.monotonic(),
             self.clock.now(),
             demo,

@@ -3,26 +3,26 @@
 Importing SQLAlchemy and SQLModel costs about half a second, more than the rest of the
 app's start. The first screen needs one answer: which question comes first today, and how
 many there are. This module gives it without them, so the app paints the question while
-the repository loads in the background. It never writes; the repository stays the one way
-in. Its answer equals the first item and the length of `session.queue.build_queue` (see
-tests/store/test_first_look.py, on random histories); on anything unusual (no such file, a
-file that is not mpquiz's, other meta values, an unknown learner, any SQLite error) it
-gives up with None and the caller takes the normal path.
+the repository loads in the background. It reads the day's queue with the session's own
+statements (store.queue_reads), so its answer is the first item and the length of
+`session.queue.build_queue`; it never writes, the repository stays the one way in. On
+anything unusual (no such file, a file that is not mpquiz's, other meta values, an
+unknown learner, any SQLite error) it gives up with None and the caller takes the normal
+path.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from mpquiz.store import queue_reads
 from mpquiz.store.peek import Kind, look
-
-MAX_DUE = 10_000
-"""The most due cards a queue holds (session.queue.MAX_DUE is this value)."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ class FirstLookRow:
     data: str
     pack: GlancePack
     total: int
+    queue: queue_reads.DayQueue
+    """The whole day's queue, which the session adopts (Services.review_session)."""
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -59,7 +61,7 @@ def sqlite_file(url: str) -> Path | None:
 
 def stored_time(when: datetime) -> str:
     """A time as the repository stores it in SQLite: naive UTC with microseconds."""
-    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    return str(queue_reads.Values(sqlite=True).time(when))
 
 
 def first_question(
@@ -135,91 +137,28 @@ def _look(
     pack_id: str | None,
     topic: str | None,
 ) -> FirstLookRow | None:
-    narrow, params = _narrowing(pack_id, topic)
-    due_from = (
-        " FROM card c JOIN question q ON q.id = c.question_id JOIN pack p ON p.id = q.pack_id"
-        " WHERE c.learner_id = ? AND c.due <= ? AND q.retired = 0 AND p.retired = 0" + narrow
+    def run(sql: str, params: dict[str, Any]) -> list[Any]:
+        return conn.execute(sql, params).fetchall()
+
+    # The session's own read (store.queue_reads), here through sqlite3; a read-only look
+    # leaves the unseen starts that moved for the session to save.
+    queue = queue_reads.day_queue(
+        run,
+        queue_reads.Values(sqlite=True),
+        learner_id=learner_id,
+        now=now,
+        day_start=day_start,
+        new_per_day=new_per_day,
+        pack_id=pack_id,
+        topic=topic,
     )
-    due_params = (learner_id, stored_time(now), *params)
-    due = conn.execute(
-        f"SELECT count(*) FROM (SELECT 1 {due_from} LIMIT ?)", (*due_params, MAX_DUE)
-    ).fetchone()[0]
-    first: tuple[int, str, str] | None = None
-    if due:
-        first = conn.execute(
-            f"SELECT q.id, q.data, q.pack_id {due_from} ORDER BY c.due, c.id LIMIT 1", due_params
-        ).fetchone()
-    # The daily limit counts within the same pack and topic (session.queue.new_allowance).
-    introduced_sql = (
-        "SELECT count(*) FROM review r"
-        + (" JOIN question q ON q.id = r.question_id" if narrow else "")
-        + " WHERE r.learner_id = ? AND r.new_card = 1 AND r.reviewed_at >= ?"
-        + narrow
-    )
-    introduced = conn.execute(
-        introduced_sql, (learner_id, stored_time(day_start), *params)
-    ).fetchone()[0]
-    allowance = max(0, new_per_day - introduced)
-    new = 0
-    for pid, start, end in _packs_in_order(conn, learner_id, pack_id) if allowance else ():
-        if end is None or (start is not None and start > end):
-            continue  # no active question, or every one already seen
-        unseen_from = (
-            " FROM question q WHERE q.pack_id = ? AND q.retired = 0 AND NOT EXISTS"
-            " (SELECT 1 FROM card c WHERE c.learner_id = ? AND c.question_id = q.id)"
-        )
-        unseen_params: list[Any] = [pid, learner_id]
-        if start is not None:
-            unseen_from += " AND q.position >= ?"
-            unseen_params.append(start)
-        if topic:
-            unseen_from += " AND q.topic = ?"
-            unseen_params.append(topic)
-        found = conn.execute(
-            f"SELECT count(*) FROM (SELECT 1 {unseen_from} LIMIT ?)",
-            (*unseen_params, allowance - new),
-        ).fetchone()[0]
-        if found and first is None:
-            first = conn.execute(
-                f"SELECT q.id, q.data, q.pack_id {unseen_from} ORDER BY q.position, q.id LIMIT 1",
-                unseen_params,
-            ).fetchone()
-        new += found
-        if new >= allowance:
-            break
-    if first is None:
+    rows = queue.rows
+    if not rows:
         return None
-    question_id, data, first_pack = first
+    first = rows[0]
     pack = conn.execute(
-        "SELECT id, topics, builtin, demos_dir FROM pack WHERE id = ?", (first_pack,)
+        "SELECT id, topics, builtin, demos_dir FROM pack WHERE id = ?", (first.pack_id,)
     ).fetchone()
     facts = GlancePack(pack[0], pack[1], bool(pack[2]), pack[3])
-    return FirstLookRow(question_id, data, facts, due + new)
-
-
-def _narrowing(pack_id: str | None, topic: str | None) -> tuple[str, tuple[str, ...]]:
-    sql, params = "", []
-    if pack_id:
-        sql += " AND q.pack_id = ?"
-        params.append(pack_id)
-    if topic:
-        sql += " AND q.topic = ?"
-        params.append(topic)
-    return sql, tuple(params)
-
-
-def _packs_in_order(
-    conn: sqlite3.Connection, learner_id: int, pack_id: str | None
-) -> list[tuple[str, int | None, int | None]]:
-    """Active packs, built-in first, with the learner's unseen start and last position."""
-    sql = (
-        "SELECT p.id, f.position, (SELECT max(q.position) FROM question q"
-        " WHERE q.pack_id = p.id AND q.retired = 0)"
-        " FROM pack p LEFT JOIN unseen_start f ON f.pack_id = p.id AND f.learner_id = ?"
-        " WHERE p.retired = 0"
-    )
-    params: list[Any] = [learner_id]
-    if pack_id:
-        sql += " AND p.id = ?"
-        params.append(pack_id)
-    return conn.execute(sql + " ORDER BY p.builtin DESC, p.id", params).fetchall()
+    data = first.data if isinstance(first.data, str) else json.dumps(first.data)
+    return FirstLookRow(first.question_id, data, facts, len(rows), queue)

@@ -109,6 +109,43 @@ class Store:
         with self._transaction() as session:
             return review_queries.undo_review(session=session, review_id=review_id)
 
+    def day_queue(
+        self,
+        learner_id: int,
+        now: datetime,
+        day_start: datetime,
+        new_per_day: int,
+        *,
+        pack_id: str | None = None,
+        topic: str | None = None,
+    ) -> list[StoredQuestion]:
+        """Today's queue: everything due, then new questions up to the daily limit (one
+        read of store.queue_reads, the first look's too)."""
+        # Commits the unseen start cache itself when it moved (see unseen()).
+        with self._session() as session:
+            return queue_queries.day_queue(
+                session=session,
+                learner_id=learner_id,
+                now=now,
+                day_start=day_start,
+                new_per_day=new_per_day,
+                pack_id=pack_id,
+                topic=topic,
+            )
+
+    def save_unseen_starts(self, learner_id: int, moved: dict[str, int]) -> None:
+        """Keep where each pack's unseen questions now start for the learner (a cache:
+        a failure to write it is ignored; see queue_queries)."""
+        with self._session() as session:
+            queue_queries.save_unseen_starts(session, learner_id, moved)
+
+    def card(self, learner_id: int, question_id: int) -> CardState | None:
+        """The learner's card for one question (None: still new)."""
+        with self._session() as session:
+            return queue_queries.card(
+                session=session, learner_id=learner_id, question_id=question_id
+            )
+
     def due(
         self,
         learner_id: int,

@@ -11,6 +11,7 @@ from typing import Any
 from mpquiz.core.codec import question_from_dict
 from mpquiz.core.model import Question, Text
 from mpquiz.core.scheduling import CardState
+from mpquiz.store.queue_reads import DayQueue, card_fields
 from mpquiz.store.tables import CardRow
 
 
@@ -42,6 +43,14 @@ class PackInfo:
     active_questions: int
 
 
+def stored_queue(queue: DayQueue) -> list[StoredQuestion]:
+    """A day's queue as read (store.queue_reads) as the session's items."""
+    return [
+        *(StoredQuestion(r.question_id, data=r.data, card_row=r.card) for r in queue.due),
+        *(StoredQuestion(r.question_id, data=r.data) for r in queue.unseen),
+    ]
+
+
 class StoredQuestion:
     """A question with its database id and the learner's card (None while new).
 
@@ -50,7 +59,7 @@ class StoredQuestion:
     does not parse thousands of questions nobody may reach today.
     """
 
-    __slots__ = ("_data", "_question", "card", "id")
+    __slots__ = ("_card", "_card_row", "_data", "_question", "id")
 
     def __init__(
         self,
@@ -59,13 +68,28 @@ class StoredQuestion:
         card: CardState | None = None,
         *,
         data: str | dict[str, Any] | None = None,
+        card_row: tuple[int, int | None, float | None, float | None, object, object] | None = None,
     ) -> None:
         if question is None and data is None:
             raise TypeError("StoredQuestion needs a question or its stored data")
         self.id = id
-        self.card = card
+        self._card = card
+        self._card_row = card_row
         self._question = question
         self._data = data
+
+    @property
+    def card(self) -> CardState | None:
+        """The learner's card (None while new); a card as stored (`card_row`, see
+        store.queue_reads) is read the first time it is asked for."""
+        if self._card is None and self._card_row is not None:
+            self._card = CardState(*card_fields(self._card_row))
+            self._card_row = None
+        return self._card
+
+    @card.setter
+    def card(self, card: CardState | None) -> None:
+        self._card, self._card_row = card, None
 
     @property
     def question(self) -> Question:

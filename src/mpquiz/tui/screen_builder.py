@@ -42,7 +42,10 @@ class ScreenBuilder:
         async def open_session() -> ReviewSession:
             await self._backend()
             return self.services.review_session(
-                pack_id=scope.pack_id, topic=scope.topic, new_per_day=scope.new_per_day
+                pack_id=scope.pack_id,
+                topic=scope.topic,
+                new_per_day=scope.new_per_day,
+                adopt=first_look,  # the queue and question already painted, not read again
             )
 
         return ReviewScreen(scope, open_session, first_look)

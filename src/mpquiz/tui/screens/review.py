@@ -121,11 +121,8 @@ class ReviewScreen(BaseScreen):
         if self._looked is None:
             await self._next()
             return
-        item = session.show()  # the session's first question; its demo starts now
-        shown = self.question
-        # The same question, shown the same way (options in the same order).
-        if item is None or item.id != self._looked or item.question != shown:
-            # the queue changed since the look (or, never expected, its order)
+        item = session.show()  # the first look's question, adopted; its demo starts now
+        if item is None or item.id != self._looked:  # never expected: it adopted the look
             self._early = None
             await self._next()
             self.tell(self.say("tui.review.queue_changed"))
