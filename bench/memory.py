@@ -41,6 +41,7 @@ SESSION = PEAK + textwrap.dedent(
     from mpquiz.packs.loader import load_pack
     from mpquiz.runner.result import OutputLine, RunResult
     from mpquiz.session.clock import Clock
+    from mpquiz.packs.places import PackPlaces
     from mpquiz.session.demos import DemoLauncher
     from mpquiz.session.queue import build_queue
     from mpquiz.core.model import Kind
@@ -59,6 +60,12 @@ SESSION = PEAK + textwrap.dedent(
         def cancel(self):
             pass
 
+    class BuiltinOnly:  # the built-in pack needs no trust
+        def trusted(self, pack_id):
+            return None
+        def was_trusted(self, pack_id):
+            return False
+
     ANSWERS = {"choice": "1", "numeric": "3", "predict": "x", "open": "because"}
     tracemalloc.start()
     now = [datetime(2026, 3, 2, 9, tzinfo=UTC)]
@@ -70,7 +77,8 @@ SESSION = PEAK + textwrap.dedent(
         store.sync_pack(pack, now[0])
         learner = store.learner_id("bench", now[0])
         items = build_queue(store, learner, now[0], clock.day_start(), int(sys.argv[1]))
-        launcher = DemoLauncher(store.packs(), start=Done)
+        items = [i for i in items if i.question.kind.value in ANSWERS]  # not the exercises
+        launcher = DemoLauncher(PackPlaces.here(), BuiltinOnly(), start=Done)
         session = ReviewSession(store, Scheduler(), learner, launcher, items, clock=clock)
         answered = 0
         while (item := session.show()) is not None and answered < int(sys.argv[1]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import shlex
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -341,17 +342,26 @@ class _Loader:
             site.problem(issue.message, issue.field, issue.hint)
 
     def text(
-        self, value: Any, path: Path, qid: str | None, field: str, line: int | None = None
+        self,
+        value: Any,
+        path: Path,
+        qid: str | None,
+        field: str,
+        line: int | Callable[[], int | None] | None = None,
     ) -> Text:
         """A localized text: a plain string, or a table holding every declared language.
 
-        A text that is empty or only spaces, in any language, is a problem too.
+        A text that is empty or only spaces, in any language, is a problem too. `line`
+        may be a function that finds it, called only for a problem (most texts have none).
         """
-        where: dict[str, Any] = {"qid": qid, "field": field, "line": line}
+
+        def where() -> dict[str, Any]:
+            return {"qid": qid, "field": field, "line": line() if callable(line) else line}
+
         if isinstance(value, str):
             if not value.strip():
                 empty = Note("pack.problem.empty_text")
-                self.problem(path, empty, **where, hint=Note("pack.hint.write_text"))
+                self.problem(path, empty, **where(), hint=Note("pack.hint.write_text"))
             return Text({self.languages[0]: value})
         missing = [lang for lang in self.languages if value.get(lang) is None]
         blank = [
@@ -361,7 +371,7 @@ class _Loader:
         ]
         if blank:
             empty = Note("pack.problem.empty_in", {"languages": ", ".join(blank)})
-            self.problem(path, empty, **where, hint=Note("pack.hint.write_text"))
+            self.problem(path, empty, **where(), hint=Note("pack.hint.write_text"))
         extra = [str(lang) for lang in value if lang not in self.languages]
         if missing:
             count = len(missing)
@@ -372,7 +382,7 @@ class _Loader:
                     "pack.problem.missing_languages",
                     {"count": count, "languages": ", ".join(missing)},
                 ),
-                **where,
+                **where(),
                 hint=Note("pack.hint.add_languages", {"count": count, "entries": entries}),
             )
         if extra:
@@ -382,7 +392,7 @@ class _Loader:
                     "pack.problem.undeclared_languages",
                     {"count": len(extra), "languages": ", ".join(extra)},
                 ),
-                **where,
+                **where(),
                 hint=Note("pack.hint.declared_languages", {"languages": ", ".join(self.languages)}),
             )
         return Text({lang: value[lang] for lang in self.languages if value.get(lang)})

@@ -3,6 +3,7 @@ and the checks of demo files that every kind shares."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -34,9 +35,15 @@ class Checker(Protocol):
         """Record a problem: its message and hint as keys and fields (packs.problems)."""
 
     def text(
-        self, value: Any, path: Path, qid: str | None, field: str, line: int | None = None
+        self,
+        value: Any,
+        path: Path,
+        qid: str | None,
+        field: str,
+        line: int | Callable[[], int | None] | None = None,
     ) -> Text:
-        """A localized text, checked against the pack's languages."""
+        """A localized text, checked against the pack's languages (`line`: the line, or a
+        function that finds it when there is a problem)."""
 
     def common_checks(
         self, site: QuestionSite, table: dict[str, Any], topics: set[str] | None, *, texts: bool
@@ -69,7 +76,7 @@ class QuestionSite:
 
     def text(self, value: Any, field: str) -> Text:
         """A localized text of this question, checked against the pack's languages."""
-        return self.loader.text(value, self.path, self.qid, field, self.field_line(field))
+        return self.loader.text(value, self.path, self.qid, field, lambda: self.field_line(field))
 
 
 def is_file(path: Path) -> bool:
