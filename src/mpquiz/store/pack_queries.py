@@ -40,7 +40,9 @@ def sync_pack(*, session: Session, pack: Pack, now: datetime, force: bool = Fals
         topics={k: v.to_dict() for k, v in pack.topics.items()},
         demo_timeout=pack.demo_timeout,
     )
-    pack_hash = content_hash({"meta": meta, "questions": payloads})
+    # Each question's hash once; the pack's is of those (not of every payload again).
+    digests = {qid: content_hash(payload) for qid, payload in payloads.items()}
+    pack_hash = content_hash({"meta": meta, "questions": digests})
     row = session.get(PackRow, pack.id)
     if row is not None and row.content_hash == pack_hash and not row.retired and not force:
         if row.root != pack.root or row.demos_dir != pack.demos_dir:
@@ -63,14 +65,18 @@ def sync_pack(*, session: Session, pack: Pack, now: datetime, force: bool = Fals
         row.content_hash, row.synced_at, row.retired = pack_hash, now, False
         row.root, row.demos_dir, row.builtin = pack.root, pack.demos_dir, pack.builtin
     session.add(row)
-    report = _sync_questions(session, pack.id, payloads, now)
+    report = _sync_questions(session, pack.id, payloads, digests, now)
     # New or moved questions may sit below any learner's unseen start in this pack.
     session.exec(delete(UnseenStartRow).where(col(UnseenStartRow.pack_id) == pack.id))
     return report
 
 
 def _sync_questions(
-    session: Session, pack_id: str, payloads: dict[str, dict[str, Any]], now: datetime
+    session: Session,
+    pack_id: str,
+    payloads: dict[str, dict[str, Any]],
+    digests: dict[str, str],
+    now: datetime,
 ) -> SyncReport:
     # Only what decides each question's fate is read, and the writes go as bulk
     # statements (one INSERT, one UPDATE by primary key): a 10,000-question pack in a
@@ -86,7 +92,7 @@ def _sync_questions(
     updates: list[dict[str, Any]] = []
     unchanged = 0
     for qid, payload in payloads.items():
-        digest = content_hash(payload)
+        digest = digests[qid]
         old = existing.pop(qid, None)
         fields = {
             "topic": payload["topic"],
