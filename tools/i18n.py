@@ -41,6 +41,7 @@ DOMAIN = "mpquiz"
 SOURCE_LANG = "en"
 KEY = re.compile(r"^[a-z_0-9]+(\.[a-z_0-9]+)+$")
 BRACE = "python-brace-format"
+CLI_COMMENT = "Click/Typer:"
 
 # The calls whose first argument is a message key, for the extraction from mpquiz's code.
 KEY_CALLS = frozenset({"t", "h", "say", "Note", "AnswerError", "Refusal", "N_"})
@@ -192,7 +193,7 @@ def template() -> Catalog:
         pot.add(message.id, None, auto_comments=[english_of(message)], flags=[BRACE])
     for msgid, where in cli_library_messages():
         if msgid not in pot:
-            pot.add(msgid, None, auto_comments=[f"Click/Typer: {where}"])
+            pot.add(msgid, None, auto_comments=[f"{CLI_COMMENT} {where}"])
     return pot
 
 
@@ -212,12 +213,12 @@ def update() -> int:
             if lang == SOURCE_LANG:
                 continue
             catalog = read(lang)
-            was = {m.id: _flat(m.auto_comments) for m in catalog if m.id}
+            was = {m.id: _english_comment(m) for m in catalog if m.id}
             catalog.update(pot, no_fuzzy_matching=True, update_header_comment=False)
             for message in catalog:
                 # English changed since this was translated: the translation needs a look.
                 old = was.get(message.id)
-                if message.string and old is not None and old != _flat(message.auto_comments):
+                if message.string and old is not None and old != _english_comment(message):
                     message.flags.add("fuzzy")
             catalog.obsolete.clear()
             write(catalog, lang)
@@ -227,6 +228,14 @@ def update() -> int:
     unused = sorted(set(read(SOURCE_LANG)._messages) - set(used) - {""})
     print(f"{len(used)} keys used literally in the code; {len(unused)} more built at run time")
     return problems
+
+
+def _english_comment(message: Message) -> str:
+    """The English a translation was made from, as its comment holds it. Click's and
+    Typer's messages are their own English: their comment only says where they are,
+    and a new release moving them is no change to translate."""
+    flat = _flat(message.auto_comments)
+    return "" if flat.startswith(CLI_COMMENT) else flat
 
 
 def _flat(comments: list[str]) -> str:

@@ -3,6 +3,7 @@ this machine (which neither passes nor fails), with what was found."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from mpquiz.core.exercise import (
     check_from_table,
     judge,
     runs_needed,
+    short_of_speed,
 )
 from mpquiz.core.processes import ProcessRecord
 from mpquiz.core.structure import analyse
@@ -85,6 +87,50 @@ def test_speedup_is_measured_only_where_it_can_be() -> None:
     assert _one(check, one_core)[:2] == (Status.UNMEASURABLE, "proof.few_cores")
     busy = Attempt("p", (_run("x", duration=1.9, others=0.6),), reference)
     assert _one(check, busy)[:2] == (Status.UNMEASURABLE, "proof.busy_others")
+
+
+def test_speedup_timed_again_compares_each_side_s_fastest_run() -> None:
+    check = _check(speedup=1.5)
+    slow = Attempt("p", (_run("x", duration=1.6),), _run("r", duration=2.0))
+    report = judge((check,), slow, CLEAN)
+    assert short_of_speed(report)
+    # Timed again: the reference's fastest (1.8 s) over the program's fastest (1.0 s).
+    again = replace(slow, timing=((_run("r", duration=1.8), _run("x", duration=1.0)),))
+    result = judge((check,), again, CLEAN).results[1]
+    assert (result.status, result.detail and result.detail.key) == (
+        Status.PASSED,
+        "exercise.speedup_best",
+    )
+    assert result.detail is not None
+    assert result.detail.params == {
+        "speedup": "1.80",
+        "factor": "1.5",
+        "reference": "1.80",
+        "program": "1.00",
+        "runs": 2,
+    }
+    # A faster reference the second time counts against the program as well.
+    still = replace(slow, timing=((_run("r", duration=1.4), _run("x", duration=1.5)),))
+    report = judge((check,), still, CLEAN)
+    assert report.results[1].detail is not None
+    assert report.results[1].detail.key == "exercise.speedup_short_best"
+    assert report.runs == 2 and short_of_speed(report)
+    # A program run made for timing that crashes fails the program.
+    crashed = replace(slow, timing=((_run("r", duration=1.8), _run("", ok=False)),))
+    report = judge((check,), crashed, CLEAN)
+    assert report.results[0].status is Status.FAILED and report.results[0].run == 2
+    assert not short_of_speed(report)
+
+
+def test_only_a_speedup_short_of_its_factor_is_worth_timing_again() -> None:
+    checks = (_check(speedup=1.5), _check(line="^done$"))
+    reference = _run("r", duration=2.0)
+    wrong_and_slow = Attempt("p", (_run("x", duration=1.9),), reference)
+    assert not short_of_speed(judge(checks, wrong_and_slow, CLEAN))
+    right_and_slow = Attempt("p", (_run("done", duration=1.9),), reference)
+    assert short_of_speed(judge(checks, right_and_slow, CLEAN))
+    right_and_fast = Attempt("p", (_run("done", duration=1.0),), reference)
+    assert not short_of_speed(judge(checks, right_and_fast, CLEAN))
 
 
 def test_processes_busy_at_once() -> None:

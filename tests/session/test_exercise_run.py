@@ -3,7 +3,10 @@ what is wrong with a program is named by the check that fails."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 
@@ -11,8 +14,9 @@ from mpquiz.core.exercise import RUNS_CLEANLY, Status
 from mpquiz.core.kinds import ExerciseQuestion
 from mpquiz.core.refusal import Refusal
 from mpquiz.packs.loader import load_pack
-from mpquiz.session.demos import DemoLauncher, TrustPolicy
-from mpquiz.session.exercise_run import CheckRun, ExerciseRunner
+from mpquiz.runner import DemoSpec, RunResult
+from mpquiz.session.demos import DemoLauncher, TrustLocalFiles, TrustPolicy
+from mpquiz.session.exercise_run import PROGRAM_NAME, CheckRun, ExerciseRunner
 from tests.support.trusting import launcher_for, places_for
 
 PACK = Path(__file__).parents[1] / "fixtures" / "expack"
@@ -105,8 +109,6 @@ def test_an_untrusted_pack_runs_nothing_not_even_the_learners_program() -> None:
 
 @pytest.mark.slow
 def test_a_program_stuck_past_its_time_limit_is_told_where_and_why(tmp_path: Path) -> None:
-    import shutil
-
     pack = tmp_path / "expack"
     shutil.copytree(PACK, pack)
     toml = pack / "questions" / "lock.toml"
@@ -125,3 +127,63 @@ def test_a_program_stuck_past_its_time_limit_is_told_where_and_why(tmp_path: Pat
     assert clean.status is Status.FAILED and clean.detail is not None
     assert clean.detail.key.startswith("hang."), clean.detail
     assert clean.detail.params.get("line") in (3, 4)  # counted in the learner's own text
+
+
+class _Timed(DemoLauncher):
+    """A launcher whose runs take the wall times given, one list for the reference and
+    one for the learner's program (nothing runs: the loop that times again is tested)."""
+
+    def __init__(self, folder: Path, reference: list[float], program: list[float]) -> None:
+        super().__init__(places_for(folder), TrustLocalFiles())
+        self.times = {"reference": reference, "program": program}
+        self.started: list[str] = []
+
+    def start_spec(self, spec: DemoSpec) -> Any:
+        which = "program" if spec.script.name == PROGRAM_NAME else "reference"
+        self.started.append(which)
+        duration = self.times[which].pop(0)
+        result = RunResult(spec.script.name, spec.args, 0, duration, False, False, False, (),
+                           others_busy=0.0, cpus=2)  # fmt: skip
+        return SimpleNamespace(wait=lambda: result)
+
+
+def _speed_pack(tmp_path: Path) -> Path:
+    pack = tmp_path / "speedpack"
+    shutil.copytree(PACK, pack)
+    toml = pack / "questions" / "lock.toml"
+    text = toml.read_text().split("[[question.checks]]")[0]
+    toml.write_text(
+        text + "[[question.checks]]\n"
+        'name = "speedup"\n'
+        'message = { en = "Twice as fast.", es = "El doble de rápido." }\n'
+        "speedup = 2\n"
+    )
+    return pack
+
+
+@pytest.mark.parametrize(
+    ("reference", "program", "started", "key"),
+    [
+        # Fast enough the first time: one run each, nothing timed again.
+        ([1.0], [0.4], ["reference", "program"], "exercise.speedup"),
+        # Short at first (a busy moment), then each side's fastest run shows it.
+        ([1.0, 0.9], [0.7, 0.45], ["reference", "program"] * 2, "exercise.speedup_best"),
+        # Short every time: three runs each, and the verdict says so.
+        ([1.0, 1.0, 1.0], [0.9, 0.8, 0.85], ["reference", "program"] * 3,
+         "exercise.speedup_short_best"),
+    ],
+)  # fmt: skip
+def test_a_speedup_short_of_its_factor_is_timed_again_before_it_fails(
+    tmp_path: Path, reference: list[float], program: list[float], started: list[str], key: str
+) -> None:
+    pack = _speed_pack(tmp_path)
+    question = load_pack(pack).questions[0]
+    assert isinstance(question, ExerciseQuestion)
+    runs = len(program)
+    launcher = _Timed(pack, reference, program)
+    checked = ExerciseRunner(launcher, question).check("def work(counter, times):\n    pass\n")
+    assert isinstance(checked, CheckRun)
+    assert launcher.started == started
+    speed = checked.report.results[-1]
+    assert speed.detail is not None and speed.detail.key == key
+    assert len(checked.runs) == runs == checked.report.runs

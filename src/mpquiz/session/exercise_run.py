@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpquiz.core.exercise import Attempt, Report, judge, runs_needed
+from mpquiz.core.exercise import Attempt, Report, judge, runs_needed, short_of_speed
 from mpquiz.core.hangs import likely_cause
 from mpquiz.core.kinds import ExerciseQuestion
 from mpquiz.core.refusal import Refusal
@@ -35,6 +35,8 @@ Progress = Callable[[str, int, int], None]
 """Called with ("reference" or "program", runs done, runs in all) after each run."""
 
 PROGRAM_NAME = "exercise.py"
+SPEED_RETRIES = 2
+"""How many more times the reference and the program run when a speed-up fell short."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,24 @@ class ExerciseRunner:
             hang,
         )
         report = judge(question.checks, attempt, clean_message())
-        return CheckRun(report, program, runs, reference)
+        # A speed-up that fell short on a noisy machine may be a busy moment, not the
+        # program: time the reference and the program again, each its fastest run.
+        timing: list[tuple[RunResult, RunResult]] = []
+        while short_of_speed(report) and reference is not None and len(timing) < SPEED_RETRIES:
+            total += 2
+            again = self._reference(spec)
+            if progress is not None:
+                progress("reference", total - 1, total)
+            more, _ = self._runs(spec, program, first_line, 1, total, progress)
+            if again is None or not more:
+                break
+            timing.append((again, more[0]))
+            attempt = dataclasses.replace(
+                attempt, timing=tuple((run_facts(a), run_facts(b)) for a, b in timing)
+            )
+            report = judge(question.checks, attempt, clean_message())
+        every = (*runs, *(b for _, b in timing))
+        return CheckRun(report, program, every, reference)
 
     @staticmethod
     def _hang(runs: list[RunResult], script: Path, first_line: int) -> Note | None:
