@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.support import zygote
 
 COMMANDS = [
     [],
@@ -56,17 +57,10 @@ COMMANDS = [
 def mpquiz(
     *args: str, stdin: str = "", env: dict[str, str] | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
-    """Run the installed `mpquiz` entry point as a learner would."""
+    """Run the installed `mpquiz` entry point as a learner would, in a process of its
+    own (forked from one that has imported mpquiz already: tests.support.zygote)."""
     full_env = {**os.environ, "COLUMNS": "100", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "mpquiz", *args],
-        input=stdin,
-        text=True,
-        capture_output=True,
-        env=full_env,
-        timeout=timeout,
-        cwd=ROOT,
-    )
+    return zygote.run(list(args), stdin=stdin, env=full_env, cwd=ROOT, timeout=timeout)
 
 
 @pytest.mark.parametrize(

@@ -23,6 +23,7 @@ from mpquiz import paths
 from mpquiz.packs.loader import load_pack
 from tests.cli.test_cli import COMMANDS
 from tests.conftest import FIXTURES, ROOT
+from tests.support import zygote
 from tests.support.english import english_sentences
 
 # One xdist worker runs them all (pytest -n 2 --dist loadgroup): the cases run once.
@@ -168,30 +169,25 @@ class Ran:
 
 
 def _run_all(cases: dict[str, Case], tmp: Path, home: Path) -> dict[str, Ran]:
-    """Run every case at once, each a real `mpquiz --lang es ...` (its own interpreter,
-    since the command line's language is the process's), on its own database."""
-    started = {}
-    for name, case in cases.items():
+    """Run every case at once, each a real `mpquiz --lang es ...` in a process of its own
+    (the command line's language is the process's), on its own database."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(name: str) -> Ran:
+        case = cases[name]
         folder = tmp / name
         folder.mkdir()
         for file_name, text in case.files:
             (folder / file_name).write_text(text, encoding="utf-8")
         args = [a.replace("{tmp}", str(folder)) for a in case.args]
         db = ["--db", f"sqlite:///{folder / 'm.db'}"]
-        started[name] = subprocess.Popen(
-            [sys.executable, "-m", "mpquiz", "--lang", "es", *db, *args],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "COLUMNS": "100", "MPQUIZ_HOME": str(home)},
-            cwd=ROOT,
-        )
-    ran = {}
-    for name, process in started.items():
-        out, err = process.communicate(cases[name].stdin, timeout=120)
-        ran[name] = Ran(process.returncode, out, err)
-    return ran
+        env = {**os.environ, "COLUMNS": "100", "MPQUIZ_HOME": str(home)}
+        done = zygote.run(["--lang", "es", *db, *args], stdin=case.stdin, env=env, cwd=ROOT,
+                          timeout=120)  # fmt: skip
+        return Ran(done.returncode, done.stdout, done.stderr)
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        return dict(zip(cases, pool.map(one, cases), strict=True))
 
 
 @pytest.fixture(scope="module")

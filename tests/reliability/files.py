@@ -12,6 +12,7 @@ from pathlib import Path
 
 from tests.conftest import ROOT
 from tests.reliability.workers import EPOCH, MINI
+from tests.support import zygote
 
 REVIEWS = 5
 
@@ -52,7 +53,12 @@ def mpquiz(
     stdin: str = "",
     preexec: Callable[[], None] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m mpquiz ARGS` as a learner runs it (MPQUIZ_HOME is the test's)."""
+    """`python -m mpquiz ARGS` as a learner runs it (MPQUIZ_HOME is the test's), forked
+    from a process that has imported mpquiz (tests.support.zygote) unless `preexec` must
+    run in it first."""
+    env = {**os.environ, "COLUMNS": "100"}
+    if preexec is None:
+        return zygote.run(list(args), stdin=stdin, env=env, cwd=ROOT, timeout=120)
     return subprocess.run(
         [sys.executable, "-m", "mpquiz", *args],
         input=stdin,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from mpquiz.store.queue_reads import new_allowed
 from mpquiz.store.repository import Store, StoredQuestion
 
 
@@ -23,7 +24,7 @@ def new_allowance(
     just added can be tried at once, even after the day's new questions went to another.
     """
     started = store.new_introduced_since(learner_id, day_start, pack_id=pack_id, topic=topic)
-    return max(0, new_per_day - started)
+    return new_allowed(new_per_day, started)
 
 
 def build_queue(

@@ -59,11 +59,6 @@ def sqlite_file(url: str) -> Path | None:
     return Path(database).expanduser()
 
 
-def stored_time(when: datetime) -> str:
-    """A time as the repository stores it in SQLite: naive UTC with microseconds."""
-    return str(queue_reads.Values(sqlite=True).time(when))
-
-
 def first_question(
     db: Path,
     *,

@@ -16,7 +16,7 @@ from sqlmodel import Session, col
 from mpquiz.core.scheduling import CardState
 from mpquiz.store import queue_reads
 from mpquiz.store.tables import UnseenStartRow
-from mpquiz.store.values import StoredQuestion, stored_queue
+from mpquiz.store.values import StoredQuestion, stored, stored_queue
 
 
 def _reader(session: Session) -> tuple[queue_reads.Run, queue_reads.Values]:
@@ -93,7 +93,7 @@ def due(
     rows = queue_reads.due(
         run, values, learner_id=learner_id, now=now, limit=limit, pack_id=pack_id, topic=topic
     )
-    return [StoredQuestion(r.question_id, data=r.data, card_row=r.card) for r in rows]
+    return stored(rows)
 
 
 def unseen(
@@ -114,7 +114,7 @@ def unseen(
     )
     if moved:
         save_unseen_starts(session, learner_id, moved)
-    return [StoredQuestion(r.question_id, data=r.data) for r in rows]
+    return stored(rows)
 
 
 def new_introduced_since(

@@ -75,6 +75,11 @@ class DayQueue:
         return [*self.due, *self.unseen]
 
 
+def new_allowed(new_per_day: int, started: int) -> int:
+    """How many new questions may still start today, `started` having started already."""
+    return max(0, new_per_day - started)
+
+
 def day_queue(
     run: Run,
     values: Values,
@@ -91,8 +96,8 @@ def day_queue(
     scope = {"pack_id": pack_id, "topic": topic}
     due_rows = due(run, values, learner_id=learner_id, now=now, limit=MAX_DUE, **scope)
     started = introduced_since(run, values, learner_id=learner_id, since=day_start, **scope)
-    allowance = max(0, new_per_day - started)
-    new_rows, moved = unseen(run, learner_id=learner_id, limit=allowance, **scope)
+    limit = new_allowed(new_per_day, started)
+    new_rows, moved = unseen(run, learner_id=learner_id, limit=limit, **scope)
     return DayQueue(due_rows, new_rows, moved)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,7 +12,7 @@ from typing import Any
 from mpquiz.core.codec import question_from_dict
 from mpquiz.core.model import Question, Text
 from mpquiz.core.scheduling import CardState
-from mpquiz.store.queue_reads import DayQueue, card_fields
+from mpquiz.store.queue_reads import DayQueue, DueRow, UnseenRow, card_fields
 from mpquiz.store.tables import CardRow
 
 
@@ -45,9 +46,16 @@ class PackInfo:
 
 def stored_queue(queue: DayQueue) -> list[StoredQuestion]:
     """A day's queue as read (store.queue_reads) as the session's items."""
+    return stored(queue.rows)
+
+
+def stored(rows: Iterable[DueRow | UnseenRow]) -> list[StoredQuestion]:
+    """Rows of the queue's reads as the session's items (a due row brings its card)."""
     return [
-        *(StoredQuestion(r.question_id, data=r.data, card_row=r.card) for r in queue.due),
-        *(StoredQuestion(r.question_id, data=r.data) for r in queue.unseen),
+        StoredQuestion(r.question_id, data=r.data, card_row=r.card)
+        if isinstance(r, DueRow)
+        else StoredQuestion(r.question_id, data=r.data)
+        for r in rows
     ]
 
 
