@@ -6,7 +6,9 @@ not time out has no stacks and leaves no folder."""
 
 from __future__ import annotations
 
+import threading
 import time
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -40,6 +42,47 @@ def timed_out(name: str, method: str, *args: str) -> tuple[RunResult, int | None
     assert result.timed_out, result.output
     assert result.error == f"timed out after {TIMEOUT:g} s"
     return result, process.pid, elapsed
+
+
+HANGS = [
+    *((name, method, supervised) for name in ("hang_queue_join.py", "hang_recv.py")
+      for method in ("fork", "spawn") for supervised in (True, False)),
+    *((name, method, LINUX) for name in ("hang_lock.py", "hang_barrier.py")
+      for method in ("fork", "spawn")),
+]  # fmt: skip
+
+
+@cache
+def _hung() -> dict[tuple[str, str, bool], tuple[RunResult, int | None, float]]:
+    """Every hang of HANGS, run side by side (each waits for its time limit; one after
+    another they would wait 15 s), by (program, start method, supervised)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    starting = threading.Lock()  # which path a run takes is read as it starts
+
+    def one(hang: tuple[str, str, bool]) -> tuple[RunResult, int | None, float]:
+        name, method, supervised = hang
+        began = time.monotonic()
+        spec = program(name, timeout=TIMEOUT, grace=GRACE, start_method=method)
+        with starting:
+            was, launch_module.SUPERVISED = launch_module.SUPERVISED, supervised
+            try:
+                process = start_demo(spec)
+            finally:
+                launch_module.SUPERVISED = was
+        result = process.wait(30)
+        return result, process.pid, time.monotonic() - began
+
+    with ThreadPoolExecutor(max_workers=len(HANGS)) as pool:
+        return dict(zip(HANGS, pool.map(one, HANGS), strict=True))
+
+
+def hung(name: str, method: str, supervised: bool = LINUX) -> tuple[RunResult, int | None, float]:
+    """The run of a program of HANGS that hangs, its main pid, and how long mpquiz took."""
+    result, pid, elapsed = _hung()[(name, method, supervised)]
+    assert result.timed_out, result.output
+    assert result.error == f"timed out after {TIMEOUT:g} s"
+    return result, pid, elapsed
 
 
 def blocks(name: str) -> dict[str, int]:
@@ -84,11 +127,8 @@ def assert_main_blocked_at(result: RunResult, pid: int | None, name: str) -> Pro
 
 @PATHS
 @METHODS
-def test_a_join_before_the_queue_is_drained(
-    method: str, supervised: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(launch_module, "SUPERVISED", supervised)
-    result, pid, elapsed = timed_out("hang_queue_join.py", method)
+def test_a_join_before_the_queue_is_drained(method: str, supervised: bool) -> None:
+    result, pid, elapsed = hung("hang_queue_join.py", method, supervised)
     assert elapsed < TIMEOUT + 2.5
     main = assert_main_blocked_at(result, pid, "hang_queue_join.py")
     assert any(frame.function == "join" for frame in main.threads[0])
@@ -101,11 +141,8 @@ def test_a_join_before_the_queue_is_drained(
 
 @PATHS
 @METHODS
-def test_a_recv_with_no_sender(
-    method: str, supervised: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(launch_module, "SUPERVISED", supervised)
-    result, pid, elapsed = timed_out("hang_recv.py", method)
+def test_a_recv_with_no_sender(method: str, supervised: bool) -> None:
+    result, pid, elapsed = hung("hang_recv.py", method, supervised)
     assert elapsed < TIMEOUT + 2.5
     assert sorted(result.output.splitlines()) == ["child waits", "main waits"]
     main = assert_main_blocked_at(result, pid, "hang_recv.py")
@@ -121,7 +158,7 @@ def test_a_recv_with_no_sender(
 
 @METHODS
 def test_a_lock_never_released(method: str) -> None:
-    result, pid, _elapsed = timed_out("hang_lock.py", method)
+    result, pid, _elapsed = hung("hang_lock.py", method)
     assert_main_blocked_at(result, pid, "hang_lock.py")
     child = by_name(result.stacks, "Process-1")
     frame = innermost_in(child.threads[0], program("hang_lock.py").script)
@@ -134,7 +171,7 @@ def test_a_lock_never_released(method: str) -> None:
 
 @METHODS
 def test_a_barrier_waiting_forever(method: str) -> None:
-    result, pid, _elapsed = timed_out("hang_barrier.py", method)
+    result, pid, _elapsed = hung("hang_barrier.py", method)
     main = assert_main_blocked_at(result, pid, "hang_barrier.py")
     assert "wait" in [frame.function for frame in main.threads[0]]
     child = by_name(result.stacks, "Process-1")

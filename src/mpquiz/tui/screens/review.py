@@ -170,27 +170,29 @@ class ReviewScreen(BaseScreen):
         *,
         again: bool = False,
     ) -> None:
-        """Put a question on screen, ready for its answer."""
+        """Put a question on screen, ready for its answer: drawn in one update once its
+        answer widget has the focus, so a key pressed as soon as it shows is not lost."""
         self.runs, self._leave_armed = 1, False
         self.question = question
-        self.after.show()
-        slot = self.query_one("#answer-slot")
-        await slot.remove_children()
-        self.tell_clear()
-        self.query_one(TitleBar).set_text(
-            self.say("tui.review.title_again" if again else "tui.review.title", n=n, total=total),
-            f"{topic} · {kind_name(question, self.lang)}",
-        )
-        prompt = self.query_one("#prompt", Static)
-        prompt.update(pack_text(question.prompt.get(self.lang)))
-        prompt.display = True
-        starter = self.session.starter if self.session is not None else None
-        self.query_one(CodeView).show(None if starter is not None else code)
-        widget = answer_widget(question, self.lang, starter)
-        await slot.mount(widget)
-        self.refresh_bindings()
-        widget.focus(scroll_visible=False)  # the prompt and code first; keys scroll on
-        self.query_one("#body").scroll_home(animate=False)
+        with self.app.batch_update():
+            self.after.show()
+            slot = self.query_one("#answer-slot")
+            await slot.remove_children()
+            self.tell_clear()
+            title = "tui.review.title_again" if again else "tui.review.title"
+            self.query_one(TitleBar).set_text(
+                self.say(title, n=n, total=total), f"{topic} · {kind_name(question, self.lang)}"
+            )
+            prompt = self.query_one("#prompt", Static)
+            prompt.update(pack_text(question.prompt.get(self.lang)))
+            prompt.display = True
+            starter = self.session.starter if self.session is not None else None
+            self.query_one(CodeView).show(None if starter is not None else code)
+            widget = answer_widget(question, self.lang, starter)
+            await slot.mount(widget)
+            self.refresh_bindings()
+            widget.focus(scroll_visible=False)  # the prompt and code first; keys scroll on
+            self.query_one("#body").scroll_home(animate=False)
 
     def _fill_starter(self) -> None:
         """An exercise painted by the first look (before its pack's files were read) gets
