@@ -11,8 +11,7 @@ check.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
-from functools import cache
+from collections import Counter
 from typing import assert_never
 
 import pytest
@@ -28,10 +27,8 @@ from mpquiz.core.model import (
     Text,
 )
 from mpquiz.packs.code import shown_code
-from mpquiz.session.keycheck import check_keys
 from tests.demos.demo_support import (
     DEMOS,
-    SUITE_START_METHODS,
     pack,
     qid,
     questions,
@@ -142,48 +139,6 @@ def test_numeric_keys_are_measured_wherever_a_demo_prints_them() -> None:
     for q in questions(kinds=["numeric"]):
         measures = q.evidence is not None and "value" in re.compile(q.evidence).groupindex
         assert measures != (q.qid in NOT_MEASURED), q.qid
-
-
-def key_groups() -> list[tuple[str, tuple[str, ...], list[Question]]]:
-    """The predict and measured numeric questions, grouped by the run they need."""
-    groups: dict[tuple[str, tuple[str, ...]], list[Question]] = defaultdict(list)
-    for q in pack().questions:
-        if q.kind is Kind.PREDICT or (q.kind is Kind.NUMERIC and q.qid not in NOT_MEASURED):
-            groups[q.demo, q.args].append(q)
-    return [(demo, args, qs) for (demo, args), qs in groups.items()]
-
-
-@cache
-def _key_problems_under(method: str) -> dict[str, list[str]]:
-    """The problems `pack validate --run --start-method METHOD` finds with the predict
-    and measured keys, by question: each run once, four at a time (key_groups)."""
-    keyed = tuple(q for _demo, _args, qs in key_groups() for q in qs)
-    course = pack()
-    report = check_keys(
-        type(course)(**{**course.__dict__, "questions": keyed}),
-        runs_when_varying=1,
-        start_method=method,
-    )
-    found: dict[str, list[str]] = defaultdict(list)
-    for problem in report.problems:
-        found[problem.question.qid].append(str(problem))
-    return found
-
-
-@pytest.mark.xdist_group("keys-under-other-methods")  # one worker runs them once
-@pytest.mark.parametrize("method", [m for m in SUITE_START_METHODS if m != "fork"])
-@pytest.mark.parametrize(
-    ("demo", "args", "keyed"),
-    key_groups(),
-    ids=[" ".join((demo, *args)) for demo, args, _ in key_groups()],
-)
-def test_keys_hold_under_other_start_methods(
-    method: str, demo: str, args: tuple[str, ...], keyed: list[Question]
-) -> None:
-    # mpquiz's own check (session.keycheck): the real matcher (`matches`), measurement
-    # (`measured_value`) and proofs, on a run under `method`.
-    problems = _key_problems_under(method)
-    assert [m for q in keyed for m in problems.get(q.qid, [])] == []
 
 
 SPOILS_NOTHING = {

@@ -1,11 +1,11 @@
-"""The built-in exercises proved by execution under every start method, pinned to one
-CPU, and with every CPU under the default one: each starter fails a check (the exercise
-teaches something), each solution passes every check that is measurable there (on one
-CPU a speed-up or processes busy at once cannot be measured, so every starter must fail
-a check about something else). All of a start method's checks run at once, so that the
-starters that hang until their time limit wait side by side; one test per exercise and
-start method reports them, all on one xdist worker (pytest -n 2 --dist loadgroup), which
-proves them once."""
+"""The built-in exercises proved by execution under the platform's default start method,
+pinned to one CPU (CI proves them with every CPU, and under spawn and forkserver:
+.ci/keys-on-every-python): each starter fails a check (the exercise teaches something),
+each solution passes every check that is measurable there (on one CPU a speed-up or
+processes busy at once cannot be measured, so every starter must fail a check about
+something else). All the checks run at once, so that the starters that hang until their
+time limit wait side by side; one test per exercise reports them, all on one xdist worker
+(pytest -n 2 --dist loadgroup), which proves them once."""
 
 from __future__ import annotations
 
