@@ -119,6 +119,7 @@ class Services:
         """
         with self._opening:
             if self._opened is None:
+                self.settings  # noqa: B018 (a broken settings file fails before the database is touched)
                 from mpquiz.store.opening import open_store
 
                 today = self.clock.now().astimezone().date()

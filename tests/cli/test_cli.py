@@ -146,3 +146,14 @@ def test_default_database_lives_in_the_data_folder(tmp_path: Path) -> None:
     env_db = tmp_path / "env.db"
     assert mpquiz("stats", env={"MPQUIZ_DB": f"sqlite:///{env_db}"}).returncode == 0
     assert env_db.is_file()
+
+
+def test_a_broken_settings_file_fails_before_the_database_is_touched(tmp_path: Path) -> None:
+    config = tmp_path / "many.toml"
+    config.write_text("new_per_day = 'many'\n", encoding="utf-8")
+    db = tmp_path / "m.db"
+    home = {"MPQUIZ_HOME": str(tmp_path / "home")}
+    result = mpquiz("--db", f"sqlite:///{db}", "--config", str(config), "stats", env=home)
+    assert result.returncode == 2, result.stderr
+    assert "new_per_day" in result.stderr and str(config) in result.stderr
+    assert not db.exists()  # no database made, no pack synced, for a command that failed
