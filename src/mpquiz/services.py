@@ -21,6 +21,7 @@ from mpquiz.settings import Settings, load_settings
 # The storage and session modules load SQLAlchemy (about half a second): they are imported
 # where first needed, so the app can paint its first screen before (see first_look, warm).
 if TYPE_CHECKING:
+    from mpquiz.core.model import Pack
     from mpquiz.core.scheduling import Scheduler
     from mpquiz.packs.places import PackPlaces
     from mpquiz.packs.trust import TrustStore
@@ -53,6 +54,27 @@ def source_fingerprint(pack_dir: Path) -> str:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
+
+
+_builtin_packs: dict[tuple[str, str, str], Pack] = {}
+_builtin_lock = threading.Lock()
+
+
+def builtin_pack(stamp: str | None = None) -> Pack:
+    """The bundled pack, loaded and validated once per process for each fingerprint of its
+    files (`stamp`: source_fingerprint, computed when not given). Loading it is most of a
+    new database's first sync; a process that opens several databases loads it once."""
+    from mpquiz.packs.loader import load_pack  # costly to import: only when needed
+
+    root, demos = paths.builtin_pack_dir(), paths.builtin_demos_dir()
+    key = (str(root), str(demos), stamp or source_fingerprint(root))
+    with _builtin_lock:
+        pack = _builtin_packs.get(key)
+        if pack is None:
+            pack = load_pack(root, demos_dir=demos, builtin=True)
+            _builtin_packs.clear()  # one version of the pack at a time
+            _builtin_packs[key] = pack
+        return pack
 
 
 @dataclass
@@ -189,10 +211,7 @@ class Services:
         stamp = source_fingerprint(root)
         if read_meta(store, BUILTIN_STAMP) == stamp:
             return None
-        from mpquiz.packs.loader import load_pack  # costly to import: only when needed
-
-        pack = load_pack(root, demos_dir=paths.builtin_demos_dir(), builtin=True)
-        report = store.sync_pack(pack, self.clock.now())
+        report = store.sync_pack(builtin_pack(stamp), self.clock.now())
         write_meta(store, BUILTIN_STAMP, stamp)
         return report
 

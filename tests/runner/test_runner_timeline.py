@@ -177,9 +177,11 @@ def test_a_killed_demo_is_recorded_with_what_saw_it_die() -> None:
     assert main.exit_code == result.exit_code and main.exit_code is not None
     assert main.exit_code < 0  # killed by a signal
     assert main.start is not None and main.end is not None and main.end >= 1.0
-    assert main.cpu is None or main.cpu > 0.5  # from its last sample, never made up
+    # Its CPU time is its last sample's, never made up: some, and no more than it lived
+    # (how much of that second it got depends on what else the machine ran).
+    assert main.cpu is None or 0 < main.cpu <= main.end - main.start + 0.05
     if LINUX:
-        assert main.samples and main.samples[-1][1] > 0.5
+        assert main.samples and main.samples[-1][1] == main.cpu
 
 
 def test_a_process_with_more_to_say_than_its_budget_still_records_its_end(

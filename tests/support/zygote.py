@@ -4,11 +4,11 @@ Most command-line tests run mpquiz as a learner does, in a process of its own: i
 code, its language (set per process), its stdin and stdout as pipes. Starting a Python
 and importing SQLAlchemy, SQLModel, Typer and mpquiz takes about half a second of CPU,
 and the suite does it a few hundred times. Here one process per test worker (the zygote)
-imports them once; each run is a fork of it that sets the run's environment, working
-folder and standard streams (the caller's pipes, passed over a Unix socket) and then
-runs `mpquiz/__main__.py` as `python -m mpquiz` does, to a normal interpreter exit
-(atexit handlers, threads joined, streams flushed). The zygote reports the run's pid as
-it starts and its exit status when it ends.
+imports them once, and loads the built-in pack once; each run is a fork of it that sets
+the run's environment, working folder and standard streams (the caller's pipes, passed
+over a Unix socket) and then runs `mpquiz/__main__.py` as `python -m mpquiz` does, to a
+normal interpreter exit (atexit handlers, threads joined, streams flushed). The zygote
+reports the run's pid as it starts and its exit status when it ends.
 
 A test that is about a fresh interpreter (what start-up imports, signals from a
 terminal) starts one itself.
@@ -17,6 +17,8 @@ terminal) starts one itself.
 from __future__ import annotations
 
 import atexit
+import contextlib
+import gc
 import json
 import os
 import selectors
@@ -169,6 +171,10 @@ def _serve(path: str) -> tuple[socket.socket, dict[str, object], list[int]]:
 
     for name in PRELOAD:
         importlib.import_module(name)
+    # And the built-in pack, which a new database syncs: loaded once for every run (a run
+    # whose pack files differ loads its own: services.builtin_pack is by their fingerprint).
+    importlib.import_module("mpquiz.services").builtin_pack()
+    gc.freeze()  # the forks share these objects' pages instead of copying them
     assert threading.active_count() == 1, "nothing may run beside a process that forks"
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(path)
@@ -220,7 +226,34 @@ def _become_the_run(conn: socket.socket, request: dict[str, object], fds: list[i
     assert isinstance(args, list)
     sys.argv = ["mpquiz", *args]
     sys.path[0] = os.getcwd()  # as `python -m` puts it
-    runpy.run_module("mpquiz", run_name="__main__", alter_sys=True)
+    try:
+        runpy.run_module("mpquiz", run_name="__main__", alter_sys=True)
+        code: object = 0
+    except SystemExit as exc:
+        code = exc.code
+    os._exit(_exit_as_python_does(code))
+
+
+def _exit_as_python_does(code: object) -> int:
+    """What an interpreter does on exit that a program can see (threads joined, atexit
+    handlers run, streams flushed, a SystemExit's message printed), and its exit code;
+    not the teardown of every module the zygote imported, which takes longer than most
+    commands and shows nothing."""
+    import atexit
+
+    threading._shutdown()  # type: ignore[attr-defined]
+    atexit._run_exitfuncs()
+    if code is None:
+        status = 0
+    elif isinstance(code, int):
+        status = code & 0xFF
+    else:
+        print(code, file=sys.stderr)
+        status = 1
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a stream the program closed
+            stream.flush()
+    return status
 
 
 if __name__ == "__main__":
