@@ -62,10 +62,12 @@ def one_round(channel, n):
 
 
 def main(n, rounds):
-    # Each channel several times, and the best figure of each: a moment when another
-    # program took the CPU spoils one round, not the comparison.
-    runs = {channel: [one_round(channel, n) for _ in range(rounds)]
-            for channel in ("Pipe", "Queue")}
+    # Each channel several times, taking turns, and the best figure of each: a moment
+    # when another program took the CPU spoils one round, not the comparison.
+    runs = {"Pipe": [], "Queue": []}
+    for _ in range(rounds):
+        for channel in runs:
+            runs[channel].append(one_round(channel, n))
     rate = {channel: max(r for r, _, _ in found) for channel, found in runs.items()}
     cost = {channel: min(c for _, c, _ in found) for channel, found in runs.items()}
     every = all(whole for found in runs.values() for _, _, whole in found)
@@ -90,6 +92,6 @@ def main(n, rounds):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=20_000, help="messages per round")
-    parser.add_argument("--rounds", type=int, default=2, help="rounds for each channel")
+    parser.add_argument("--rounds", type=int, default=4, help="rounds for each channel")
     args = parser.parse_args()
     main(args.messages, args.rounds)
