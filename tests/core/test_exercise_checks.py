@@ -122,6 +122,30 @@ def test_speedup_timed_again_compares_each_side_s_fastest_run() -> None:
     assert not short_of_speed(report)
 
 
+def test_a_speedup_still_short_where_the_machine_gave_too_little_is_not_judged() -> None:
+    check = _check(speedup=1.5)
+    short = Attempt(
+        "p",
+        (_run("x", duration=1.6),),
+        _run("r", duration=2.0),
+        timing=((_run("r", duration=1.9), _run("x", duration=1.5)),),
+    )
+    # 1.2 cores' worth for 2 processes at once: 1.5x could not show, whatever the program.
+    result = judge((check,), replace(short, capacity=1.2), CLEAN).results[1]
+    assert (result.status, result.detail and result.detail.key) == (
+        Status.UNMEASURABLE,
+        "exercise.capacity_short",
+    )
+    assert result.detail is not None and result.detail.params["capacity"] == "1.2"
+    # 1.9 cores' worth: the machine could show it, so the program is what fell short.
+    result = judge((check,), replace(short, capacity=1.9), CLEAN).results[1]
+    assert result.status is Status.FAILED and result.detail is not None
+    assert result.detail.key == "exercise.speedup_short_best"
+    # A speed-up shown passes, however little the machine gave.
+    fast = replace(short, runs=(_run("x", duration=1.0),), capacity=1.1)
+    assert judge((check,), fast, CLEAN).results[1].status is Status.PASSED
+
+
 def test_only_a_speedup_short_of_its_factor_is_worth_timing_again() -> None:
     checks = (_check(speedup=1.5), _check(line="^done$"))
     reference = _run("r", duration=2.0)

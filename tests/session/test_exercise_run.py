@@ -15,6 +15,7 @@ from mpquiz.core.kinds import ExerciseQuestion
 from mpquiz.core.refusal import Refusal
 from mpquiz.packs.loader import load_pack
 from mpquiz.runner import DemoSpec, RunResult
+from mpquiz.session import exercise_run
 from mpquiz.session.demos import DemoLauncher, TrustLocalFiles, TrustPolicy
 from mpquiz.session.exercise_run import PROGRAM_NAME, CheckRun, ExerciseRunner
 from tests.support.trusting import launcher_for, places_for
@@ -162,20 +163,37 @@ def _speed_pack(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("reference", "program", "started", "key"),
+    ("reference", "program", "started", "capacity", "key"),
     [
         # Fast enough the first time: one run each, nothing timed again.
-        ([1.0], [0.4], ["reference", "program"], "exercise.speedup"),
+        ([1.0], [0.4], ["reference", "program"], None, "exercise.speedup"),
         # Short at first (a busy moment), then each side's fastest run shows it.
-        ([1.0, 0.9], [0.7, 0.45], ["reference", "program"] * 2, "exercise.speedup_best"),
-        # Short every time: three runs each, and the verdict says so.
-        ([1.0, 1.0, 1.0], [0.9, 0.8, 0.85], ["reference", "program"] * 3,
+        ([1.0, 0.9], [0.7, 0.45], ["reference", "program"] * 2, None, "exercise.speedup_best"),
+        # Short every time, on a machine that gave two processes 2 cores' worth: three
+        # runs each, and the verdict says so.
+        ([1.0, 1.0, 1.0], [0.9, 0.8, 0.85], ["reference", "program"] * 3, 2.0,
          "exercise.speedup_short_best"),
+        # The same on a machine that gave them 1.3 cores' worth: not measurable here.
+        ([1.0, 1.0, 1.0], [0.9, 0.8, 0.85], ["reference", "program"] * 3, 1.3,
+         "exercise.capacity_short"),
     ],
 )  # fmt: skip
 def test_a_speedup_short_of_its_factor_is_timed_again_before_it_fails(
-    tmp_path: Path, reference: list[float], program: list[float], started: list[str], key: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reference: list[float],
+    program: list[float],
+    started: list[str],
+    capacity: float | None,
+    key: str,
 ) -> None:
+    probed: list[int] = []
+
+    def measured(cores: int) -> float | None:
+        probed.append(cores)
+        return capacity
+
+    monkeypatch.setattr(exercise_run, "parallel_capacity", measured)
     pack = _speed_pack(tmp_path)
     question = load_pack(pack).questions[0]
     assert isinstance(question, ExerciseQuestion)
@@ -187,3 +205,4 @@ def test_a_speedup_short_of_its_factor_is_timed_again_before_it_fails(
     speed = checked.report.results[-1]
     assert speed.detail is not None and speed.detail.key == key
     assert len(checked.runs) == runs == checked.report.runs
+    assert probed == ([2] if capacity is not None else [])  # measured only when still short

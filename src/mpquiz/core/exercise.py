@@ -174,6 +174,9 @@ class Attempt:
     """The likely cause when a run passed its time limit (core.hangs)."""
     timing: tuple[tuple[RunFacts, RunFacts], ...] = ()
     """(reference, program) runs made again to time them, when a speed-up fell short."""
+    capacity: float | None = None
+    """Cores' worth of work the machine gave processes busy at once, measured when a
+    speed-up still fell short (runner.parallel_capacity); None when not measured."""
 
     @property
     def all_runs(self) -> tuple[RunFacts, ...]:
@@ -361,11 +364,26 @@ def _speedup(c: ExerciseCheck, test: SpeedupTest, attempt: Attempt) -> CheckResu
         "program": f"{best:.2f}",
     }
     status = Status.PASSED if speed >= test.factor else Status.FAILED
+    capacity = attempt.capacity
+    needed = min(test.factor * HEADROOM, test.cores * FULL)
+    if status is Status.FAILED and capacity is not None and capacity < needed:
+        # The machine could not have shown the speed-up asked, whatever the program.
+        params["capacity"] = f"{capacity:.1f}"
+        params["cores"] = test.cores
+        note = Note("exercise.capacity_short", params)
+        return CheckResult(c.name, Status.UNMEASURABLE, c.message, note)
     key = "exercise.speedup" if status is Status.PASSED else "exercise.speedup_short"
     if attempt.timing:
         params["runs"] = len(timed)
         key += "_best"
     return CheckResult(c.name, status, c.message, Note(key, params))
+
+
+HEADROOM = 1.15
+"""A speed-up of F is judged only where the machine gives F × HEADROOM cores' worth of
+parallel work (a program's own start-up and hand-overs take some of it), or FULL of the
+cores the check names when that is less."""
+FULL = 0.9
 
 
 def short_of_speed(report: Report) -> bool:
