@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from mpquiz import paths
 from mpquiz.core.model import ExerciseQuestion, NumericKey
+from mpquiz.core.proof_codec import ProofSpec
 from mpquiz.packs.loader import load_pack
+from mpquiz.session import keycheck
 from mpquiz.session.keycheck import check_keys
 from tests.cli.test_cli import mpquiz
 
@@ -28,6 +34,48 @@ def test_a_wrong_key_is_caught(mini_pack_dir: Path) -> None:
     messages = {p.question.qid: p.message for p in report.problems}
     assert "measured 3" in messages["basics.exitcode-number"]
     assert "does not fit `expected`" in messages["basics.children"]
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="a point needing 2 cores needs 2 cores")
+def test_a_point_needing_cores_is_checked_against_the_machine(
+    mini_pack_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What the case is about: a host that slows the CPUs with nothing busy seen inside.
+    seen = keycheck.run_facts
+    quiet = lambda result: dataclasses.replace(seen(result), others=0.0, load=0.0)  # noqa: E731
+    monkeypatch.setattr(keycheck, "run_facts", quiet)
+    pack = load_pack(mini_pack_dir)
+    # basics.exitcode's demo prints "exitcode: 3"; a point asking 4 of 2 cores fails it.
+    point = {"value": r"exitcode: (?P<value>-?\d+)", "is": "== 4"}
+    wrong = ProofSpec.of({"all": [point], "needs_cores": 2})
+    question = dataclasses.replace(pack.questions[0], proof=wrong)
+    one = dataclasses.replace(pack, questions=(question,))
+    asked: list[int] = []
+
+    def gave(worth: float) -> Callable[[int], float]:  # a fake runner.parallel_capacity
+        def capacity(cores: int) -> float:
+            asked.append(cores)
+            return worth
+
+        return capacity
+
+    # The machine gave 1.2 of 2 cores just after the run: the run could not measure it.
+    starved = check_keys(one, capacity=gave(1.2))
+    assert starved.problems == [] and asked == [2]
+    tally = starved.proofs["basics.exitcode"]
+    assert tally.status == "not-shown" and tally.unmeasurable == tally.runs == 1
+    assert tally.failed is not None and tally.failed.reason is not None
+    assert tally.failed.reason.key == "proof.capacity_short"
+    assert tally.failed.reason.params == {"capacity": "1.2", "cores": 2}
+    # With the cores given, the same failure is a problem, and says what was measured.
+    full = check_keys(one, capacity=gave(1.9))
+    assert [p.question.qid for p in full.problems] == ["basics.exitcode"]
+    assert full.problems[0].message == "its proof held in 0 of 1 run: measured 3, not 4"
+    # A point that needs one core is not the machine's to excuse: no probe.
+    asked.clear()
+    single = dataclasses.replace(question, proof=ProofSpec.of(point))
+    alone = check_keys(dataclasses.replace(pack, questions=(single,)), capacity=gave(0.5))
+    assert len(alone.problems) == 1 and asked == []
 
 
 def test_validate_run_exit_codes(mini_pack_dir: Path, tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from typing import Any, TypeAlias
 
 from mpquiz.core.outputs import MatchRule, matches
 from mpquiz.core.proof import (
+    FULL,
     NOT_SHOWN,
     PART_KEYS,
     SHOWN,
@@ -382,8 +383,7 @@ def _speedup(c: ExerciseCheck, test: SpeedupTest, attempt: Attempt) -> CheckResu
 HEADROOM = 1.15
 """A speed-up of F is judged only where the machine gives F × HEADROOM cores' worth of
 parallel work (a program's own start-up and hand-overs take some of it), or FULL of the
-cores the check names when that is less."""
-FULL = 0.9
+cores the check names when that is less (core.proof.FULL)."""
 
 
 def short_of_speed(report: Report) -> bool:

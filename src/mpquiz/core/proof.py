@@ -159,9 +159,12 @@ def _failure(run: RunFacts) -> Note:
 TIMED_PARTS = (ValueShown, ParallelShown, TurnsShown)
 """The parts a busy machine can spoil: measured values and what the processes did on the
 CPU (a line or an order is printed or not, whatever the load)."""
-UNMEASURABLE = ("proof.few_cores", "proof.busy", "proof.busy_others")
+UNMEASURABLE = ("proof.few_cores", "proof.busy", "proof.busy_others", "proof.capacity_short")
 """The reasons a run could not show a point without it being wrong: too few cores, a
-busy machine."""
+busy machine, one that gave less parallel work than the point needs."""
+FULL = 0.9
+"""A point needing n cores busy at once is judged only where the machine gives at least
+FULL × n cores' worth of parallel work (runner.parallel_capacity)."""
 
 
 def _timed(part: ProofPart) -> bool:

@@ -3,15 +3,16 @@
 Each distinct (demo, arguments) runs once, or several times when one of its questions
 says its output varies. For each question the report says whether its proof held in
 every run ("shown"), failed in some ("not-shown": a problem, unless the runs could not
-measure it: too few cores, a busy machine), or is missing; and it lists the keys the
-real output contradicts and the demos that did not run cleanly.
+measure it: too few cores, a busy machine, or one that gave less parallel work than the
+point needs), or is missing; and it lists the keys the real output contradicts and the
+demos that did not run cleanly.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import assert_never
 
@@ -26,9 +27,19 @@ from mpquiz.core.model import (
     Question,
 )
 from mpquiz.core.outputs import matches
-from mpquiz.core.proof import NO_RUN, SHOWN, TIMED_PARTS, UNMEASURABLE, ProofCheck
+from mpquiz.core.proof import (
+    FULL,
+    NO_RUN,
+    NOT_SHOWN,
+    SHOWN,
+    TIMED_PARTS,
+    UNMEASURABLE,
+    ParallelShown,
+    ProofCheck,
+)
 from mpquiz.core.verdict import Note
 from mpquiz.runner import DemoSpec, RunResult, run_demo
+from mpquiz.runner.parallel_capacity import parallel_capacity
 from mpquiz.session.run_facts import run_facts
 
 VARYING_RUNS = 3
@@ -74,6 +85,8 @@ class ProofTally:
     shown: int = 0
     unmeasurable: int = 0
     last: ProofCheck | None = None
+    failed: ProofCheck | None = None
+    """The last run's check that did not show it (its reason is the one reported)."""
     shown_in: RunResult | None = None
     """The first run that showed it (for --record)."""
 
@@ -98,6 +111,9 @@ class KeyReport:
 
 Progress = Callable[[str, int, int], None]
 """Called with (demo name, runs done, runs in all) after each run."""
+Capacity = Callable[[int], float | None]
+"""Cores' worth of parallel work the machine gives that many busy processes just now
+(runner.parallel_capacity), None when it could not be measured."""
 
 
 def depends_on_timing(question: Question) -> bool:
@@ -125,13 +141,18 @@ def check_keys(
     workers: int = WORKERS,
     python: str | None = None,
     start_method: str | None = None,
+    capacity: Capacity | None = parallel_capacity,
 ) -> KeyReport:
     """Run each distinct (demo, args) of `pack` and check each question's key against it.
 
     The runs whose questions do not depend on timing (depends_on_timing) go `workers` at
     a time, most demos being asleep most of the time; the others run one by one after,
     with nothing else of the check running beside them. `python` and `start_method` set
-    the interpreter and the default start method of every run (runner.DemoSpec)."""
+    the interpreter and the default start method of every run (runner.DemoSpec).
+
+    A point that needs several cores and did not show in a run is checked against the
+    machine just after that run (`capacity`): when it gave less parallel work than the
+    point needs, the run could not measure it (`proof.capacity_short`), not a problem."""
     from concurrent.futures import ThreadPoolExecutor
 
     groups: dict[tuple[str, tuple[str, ...]], list[Question]] = {}
@@ -167,9 +188,19 @@ def check_keys(
         if progress is not None:
             progress(spec.script.name, done, total)
         facts = run_facts(result)
+        probed: dict[int, float | None] = {}  # one probe per run and core count
+
+        def measure(cores: int) -> float | None:
+            if cores not in probed:
+                probed[cores] = None if capacity is None else capacity(cores)
+            return probed[cores]
+
         for q in questions:
             problems.extend(KeyProblem(q, n, attempt) for n in key_problems(q, result))
-            _tally(tallies[q.qid], q, facts, result)
+            check, _lines = q.prove(facts)
+            if result.ok and check.status == NOT_SHOWN:
+                check = _against_machine(q, check, measure)
+            _tally(tallies[q.qid], check, result)
 
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         for run, result in zip(together, pool.map(lambda r: run_demo(r[0]), together), strict=True):
@@ -189,11 +220,36 @@ def check_keys(
     return KeyReport(problems, total, len(asked), tallies)
 
 
-def _tally(tally: ProofTally, question: Question, facts: RunFacts, result: RunResult) -> None:
+def parallel_need(question: Question) -> int:
+    """How many cores busy at once a question's point needs (1 when it needs no more)."""
+    proof = question.effective_proof
+    if proof is None:
+        return 1
+    parts = [p.processes for p in proof.parts if isinstance(p, ParallelShown)]
+    return max([proof.needs_cores, *parts])
+
+
+def _against_machine(
+    question: Question, check: ProofCheck, measure: Callable[[int], float | None]
+) -> ProofCheck:
+    """`check` (a point not shown), or the same as not measurable when it needs several
+    cores and the machine gave less than FULL of them just now: a virtual machine's host
+    can slow its CPUs with nothing showing as busy inside, and the run then says nothing
+    of the point."""
+    needs = parallel_need(question)
+    if needs < 2 or (check.reason is not None and check.reason.key in UNMEASURABLE):
+        return check
+    got = measure(needs)
+    if got is None or got >= needs * FULL:
+        return check
+    why = Note("proof.capacity_short", {"capacity": f"{got:.1f}", "cores": needs})
+    return replace(check, reason=why)
+
+
+def _tally(tally: ProofTally, check: ProofCheck, result: RunResult) -> None:
     if tally.missing:
         tally.runs += 1  # the runs there were, with nothing to prove
         return
-    check, _lines = question.prove(facts)
     if check.status == NO_RUN:
         return
     tally.runs += 1
@@ -201,12 +257,14 @@ def _tally(tally: ProofTally, question: Question, facts: RunFacts, result: RunRe
     if check.status == SHOWN:
         tally.shown += 1
         tally.shown_in = tally.shown_in or result
-    elif check.reason is not None and check.reason.key in UNMEASURABLE:
-        tally.unmeasurable += 1
+    else:
+        tally.failed = check
+        if check.reason is not None and check.reason.key in UNMEASURABLE:
+            tally.unmeasurable += 1
 
 
 def _not_shown(tally: ProofTally) -> Note:
-    last = tally.last
+    last = tally.failed or tally.last
     assert last is not None
     measured = tally.runs - tally.unmeasurable
     if last.reason is None:
