@@ -36,6 +36,6 @@ def main(n_tasks, size):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="CPU-bound tasks, one after another.")
     parser.add_argument("--tasks", type=int, default=8, help="how many tasks")
-    parser.add_argument("--size", type=int, default=2_000_000, help="steps per task")
+    parser.add_argument("--size", type=int, default=4_000_000, help="steps per task")
     args = parser.parse_args()
     main(args.tasks, args.size)

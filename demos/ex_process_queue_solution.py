@@ -50,7 +50,7 @@ def main(n_tasks, size, workers):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="CPU-bound tasks on Process objects.")
     parser.add_argument("--tasks", type=int, default=8, help="how many tasks")
-    parser.add_argument("--size", type=int, default=2_000_000, help="steps per task")
+    parser.add_argument("--size", type=int, default=4_000_000, help="steps per task")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
                         help="worker processes (default: the machine's CPUs)")
     args = parser.parse_args()

@@ -42,7 +42,7 @@ def main(size):
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="CPU-bound work in two processes.")
-    parser.add_argument("--size", type=int, default=16_000_000,
+    parser.add_argument("--size", type=int, default=32_000_000,
                         help="sum the squares of 0 .. size-1")
     args = parser.parse_args()
     main(args.size)

@@ -1,6 +1,6 @@
 """Final exercise, step 3: the reference, the same tiny tasks in a plain loop.
 
-No Pool, no messages, no pickling: one process does the 30 000 tasks one after
+No Pool, no messages, no pickling: one process does the 60 000 tasks one after
 another. mpquiz times ex_tiny_tasks.py against this program.
 
     python ex_tiny_tasks_reference.py
@@ -24,7 +24,7 @@ def main(n_tasks, size):
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Many tiny tasks, one after another.")
-    parser.add_argument("--tasks", type=int, default=30_000, help="how many tasks")
+    parser.add_argument("--tasks", type=int, default=60_000, help="how many tasks")
     parser.add_argument("--size", type=int, default=500, help="steps per task")
     parser.add_argument("--workers", type=int, default=0, help="ignored: there are none")
     args = parser.parse_args()

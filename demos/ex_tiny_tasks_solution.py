@@ -1,6 +1,6 @@
 """Final exercise, step 3: a Pool that is SLOWER than the plain loop. Why?
 
-30 000 tiny tasks, about ten microseconds of arithmetic each, go to a Pool one at
+60 000 tiny tasks, about ten microseconds of arithmetic each, go to a Pool one at
 a time (chunksize=1). Every task is then a message of its own: the parent pickles it
 and sends it to a worker, the worker sends its result back, and the parent unpickles
 and files it. That bookkeeping costs more than the arithmetic itself, and the parent
@@ -10,7 +10,7 @@ does all of it alone, so 2 cores finish later than 1 core does with a plain loop
 Only run() needs to change.
 
     python ex_tiny_tasks.py
-    python ex_tiny_tasks.py --tasks 30000 --size 500 --workers 2
+    python ex_tiny_tasks.py --tasks 60000 --size 500 --workers 2
 """
 import argparse
 import math
@@ -33,7 +33,7 @@ def run(tasks, workers):
     chunksize = math.ceil(len(tasks) / (4 * workers))
     with Pool(processes=workers) as pool:
         results = pool.map(work, tasks, chunksize=chunksize)
-    chunks = math.ceil(len(tasks) / chunksize)  # 8 messages with 2 workers, not 30 000
+    chunks = math.ceil(len(tasks) / chunksize)  # 8 messages with 2 workers, not 60 000
     return results, chunks
 # endregion
 
@@ -48,7 +48,7 @@ def main(n_tasks, size, workers):
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Many tiny tasks on a Pool.")
-    parser.add_argument("--tasks", type=int, default=30_000, help="how many tasks")
+    parser.add_argument("--tasks", type=int, default=60_000, help="how many tasks")
     parser.add_argument("--size", type=int, default=500, help="steps per task")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2,
                         help="worker processes (default: the machine's CPUs)")
