@@ -111,6 +111,6 @@ def main(workers, size):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="CPU-bound work: threads vs processes.")
     parser.add_argument("--workers", type=int, default=2, help="threads, then processes")
-    parser.add_argument("--size", type=int, default=10_000_000, help="steps per worker")
+    parser.add_argument("--size", type=int, default=16_000_000, help="steps per worker")
     args = parser.parse_args()
     main(args.workers, args.size)

@@ -86,7 +86,8 @@ class ProofTally:
     unmeasurable: int = 0
     last: ProofCheck | None = None
     failed: ProofCheck | None = None
-    """The last run's check that did not show it (its reason is the one reported)."""
+    """The last check that did not show it in a run that could measure it (its reason
+    is the one reported)."""
     shown_in: RunResult | None = None
     """The first run that showed it (for --record)."""
 
@@ -257,10 +258,10 @@ def _tally(tally: ProofTally, check: ProofCheck, result: RunResult) -> None:
     if check.status == SHOWN:
         tally.shown += 1
         tally.shown_in = tally.shown_in or result
+    elif check.reason is not None and check.reason.key in UNMEASURABLE:
+        tally.unmeasurable += 1
     else:
         tally.failed = check
-        if check.reason is not None and check.reason.key in UNMEASURABLE:
-            tally.unmeasurable += 1
 
 
 def _not_shown(tally: ProofTally) -> Note:
