@@ -29,15 +29,18 @@ def work(n):
 
 
 # region: count
-def timed(workers, tasks):
-    """The better of two runs: one slowed down by another program says little."""
-    times = []
-    for _ in range(2):
-        start = time.perf_counter()
-        with Pool(processes=workers) as pool:
-            pool.map(work, tasks)
-        times.append(time.perf_counter() - start)
-    return min(times)
+def timed(sizes, tasks, rounds=3):
+    """Each pool size's best time, the sizes taking turns for `rounds` rounds: a moment
+    when another program takes the CPU slows one run, not one pool size."""
+    best = {}
+    for _ in range(rounds):
+        for workers in sizes:
+            start = time.perf_counter()
+            with Pool(processes=workers) as pool:
+                pool.map(work, tasks)
+            seconds = time.perf_counter() - start
+            best[workers] = min(seconds, best.get(workers, seconds))
+    return best
 
 
 def main(n_tasks, size):
@@ -45,12 +48,11 @@ def main(n_tasks, size):
     tasks = [size] * n_tasks
     print(f"cores available: {cores}, tasks: {n_tasks}")
     work(size)  # a first run of the loop is slower: warm up before timing
-    one = timed(1, tasks)
+    best = timed([1, cores, 2 * cores], tasks)
+    one, per_core, twice = best[1], best[cores], best[2 * cores]
     print(f"1 worker: {one:.2f} s")
-    per_core = timed(cores, tasks)
     workers = f"{cores} worker" + ("s" if cores > 1 else "")
     print(f"{workers} (one per core): {per_core:.2f} s, {one / per_core:.2f}x")
-    twice = timed(2 * cores, tasks)
     print(f"{2 * cores} workers (two per core): {twice:.2f} s, {one / twice:.2f}x")
     print(f"two per core against one per core: {per_core / twice:.2f}x")
     if cores < 2:
