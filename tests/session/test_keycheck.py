@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 
 from mpquiz import paths
+from mpquiz.core.grading import RunFacts
 from mpquiz.core.model import ExerciseQuestion, NumericKey
 from mpquiz.core.proof_codec import ProofSpec
 from mpquiz.packs.loader import load_pack
+from mpquiz.runner import RunResult
 from mpquiz.session import keycheck
 from mpquiz.session.keycheck import check_keys
 from tests.cli.test_cli import mpquiz
@@ -71,12 +73,45 @@ def test_a_point_needing_cores_is_checked_against_the_machine(
     # With the cores given, the same failure is a problem, and says what was measured.
     full = check_keys(one, capacity=gave(1.9))
     assert [p.question.qid for p in full.problems] == ["basics.exitcode"]
-    assert full.problems[0].message == "its proof held in 0 of 1 run: measured 3, not 4"
+    # a measured value depends on timing: its demo ran 3 times more before it was judged
+    assert full.problems[0].message == "its proof held in 0 of 4 runs: measured 3, not 4"
     # A point that needs one core is not the machine's to excuse: no probe.
     asked.clear()
     single = dataclasses.replace(question, proof=ProofSpec.of(point))
     alone = check_keys(dataclasses.replace(pack, questions=(single,)), capacity=gave(0.5))
     assert len(alone.problems) == 1 and asked == []
+
+
+def test_a_timing_point_is_judged_on_most_of_its_runs(
+    mini_pack_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pack = load_pack(mini_pack_dir)
+    exitcode = dataclasses.replace(pack, questions=(pack.questions[0],))  # "== 3"
+    seen = keycheck.run_facts
+    outputs: list[str] = []
+
+    def said(result: RunResult) -> RunFacts:  # each run's output, in turn
+        facts = dataclasses.replace(seen(result), others=0.0, load=0.0)
+        return dataclasses.replace(facts, output=outputs.pop(0)) if outputs else facts
+
+    monkeypatch.setattr(keycheck, "run_facts", said)
+    # One slow run, then two that show it: run again until most runs say which it is.
+    outputs[:] = ["exitcode: 9"]
+    once = check_keys(exitcode, capacity=lambda cores: 2.0)
+    tally = once.proofs["basics.exitcode"]
+    assert once.problems == [] and once.runs == tally.runs == 3
+    assert (tally.shown, tally.status) == (2, "shown")
+    # Wrong in every run: it ran EXTRA_RUNS more times, and it is a problem.
+    outputs[:] = ["exitcode: 9"] * 9
+    wrong = check_keys(exitcode, capacity=lambda cores: 2.0)
+    assert wrong.runs == 1 + keycheck.EXTRA_RUNS
+    assert [p.message for p in wrong.problems] == [
+        "its proof held in 0 of 4 runs: measured 9, not 3"
+    ]
+    # A point that needs no timing is judged on every run, and not run again.
+    children = dataclasses.replace(pack, questions=(pack.questions[2],))  # predict, varies
+    assert not keycheck.depends_on_timing(pack.questions[2])
+    assert check_keys(children).runs == keycheck.VARYING_RUNS
 
 
 def test_validate_run_exit_codes(mini_pack_dir: Path, tmp_path: Path) -> None:
