@@ -17,6 +17,7 @@ import os
 import random
 import sqlite3
 import sys
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -134,7 +135,11 @@ def review_loop(
     try:
         _review_loop(url, learner, seed, start, out, reviews, go)
     except Exception as exc:
-        out.send(("error", f"{type(exc).__name__}: {exc}"))
+        # Where in mpquiz it was raised, for a failure that shows only now and then.
+        frames = traceback.extract_tb(exc.__traceback__)
+        ours = [f for f in frames if "/mpquiz/" in f.filename] or frames
+        where = ", ".join(f"{Path(f.filename).name}:{f.lineno} {f.name}" for f in ours[-4:])
+        out.send(("error", f"{type(exc).__name__}: {exc} (in {where})"))
         sys.exit(1)  # the parent reads the error from the pipe; no traceback on stderr
 
 

@@ -21,7 +21,7 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    # Let SQLAlchemy's "begin" event issue BEGIN itself (see _begin_immediate).
+    # Let SQLAlchemy's "begin" event issue BEGIN itself (see _begin).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -31,11 +31,19 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _begin_immediate(conn: Any) -> None:
-    # Take the write lock when the transaction starts: a deferred transaction that reads
-    # and then writes can fail at once with "database is locked" when another writer got
-    # in between (the busy timeout cannot help there). Transactions here are short.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+READ_ONLY = "mpquiz_read_only"
+"""The execution option of an engine whose transactions only read (Store's reader)."""
+
+
+def _begin(conn: Any) -> None:
+    # A transaction that may write takes the write lock when it starts: a deferred one
+    # that reads and then writes can fail at once with "database is locked" when another
+    # writer got in between (the busy timeout cannot help there). One that only reads
+    # begins deferred: in WAL mode it takes no lock, so it neither waits for writers nor
+    # makes them wait (six sessions at once starved each other past the busy timeout
+    # when every read took the write lock too). Transactions here are short.
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def describe(url: str) -> str:
@@ -89,7 +97,7 @@ def open_engine(
         raise keyed(BadInput, "store.url.unusable", url=describe(url), detail=exc) from None
     if is_sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "begin", _begin_immediate)
+        event.listen(engine, "begin", _begin)
     try:
         with engine.begin() as conn:
             created = migrate(conn, where=where) == 0

@@ -28,7 +28,7 @@ from mpquiz.store import (
     review_queries,
     stats_queries,
 )
-from mpquiz.store.engine import location
+from mpquiz.store.engine import READ_ONLY, location
 from mpquiz.store.failures import explain
 from mpquiz.store.values import (
     ExamSummary,
@@ -57,6 +57,8 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.reader = engine.execution_options(**{READ_ONLY: True})
+        """The same engine for transactions that only read (store.engine._begin)."""
         self.where = location(engine)
 
     def close(self) -> None:
@@ -64,10 +66,11 @@ class Store:
         self.engine.dispose()
 
     @contextmanager
-    def _session(self) -> Iterator[Session]:
-        """A session for one transaction, rolled back when it closes uncommitted."""
+    def _session(self, *, may_write: bool = False) -> Iterator[Session]:
+        """A session for one transaction, rolled back when it closes uncommitted; one
+        that only reads unless `may_write` (a read that may commit a cache too)."""
         try:
-            with Session(self.engine) as session:
+            with Session(self.engine if may_write else self.reader) as session:
                 yield session
         except DBAPIError as exc:  # OperationalError is one of them
             raise explain(exc, self.where) from exc
@@ -75,7 +78,7 @@ class Store:
     @contextmanager
     def _transaction(self) -> Iterator[Session]:
         """A session whose work is committed when the block ends without an error."""
-        with self._session() as session:
+        with self._session(may_write=True) as session:
             yield session
             session.commit()
 
@@ -122,7 +125,7 @@ class Store:
         """Today's queue: everything due, then new questions up to the daily limit (one
         read of store.queue_reads, the first look's too)."""
         # Commits the unseen start cache itself when it moved (see unseen()).
-        with self._session() as session:
+        with self._session(may_write=True) as session:
             return queue_queries.day_queue(
                 session=session,
                 learner_id=learner_id,
@@ -136,7 +139,7 @@ class Store:
     def save_unseen_starts(self, learner_id: int, moved: dict[str, int]) -> None:
         """Keep where each pack's unseen questions now start for the learner (a cache:
         a failure to write it is ignored; see queue_queries)."""
-        with self._session() as session:
+        with self._session(may_write=True) as session:
             queue_queries.save_unseen_starts(session, learner_id, moved)
 
     def card(self, learner_id: int, question_id: int) -> CardState | None:
@@ -171,8 +174,8 @@ class Store:
     ) -> list[StoredQuestion]:
         """Questions the learner has no card for, in pack order (built-in pack first)."""
         # A read, but it commits the unseen start cache itself when it moved (a write that may
-        # fail without failing the read), so it takes a plain session.
-        with self._session() as session:
+        # fail without failing the read).
+        with self._session(may_write=True) as session:
             return queue_queries.unseen(
                 session=session, learner_id=learner_id, limit=limit, pack_id=pack_id, topic=topic
             )
