@@ -32,7 +32,8 @@ from mpquiz.render import (
 )
 from mpquiz.render.timeline import render_timeline
 from mpquiz.session.phase import Phase
-from mpquiz.session.review import Outcome, ReviewSession
+from mpquiz.session.review import ReviewSession
+from mpquiz.session.review_state import Outcome
 
 
 def rating_keys(lang: str) -> dict[str, Rating]:

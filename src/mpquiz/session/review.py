@@ -13,9 +13,9 @@ from __future__ import annotations
 import random
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from mpquiz.core.grading import Verdict, grade, parse_answer
+from mpquiz.core.grading import grade, parse_answer
 from mpquiz.core.model import ExerciseQuestion, Question
 from mpquiz.core.refusal import Refusal
 from mpquiz.core.scheduling import CardState, Rating, Scheduler, rating_for
@@ -32,64 +32,10 @@ from mpquiz.session.exercise_run import (
     suggested_rating,
 )
 from mpquiz.session.phase import Phase
-from mpquiz.session.recorded import Recorded, recorded_proof
+from mpquiz.session.recorded import recorded_proof
+from mpquiz.session.review_state import Current, Outcome, RatedReview, run_record
 from mpquiz.session.run_facts import run_facts
-from mpquiz.store.repository import PackInfo, ReviewRecord, RunRecord, Store, StoredQuestion
-
-
-@dataclass
-class Outcome:
-    """What the learner sees after answering: the verdict, the run and the next intervals."""
-
-    answer: str
-    verdict: Verdict
-    run: RunResult | None
-    blocked: Refusal | None
-    """Why no demo ran, when none did."""
-    intervals: dict[Rating, timedelta]
-    suggested: Rating | None
-    """Good or Again from the verdict; None for open questions, which are self-rated."""
-    recorded: Recorded | None = None
-    """When this run did not show the key: a run kept in the pack that does."""
-    exercise: ExerciseOutcome | None = None
-    """An exercise's attempt: its checks, the attempts, the solution once it is shown."""
-
-
-@dataclass
-class _Current:
-    item: StoredQuestion
-    """As the queue holds it (the pack's order)."""
-    shown: Shown
-    """As the learner sees it (options and candidates perhaps shuffled)."""
-    shown_at: float
-    started: datetime
-    demo: DemoProcess | None
-    blocked: Refusal | None
-    outcome: Outcome | None = None
-    answered_at: float | None = None
-    parsed: str | None = None
-    """The answer given (checked and normalised), once submitted."""
-    attempts: int = 0
-    """An exercise's checks run so far."""
-    last_check: tuple[str, CheckRun] | None = None
-    """An exercise's last check: the text checked, and what it found."""
-    gave_up: bool = False
-    again: bool = False
-    """Shown earlier in this sitting (answered Again, or undone)."""
-
-    @property
-    def view(self) -> StoredQuestion:
-        """`item` carrying the question as shown."""
-        return StoredQuestion(self.item.id, self.shown.question, self.item.card)
-
-
-@dataclass
-class RatedReview:
-    """A committed review, kept so it can be undone."""
-
-    review_id: int
-    item: StoredQuestion
-    correct: bool
+from mpquiz.store.repository import PackInfo, ReviewRecord, Store, StoredQuestion
 
 
 @dataclass
@@ -115,7 +61,7 @@ class ReviewSession:
     """Questions answered Again (or Hard while learning), back when their step is due."""
     _places: dict[int, int] = field(init=False, default_factory=dict)
     """Each question's place in the sitting, given when first shown (1, 2, ...)."""
-    _current: _Current | None = field(init=False, default=None)
+    _current: Current | None = field(init=False, default=None)
     _history: list[RatedReview] = field(init=False, default_factory=list)
     answered: int = field(init=False, default=0)
     correct: int = field(init=False, default=0)
@@ -184,7 +130,7 @@ class ReviewSession:
         else:
             demo, blocked = self.launcher.start(item.question)
         shown, self.first_shown = self.first_shown, None
-        self._current = _Current(
+        self._current = Current(
             item,
             shown[1] if shown and shown[0] == item.id else as_shown(item.question, self.rng),
             self.clock.monotonic(),
@@ -293,7 +239,7 @@ class ReviewSession:
         assert current.outcome is not None
         return current.outcome
 
-    def _submitted(self) -> _Current:
+    def _submitted(self) -> Current:
         current = self._current
         if current is None or current.parsed is None:
             raise RuntimeError("submit() an answer first")
@@ -335,7 +281,7 @@ class ReviewSession:
         self.rate(current.outcome.suggested)
         return True
 
-    def _reveal(self, current: _Current, parsed: str, run: RunResult | None) -> Outcome:
+    def _reveal(self, current: Current, parsed: str, run: RunResult | None) -> Outcome:
         question = current.shown.question
         facts = None if run is None else run_facts(run)
         verdict = grade(question, parsed, facts, self.lang)
@@ -404,7 +350,7 @@ class ReviewSession:
         current.gave_up = True
         current.answered_at = self.clock.monotonic()
 
-    def _reveal_exercise(self, current: _Current) -> None:
+    def _reveal_exercise(self, current: Current) -> None:
         """Run the checks of the program submitted (unless its last check was of the same
         text, or the learner gave up) and reveal their verdict."""
         question = current.shown.question
@@ -478,7 +424,7 @@ class ReviewSession:
                 mode=self.mode,
                 before=before,
                 after=after,
-                run=_run_record(outcome.run, current.started),
+                run=run_record(outcome.run, current.started),
                 proof=outcome.verdict.proof.status if outcome.verdict.proof else None,
                 exercise=outcome.exercise.to_dict() if outcome.exercise else None,
                 shown_ms=int((self.clock.monotonic() - current.shown_at) * 1000),
@@ -525,20 +471,3 @@ class ReviewSession:
         """Stop a demo still running for an unanswered question."""
         if self._current is not None and self._current.demo is not None:
             self._current.demo.cancel()
-
-
-def _run_record(run: RunResult | None, started: datetime) -> RunRecord | None:
-    if run is None:
-        return None
-    return RunRecord(
-        demo=run.demo,
-        args=tuple(run.args),
-        started_at=started,
-        exit_code=run.exit_code,
-        duration_ms=int(run.duration * 1000),
-        timed_out=run.timed_out,
-        truncated=run.truncated,
-        output=run.output,
-        error=run.error,
-        processes=tuple(p.to_dict() for p in run.processes),
-    )

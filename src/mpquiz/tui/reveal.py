@@ -18,7 +18,7 @@ from mpquiz.tui.widgets.output_panel import OutputPanel
 
 if TYPE_CHECKING:
     from mpquiz.core.model import Question
-    from mpquiz.session.review import Outcome
+    from mpquiz.session.review_state import Outcome
     from mpquiz.tui.widgets.explanation import Explanation
     from mpquiz.tui.widgets.rating_bar import RatingBar
     from mpquiz.tui.widgets.verdict_banner import VerdictBanner

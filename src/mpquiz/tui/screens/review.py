@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     from mpquiz.core.model import Question
     from mpquiz.core.scheduling import Rating
     from mpquiz.session.first_look import FirstLook
-    from mpquiz.session.review import Outcome, ReviewSession
+    from mpquiz.session.review import ReviewSession
+    from mpquiz.session.review_state import Outcome
     from mpquiz.store.values import StoredQuestion
     from mpquiz.tui.app import ReviewScope
     from mpquiz.tui.widgets.program_answer import CheckRequested, GaveUp

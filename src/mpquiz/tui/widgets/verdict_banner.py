@@ -13,7 +13,7 @@ from mpquiz.i18n import t
 
 if TYPE_CHECKING:
     from mpquiz.core.model import Question
-    from mpquiz.session.review import Outcome
+    from mpquiz.session.review_state import Outcome
 
 
 class VerdictBanner(Static):
