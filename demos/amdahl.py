@@ -91,7 +91,8 @@ def measure(size, serial_share, p, workers):
           f"so p = {p1 / (s1 + p1):.2f})")
     print(f"with {workers} processes: {sn + pn:.2f} s "
           f"(serial {sn:.2f} s, parallel part {pn:.2f} s)")
-    measured, bound = (s1 + p1) / (sn + pn), amdahl(p, n)
+    # Judged as printed, so the verdict agrees with the figures it follows.
+    measured, bound = round((s1 + p1) / (sn + pn), 2), round(amdahl(p, n), 2)
     print(f"measured speed-up: {measured:.2f}x, the law's bound for n = {n}: {bound:.2f}x")
     if n < 2:
         print("verdict: no parallel speed-up possible: only 1 core or 1 worker process")

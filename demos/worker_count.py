@@ -54,10 +54,11 @@ def main(n_tasks, size):
     workers = f"{cores} worker" + ("s" if cores > 1 else "")
     print(f"{workers} (one per core): {per_core:.2f} s, {one / per_core:.2f}x")
     print(f"{2 * cores} workers (two per core): {twice:.2f} s, {one / twice:.2f}x")
-    print(f"two per core against one per core: {per_core / twice:.2f}x")
+    gain = round(per_core / twice, 2)  # judged as printed, so the verdict agrees with it
+    print(f"two per core against one per core: {gain:.2f}x")
     if cores < 2:
         print("verdict: only 1 core: no number of workers can run two tasks at once")
-    elif per_core / twice < 1.15:
+    elif gain < 1.15:
         print("verdict: more workers than cores did not help: they took turns on the cores")
     else:
         print("verdict: more workers than cores helped in this run: cores were freed meanwhile")
