@@ -22,7 +22,9 @@ def test_processes_sharing_one_cpu_get_one_core_between_them() -> None:
         shared = parallel_capacity(2, steps=1_000_000)
     finally:
         os.sched_setaffinity(0, allowed)
-    assert shared is not None and 0.3 < shared < 1.45, shared  # about 1; never 2
+    # About 1 (0.92-0.99 here, quiet); never 2. Another busy process on that CPU (the
+    # suite's other worker) slows the run alone as well: 2 x (2/3) / (1/2) = 4/3 with one.
+    assert shared is not None and 0.3 < shared < 1.7, shared
 
 
 def test_the_figure_is_at_most_the_processes() -> None:

@@ -64,15 +64,18 @@ def _together(count: int, steps: int) -> list[float] | None:
 def parallel_capacity(cores: int, steps: int = STEPS, rounds: int = 3) -> float | None:
     """Cores' worth of work `cores` processes busy at once got just now (at most
     `cores`); None when it could not be measured. Alone and together take turns for
-    `rounds` rounds, each round giving `cores` × alone / together, and the median round
-    counts: what the machine gave most of the time, not its one best moment (the figure
-    decides whether a shortfall was the machine's, so it must not flatter the machine)."""
+    `rounds` rounds: the fastest run alone is what one core does, and the median round
+    together is what the machine gave most of the time, not its one best moment (the
+    figure decides whether a shortfall was the machine's, so it must not flatter the
+    machine; nor may a slow run alone inflate it)."""
     if cores < 2:
         return float(cores)
-    ratios: list[float] = []
+    alone: list[float] = []
+    together: list[float] = []
     for _ in range(rounds):
         one, many = _together(1, steps), _together(cores, steps)
         if not one or not many or min(many) <= 0:
             return None
-        ratios.append(cores * one[0] / max(many))  # a round ends when its slowest does
-    return min(float(cores), statistics.median(ratios))
+        alone.append(one[0])
+        together.append(max(many))  # a round ends when its slowest process does
+    return min(float(cores), cores * min(alone) / statistics.median(together))
