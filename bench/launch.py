@@ -71,6 +71,8 @@ Minimal().run(headless=True, size=(80, 24))
 _MPQUIZ = (
     """
 import sys
+from mpquiz import startup
+startup.pause()  # as the console script does first (mpquiz.cli.entry)
 from mpquiz.services import Services
 from mpquiz.tui.factory import build_app
 
@@ -110,6 +112,8 @@ app.run(headless=True, size=(80, 24), auto_pilot=loaded)
 _COMMAND = (
     """
 import sys
+from mpquiz import startup
+startup.pause()  # the console script's first step (mpquiz.cli.entry), before these imports
 from mpquiz.cli import tui_cmd
 from mpquiz.tui.app import MpquizApp
 
@@ -123,7 +127,7 @@ _run = MpquizApp.run
 MpquizApp.run = lambda self, **kw: _run(self, headless=True, size=(80, 24))
 tui_cmd.interactive = lambda: True
 sys.argv = ["mpquiz", "--db", sys.argv[1], "--lang", "en", "--learner", "bench", "review"]
-from mpquiz.cli.main import run
+from mpquiz.cli.entry import run
 run()
 """
 )

@@ -1,5 +1,5 @@
 """`python -m mpquiz`."""
 
-from mpquiz.cli.main import run
+from mpquiz.cli.entry import run
 
 run()

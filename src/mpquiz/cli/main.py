@@ -10,7 +10,7 @@ from typing import Annotated
 import click
 import typer
 
-from mpquiz import __version__
+from mpquiz import __version__, startup
 from mpquiz.cli import (
     class_cmd,
     config_cmd,
@@ -78,6 +78,7 @@ def main(
         raise typer.BadParameter(message, param_hint="--lang")
     ctx.obj = Options(db_url=db, lang_option=lang, learner=learner, config_path=config)
     ctx.call_on_close(ctx.obj.close)
+    startup.resume()  # parsed: the command runs with the collector (the app pauses it again)
     if ctx.invoked_subcommand is None:
         from mpquiz.cli import tui_cmd
 

@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from mpquiz import startup
 from mpquiz.cli.context import services
 
 
@@ -16,6 +17,7 @@ def interactive() -> bool:
 
 def open_app(ctx: typer.Context, *, start: str = "home", **scope: object) -> None:
     """Run the app on this invocation's services, opening on `start` (see build_app)."""
+    startup.pause()  # until the app is up (mpquiz.startup)
     from mpquiz.tui.factory import run_app
 
     run_app(services(ctx), start=start, **scope)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mpquiz import startup
 from mpquiz.tui.app import MpquizApp, ReviewScope
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ def run_app(services: Services, **options: object) -> None:
     try:
         app.run()
     finally:
+        startup.resume()  # the app hands it back once up; not if it ended before that
         services.repeat_notices()  # the app's screen is gone: say them again here
     if app.failure is not None:
         raise app.failure
