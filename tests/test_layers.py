@@ -52,13 +52,15 @@ def test_help_does_not_load_textual_or_sqlmodel() -> None:
 
 
 def test_the_first_screen_needs_no_sql_library() -> None:
-    """The app paints its first screen before SQLAlchemy, SQLModel or pydantic load (about
-    half a second of imports): the modules on that path must not pull them in."""
+    """The app paints its first screen, and builds the sitting that answers its first
+    question, before SQLAlchemy, SQLModel or pydantic load (about half a second of
+    imports): the modules on that path must not pull them in."""
     launch = [
         "mpquiz.services",
         "mpquiz.settings",
         "mpquiz.store.first_look",
         "mpquiz.session.first_look",
+        "mpquiz.session.review",
         "mpquiz.tui.factory",
         "mpquiz.tui.screens.home",
         "mpquiz.tui.screens.review",

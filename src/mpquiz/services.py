@@ -9,6 +9,7 @@ import os
 import random
 import sys
 import threading
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
     from mpquiz.session.pack_shelf import PackShelf
     from mpquiz.session.review import ReviewSession
     from mpquiz.store.repository import Store
-    from mpquiz.store.values import PackInfo, SyncReport
+    from mpquiz.store.values import PackInfo, ReviewRecord, SyncReport
 
 
 def default_learner() -> str:
@@ -101,6 +102,9 @@ class Services:
     _opened: _Opened | None = field(default=None, init=False, repr=False)
     _opening: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _ever_opened: bool = field(default=False, init=False, repr=False)
+    _after_open: list[Callable[[Store], object]] = field(
+        default_factory=list, init=False, repr=False
+    )
 
     @cached_property
     def settings(self) -> Settings:
@@ -153,6 +157,9 @@ class Services:
                     raise
                 self._opened = _Opened(store)
                 self._ever_opened = True
+                actions, self._after_open = self._after_open, []
+                for action in actions:
+                    action(store)
             opened = self._opened
             if as_learner and opened.learner_id is None:
                 opened.learner_id = opened.store.learner_id(self.learner_name, self.clock.now())
@@ -266,34 +273,22 @@ class Services:
         pack_id: str | None = None,
         topic: str | None = None,
         new_per_day: int | None = None,
-        adopt: FirstLook | None = None,
     ) -> ReviewSession:
-        """Today's review for the learner, optionally narrowed to one pack or topic; with
-        `adopt`, the queue and first question the first frame showed (first_look, for the
-        same scope), not read again."""
+        """Today's review for the learner, optionally narrowed to one pack or topic."""
         from mpquiz.session.queue import build_queue
         from mpquiz.session.review import ReviewSession
-        from mpquiz.store.values import stored_queue
 
         now = self.clock.now()
         limit = self.settings.new_per_day if new_per_day is None else new_per_day
-        items = stored_queue(adopt.queue) if adopt is not None else []
-        if items and self.store.card(self.learner_id, items[0].id) != items[0].card:
-            items = []  # answered elsewhere since the first frame: the queue is read again
-        if items and adopt is not None and adopt.queue.moved:
-            self.store.save_unseen_starts(self.learner_id, adopt.queue.moved)  # the look's
-        if not items:
-            adopt = None
-            items = build_queue(
-                self.store,
-                self.learner_id,
-                now,
-                self.clock.day_start(now),
-                limit,
-                pack_id=pack_id,
-                topic=topic,
-            )
-        packs = self.store.packs()
+        items = build_queue(
+            self.store,
+            self.learner_id,
+            now,
+            self.clock.day_start(now),
+            limit,
+            pack_id=pack_id,
+            topic=topic,
+        )
         return ReviewSession(
             self.store,
             self.scheduler,
@@ -302,10 +297,44 @@ class Services:
             items,
             lang=self.lang,
             clock=self.clock,
-            packs={p.id: p for p in packs},
+            packs={p.id: p for p in self.store.packs()},
             rng=self._shuffler,
-            first_shown=(adopt.question_id, adopt.shown) if adopt is not None else None,
         )
+
+    def early_review_session(self, look: FirstLook) -> ReviewSession:
+        """Today's review as the first frame read it (first_look), before the repository
+        has loaded: its queue, and its first question shown as painted, not read again.
+        What the sitting writes waits for the repository (PendingLedger), which the app
+        opens in the background meanwhile; the packs' facts are read from it when first
+        needed, after the first question."""
+        from mpquiz.session.review import ReviewSession
+        from mpquiz.store.values import stored_queue
+
+        moved = look.queue.moved
+        if moved:  # the look is read-only: the unseen starts it moved are saved later
+            self.after_open(lambda store: store.save_unseen_starts(look.learner_id, moved))
+        return ReviewSession(
+            PendingLedger(self),
+            self.scheduler,
+            look.learner_id,
+            self.launcher,
+            stored_queue(look.queue),
+            lang=self.lang,
+            clock=self.clock,
+            packs=StoredPacks(self),
+            rng=self._shuffler,
+            first_shown=(look.question_id, look.shown),
+        )
+
+    def after_open(self, action: Callable[[Store], object]) -> None:
+        """Run `action` on the repository once it is open: now if it is, else right after
+        open() opens it (in the thread that opens it)."""
+        with self._opening:
+            if self._opened is None:
+                self._after_open.append(action)
+                return
+            store = self._opened.store
+        action(store)
 
     def trust_state(self, pack: PackInfo) -> str:
         """ "builtin", "trusted", "untrusted", "changed", "absent" or "damaged" (see
@@ -450,6 +479,45 @@ class Services:
             if self._opened is not None:
                 self._opened.store.close()
                 self._opened = None
+
+
+class PendingLedger:
+    """The repository as a review sitting started from the first look writes to it: each
+    write waits until Services.open() has opened it (the app's loading thread runs that
+    while the learner reads the first question, so in practice nothing waits)."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def record_review(self, record: ReviewRecord) -> int:
+        """Store one answer (see Store.record_review), once the repository is open."""
+        return self._services.open().record_review(record)
+
+    def undo_review(self, review_id: int) -> bool:
+        """Take back a review (see Store.undo_review), once the repository is open."""
+        return self._services.open().undo_review(review_id)
+
+
+class StoredPacks(Mapping[str, "PackInfo"]):
+    """The installed packs by id, read from the repository on first use."""
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+        self._packs: dict[str, PackInfo] | None = None
+
+    def _read(self) -> dict[str, PackInfo]:
+        if self._packs is None:
+            self._packs = {p.id: p for p in self._services.open().packs()}
+        return self._packs
+
+    def __getitem__(self, pack_id: str) -> PackInfo:
+        return self._read()[pack_id]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
 
 
 def _tell(message: str) -> None:

@@ -11,17 +11,13 @@ import pytest
 
 from mpquiz import paths
 from mpquiz.core.errors import StoreError
-from mpquiz.core.scheduling import CardState, Scheduler
 from mpquiz.services import BUILTIN_STAMP, Services, source_fingerprint
 from mpquiz.settings import Settings, save_settings
 from mpquiz.store.meta import write_meta
 from mpquiz.store.repository import Store
-from mpquiz.store.values import ReviewRecord
 from mpquiz.tui.factory import build_app
 from mpquiz.tui.screens.review import Phase
 from mpquiz.tui.widgets.output_panel import OutputPanel
-from mpquiz.tui.widgets.status_line import StatusLine
-from tests.conftest import T0
 from tests.tui.conftest import FakeClock, PackOnlyServices, drive, make_services, plain, until
 
 
@@ -49,6 +45,19 @@ def _gated(db: str) -> tuple[Services, threading.Event]:
     return svc, gate
 
 
+def _session_gated(svc: Services) -> threading.Event:
+    """Hold the sitting built from the first look (in its thread) until the gate opens."""
+    gate = threading.Event()
+    early = svc.early_review_session
+
+    def held(look: Any) -> Any:
+        assert gate.wait(20), "the test never opened the gate"
+        return early(look)
+
+    svc.early_review_session = held  # type: ignore[method-assign]
+    return gate
+
+
 def _reviews(db: str) -> int:
     svc = PackOnlyServices(db_url=db, learner="ana")
     try:
@@ -58,24 +67,48 @@ def _reviews(db: str) -> int:
         svc.close()
 
 
-def test_the_question_comes_first_and_an_early_answer_is_kept(db: str) -> None:
+def test_the_review_is_answerable_before_the_database_opens(db: str) -> None:
     svc, gate = _gated(db)
     app = build_app(svc, start="review", fast_start=True)
     assert app.deferred and app.first_look is not None
-    assert "store" not in svc.__dict__  # nothing opened through SQLAlchemy yet
+    assert not svc.opened  # nothing opened through SQLAlchemy yet
+
+    async def script(pilot: Any) -> None:
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.item is not None)  # the sitting holds it
+        assert screen.question.qid == "basics.exitcode" and not svc.opened
+        assert "1 of 6" in plain(screen.query_one("#title"))
+        await pilot.press("1", "enter")
+        await until(pilot, lambda: screen.phase is Phase.REVEAL)  # the demo ran: no database
+        assert screen.outcome.verdict.correct is True and not svc.opened
+        assert screen.query_one(OutputPanel).lines == ["child finished", "exitcode: 3"]
+        gate.set()  # rating writes: it waits for the database
+        await pilot.press("enter")
+        await until(pilot, lambda: screen.question.qid == "basics.exitcode-number")
+        assert svc.opened
+
+    drive(app, script)
+    svc.close()
+    assert _reviews(db) == 1
+
+
+def test_an_answer_given_before_the_sitting_loads_is_kept(db: str) -> None:
+    svc, opened = _gated(db)
+    loaded = _session_gated(svc)
+    app = build_app(svc, start="review", fast_start=True)
 
     async def script(pilot: Any) -> None:
         screen = pilot.app.screen
         await until(pilot, lambda: screen.question is not None)
         assert screen.question.qid == "basics.exitcode" and screen.session is None
-        assert "1 of 6" in plain(screen.query_one("#title"))
-        await pilot.press("1", "enter")  # answered while the database is still closed
+        await pilot.press("1", "enter")  # answered while the sitting is still loading
         assert screen.phase is Phase.WAITING
         assert "starting" in str(screen.query_one(OutputPanel).border_subtitle)
-        gate.set()
+        loaded.set()
         await until(pilot, lambda: screen.phase is Phase.REVEAL)
         assert screen.outcome.verdict.correct is True
         assert screen.query_one(OutputPanel).lines == ["child finished", "exitcode: 3"]
+        opened.set()
         await pilot.press("enter")
         await until(pilot, lambda: screen.question.qid == "basics.exitcode-number")
 
@@ -84,25 +117,29 @@ def test_the_question_comes_first_and_an_early_answer_is_kept(db: str) -> None:
     assert _reviews(db) == 1
 
 
-def test_a_question_answered_elsewhere_meanwhile_is_not_asked(db: str) -> None:
-    svc, gate = _gated(db)
+def test_the_database_loads_once_the_sitting_holds_its_question(db: str) -> None:
+    svc, opened = _gated(db)
+    loaded = _session_gated(svc)
+    warmed: list[bool] = []
+    held = svc.warm
+
+    def warm() -> None:
+        warmed.append(True)
+        held()
+
+    svc.warm = warm  # type: ignore[method-assign]
     app = build_app(svc, start="review", fast_start=True)
-    assert app.first_look is not None
-    first = app.first_look.question_id
 
     async def script(pilot: Any) -> None:
         screen = pilot.app.screen
         await until(pilot, lambda: screen.question is not None)
-        other = PackOnlyServices(db_url=db, learner="ana")  # another terminal answers it
-        other.open()
-        after = Scheduler().review(CardState(), 3, T0)  # type: ignore[arg-type]
-        record = ReviewRecord(other.learner_id, first, T0, 3, True, "1", 5, "review", None, after)
-        other.store.record_review(record)
-        other.close()
-        gate.set()
-        await until(pilot, lambda: screen.item is not None)
-        assert screen.item.id != first and screen.question.qid == "basics.exitcode-number"
-        assert "changed" in screen.query_one(StatusLine).said
+        await pilot.pause(0.2)
+        assert warmed == []  # not while the sitting loads: they would share one core
+        loaded.set()
+        await until(pilot, lambda: warmed == [True])
+        assert screen.item is not None
+        opened.set()
+        await until(pilot, lambda: app.backend_ready)
 
     drive(app, script)
     svc.close()

@@ -18,7 +18,7 @@ from mpquiz.store.queue_reads import DayQueue
 @dataclass(frozen=True)
 class FirstLook:
     """What the review screen shows first; the session, once loaded, adopts it: this
-    queue, and this first question shown this way (Services.review_session)."""
+    queue, and this first question shown this way (Services.early_review_session)."""
 
     question_id: int
     shown: Shown
@@ -30,6 +30,7 @@ class FirstLook:
     topic_title: str
     code: str | None
     """The code shown with the question (a predict question shows its demo's)."""
+    learner_id: int
 
     @property
     def question(self) -> Question:
@@ -55,4 +56,12 @@ def first_look(
     question = shown.question
     titles = json.loads(look.pack.topics).get(question.topic)
     title = Text(titles).get(lang) if titles else inert(question.topic)
-    return FirstLook(look.question_id, shown, look.queue, look.total, title, code_of(question))
+    return FirstLook(
+        look.question_id,
+        shown,
+        look.queue,
+        look.total,
+        title,
+        code_of(question),
+        look.learner_id,
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import random
 from collections import deque
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -33,16 +34,16 @@ from mpquiz.session.exercise_run import (
 )
 from mpquiz.session.phase import Phase
 from mpquiz.session.recorded import recorded_proof
-from mpquiz.session.review_state import Current, Outcome, RatedReview, run_record
+from mpquiz.session.review_state import Current, Ledger, Outcome, RatedReview, run_record
 from mpquiz.session.run_facts import run_facts
-from mpquiz.store.repository import PackInfo, ReviewRecord, Store, StoredQuestion
+from mpquiz.store.values import PackInfo, ReviewRecord, StoredQuestion
 
 
 @dataclass
 class ReviewSession:
     """One sitting of reviews for one learner. Drive it: show → answer → rate, repeat."""
 
-    store: Store
+    store: Ledger
     scheduler: Scheduler
     learner_id: int
     launcher: DemoLauncher
@@ -50,7 +51,7 @@ class ReviewSession:
     lang: str = "en"
     mode: str = "review"
     clock: Clock = field(default_factory=Clock)
-    packs: dict[str, PackInfo] = field(default_factory=dict)
+    packs: Mapping[str, PackInfo] = field(default_factory=dict)
     rng: random.Random | None = None
     """Shuffles options and candidate outputs each time a question is shown (None: the
     pack's order)."""

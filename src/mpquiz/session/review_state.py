@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from mpquiz.core.grading import Verdict
 from mpquiz.core.refusal import Refusal
@@ -13,7 +14,21 @@ from mpquiz.core.shuffle import Shown
 from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.exercise_run import CheckRun, ExerciseOutcome
 from mpquiz.session.recorded import Recorded
-from mpquiz.store.repository import RunRecord, StoredQuestion
+from mpquiz.store.values import ReviewRecord, RunRecord, StoredQuestion
+
+
+class Ledger(Protocol):
+    """Where a review sitting writes its answers: the repository (store.repository.Store),
+    or, while it loads after the first frame, a handle that waits for it
+    (services.PendingLedger)."""
+
+    def record_review(self, record: ReviewRecord) -> int:
+        """Store one answer with its run and new card state; returns its id."""
+        ...
+
+    def undo_review(self, review_id: int) -> bool:
+        """Take back a review (False if not found)."""
+        ...
 
 
 @dataclass

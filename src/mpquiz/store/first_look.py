@@ -45,7 +45,8 @@ class FirstLookRow:
     pack: GlancePack
     total: int
     queue: queue_reads.DayQueue
-    """The whole day's queue, which the session adopts (Services.review_session)."""
+    """The whole day's queue, which the session adopts (Services.early_review_session)."""
+    learner_id: int
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -156,4 +157,4 @@ def _look(
     ).fetchone()
     facts = GlancePack(pack[0], pack[1], bool(pack[2]), pack[3])
     data = first.data if isinstance(first.data, str) else json.dumps(first.data)
-    return FirstLookRow(first.question_id, data, facts, len(rows), queue)
+    return FirstLookRow(first.question_id, data, facts, len(rows), queue, learner_id)

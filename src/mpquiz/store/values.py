@@ -7,13 +7,15 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpquiz.core.codec import question_from_dict
 from mpquiz.core.model import Question, Text
 from mpquiz.core.scheduling import CardState
 from mpquiz.store.queue_reads import DayQueue, DueRow, UnseenRow, card_fields
-from mpquiz.store.tables import CardRow
+
+if TYPE_CHECKING:  # the tables load SQLModel: a review can start without them
+    from mpquiz.store.tables import CardRow
 
 
 @dataclass(frozen=True)

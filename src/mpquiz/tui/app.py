@@ -11,6 +11,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.worker import Worker, WorkerState
 
+from mpquiz import startup
 from mpquiz.i18n import t
 from mpquiz.tui.keys import localize_bindings
 from mpquiz.tui.screen_builder import ScreenBuilder
@@ -74,6 +75,7 @@ class MpquizApp(App[None]):
         self.failure: BaseException | None = None
         """What stopped the background loading; the command line reports it on exit."""
         self._backend_ready = asyncio.Event()
+        self._backend_loading = False
         localize_bindings(self, self.lang)
 
     @property
@@ -87,17 +89,20 @@ class MpquizApp(App[None]):
 
     async def on_mount(self) -> None:
         """Open the first screen (`mpquiz review` and `mpquiz exam` skip home); then, if
-        deferred, load the database in a thread while the learner reads it."""
+        deferred, load the database in a thread while the learner reads it (after a first
+        look, the review screen starts that once its sitting holds the question)."""
+        looked = self.first_look is not None
         if self.start == "review":
             await self.push_screen(self.screens.review(self.scope, self.take_first_look()))
         elif self.start == "exam":
             await self.push_screen(self.screens.exam_setup(self.exam, self.exam_seed))
         else:
             await self.push_screen(self.screens.home())
-        if self.deferred:
-            self.call_after_refresh(self._load_backend)
-        else:
+        if self.deferred and not looked:
+            self.call_after_refresh(self.load_backend)
+        elif not self.deferred:
             self._backend_ready.set()
+            self.call_after_refresh(startup.resume)  # up: the collector is back
         self._catch_termination()
         self._show_notices()
 
@@ -123,13 +128,25 @@ class MpquizApp(App[None]):
     def _terminated(self) -> None:
         self.call_later(self.action_quit)
 
-    def _load_backend(self) -> None:
-        self.run_worker(self.services.warm, name="backend", thread=True, exit_on_error=False)
+    def load_backend(self) -> None:
+        """Open the database in a thread, if the app started before it (once)."""
+        if not self.deferred or self._backend_loading:
+            return
+        self._backend_loading = True
+        self.run_worker(self._warm, name="backend", thread=True, exit_on_error=False)
+
+    def _warm(self) -> None:
+        self.services.warm()
+        # Set from here, not on the worker's message: a key's action may be awaiting it
+        # (a rating waiting to be written), and the app handles its messages one by one.
+        self.call_from_thread(self._backend_ready.set)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The background loading finished: let the screens go on, or leave with its error."""
         if event.worker.name != "backend":
             return
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
+            startup.resume()  # loaded: the collector is back (mpquiz.startup)
         if event.state is WorkerState.SUCCESS:
             self._backend_ready.set()
         elif event.state is WorkerState.ERROR:

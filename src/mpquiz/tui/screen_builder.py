@@ -8,6 +8,7 @@ app calls them once it is open (MpquizApp.open_screen waits for that).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING
 
@@ -40,12 +41,12 @@ class ScreenBuilder:
         from mpquiz.tui.screens.review import ReviewScreen
 
         async def open_session() -> ReviewSession:
+            if first_look is not None:  # its queue and question, painted: not read again
+                # In a thread: keys pressed meanwhile are taken (an answer given early).
+                return await asyncio.to_thread(self.services.early_review_session, first_look)
             await self._backend()
             return self.services.review_session(
-                pack_id=scope.pack_id,
-                topic=scope.topic,
-                new_per_day=scope.new_per_day,
-                adopt=first_look,  # the queue and question already painted, not read again
+                pack_id=scope.pack_id, topic=scope.topic, new_per_day=scope.new_per_day
             )
 
         return ReviewScreen(scope, open_session, first_look)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -74,6 +75,7 @@ class ReviewScreen(BaseScreen):
         self._looked: int | None = None  # the id of the question a first look painted
         self._early: str | None = None  # an answer given before the session was ready
         self._opening: Worker[None] | None = None
+        self._painted = asyncio.Event()  # the first look is on screen
         self.runs = 1
         """How many times the demo ran for the question on screen (re-runs count)."""
         self._answering: Worker[None] | None = None
@@ -113,11 +115,20 @@ class ReviewScreen(BaseScreen):
         if look is not None:
             self._looked = look.question_id
             await self._paint(look.question, 1, look.total, look.topic_title, look.code)
+            self.call_after_refresh(self._painted.set)  # the session loads after the frame
+        else:
+            self._painted.set()
         self._opening = self.run_worker(self._open_session(), group="session")
         self.call_after_refresh(self.run_worker, self.after.ready(), group="parts")
 
     async def _open_session(self) -> None:
-        session = await self._open()
+        try:
+            await self._painted.wait()
+            await self._adopt(await self._open())
+        finally:  # the database loads once the sitting holds its question, not before
+            self.mpq.load_backend()
+
+    async def _adopt(self, session: ReviewSession) -> None:
         self.session = session
         if self._looked is None:
             await self._next()
@@ -437,6 +448,7 @@ class ReviewScreen(BaseScreen):
     async def _commit(self, rating: Rating) -> None:
         if self.phase is not Phase.REVEAL or self.session is None:
             return
+        await self.mpq.backend()  # a sitting begun on the first look writes once it is open
         self.session.rate(rating)
         self.output.stop()
         await self._next()
@@ -458,6 +470,7 @@ class ReviewScreen(BaseScreen):
         """Take back the last rating; its question comes back now, the one on screen next."""
         if self.session is None or self.phase is Phase.WAITING:
             return
+        await self.mpq.backend()
         if self.session.undo() is None:
             self.tell(self.say("tui.review.nothing_to_undo"))
             return
@@ -499,5 +512,6 @@ class ReviewScreen(BaseScreen):
             except (WorkerCancelled, WorkerFailed):
                 return
         if self.session is not None:
+            await self.mpq.backend()
             self.session.keep()
         self.output.stop()
