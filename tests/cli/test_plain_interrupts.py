@@ -20,7 +20,7 @@ import pytest
 
 from mpquiz.cli.plain_review import PlainReview
 from mpquiz.core.errors import StoreError
-from mpquiz.render import text_console
+from mpquiz.render.verdicts import text_console
 from tests.cli.test_pack_cli import cli
 from tests.conftest import FIXTURES, ROOT
 

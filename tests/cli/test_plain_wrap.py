@@ -15,7 +15,7 @@ from pathlib import Path
 
 from rich.text import Text
 
-from mpquiz.render import text_console
+from mpquiz.render.verdicts import text_console
 from tests.conftest import ROOT
 
 SENTENCE = (

@@ -25,7 +25,7 @@ from mpquiz.core.proof import (
     proof_from_table,
 )
 from mpquiz.core.proof_codec import ProofSpec
-from mpquiz.render import verdict_headline
+from mpquiz.render.verdicts import verdict_headline
 from tests.support.questions import make_question
 
 OUT = "start\nlost updates: 4781\nspeed-up: 1.9\nend"

@@ -64,7 +64,7 @@ def _table(data: ClassReport, lang: str) -> None:
 
     from mpquiz.core.inert import inert
     from mpquiz.i18n import t
-    from mpquiz.render import text_console
+    from mpquiz.render.verdicts import text_console
 
     console = text_console()
     console.print(

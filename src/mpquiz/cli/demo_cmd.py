@@ -35,7 +35,7 @@ def list_demos(
     from mpquiz.cli.output import to_json
     from mpquiz.core.inert import inert
     from mpquiz.i18n import reason
-    from mpquiz.render import text_console
+    from mpquiz.render.verdicts import text_console
 
     lang = services(ctx).lang
     entries = _catalog(ctx).entries()
@@ -118,7 +118,7 @@ def _follow(demo: Any, lang: str, *, show: bool) -> RunResult:
 
     from mpquiz.cli.interrupts import Interrupts
     from mpquiz.core.inert import inert
-    from mpquiz.render import text_console
+    from mpquiz.render.verdicts import text_console
 
     console = text_console()
     try:
@@ -136,8 +136,8 @@ def _summary(result: RunResult, lang: str, *, timeline: bool) -> None:
     from rich.text import Text as RichText
 
     from mpquiz.core.inert import inert
-    from mpquiz.render import text_console
     from mpquiz.render.timeline import render_timeline
+    from mpquiz.render.verdicts import text_console
 
     console = text_console()
     if result.truncated:

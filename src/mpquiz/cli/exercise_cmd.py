@@ -54,7 +54,7 @@ def list_exercises(
     from mpquiz.cli.output import to_json
     from mpquiz.core.inert import inert
     from mpquiz.i18n import reason
-    from mpquiz.render import text_console
+    from mpquiz.render.verdicts import text_console
     from mpquiz.tui.formatting import one_line
 
     svc = opened(ctx)
@@ -201,7 +201,7 @@ def _progress(lang: str) -> Any:
 def _submit(svc: Services, entry: ExerciseEntry, program: str, checked: CheckRun) -> dict[str, Any]:
     """Record the attempt as a review (the rating it suggests), as the app would."""
     from mpquiz.core.scheduling import format_interval
-    from mpquiz.render import rating_name
+    from mpquiz.render.verdicts import rating_name
     from mpquiz.session.review import ReviewSession
 
     session = ReviewSession(
@@ -227,9 +227,9 @@ def _show(checked: CheckRun, lang: str, review: dict[str, Any] | None) -> None:
     from rich.text import Text as RichText
 
     from mpquiz.core.inert import inert
-    from mpquiz.render import text_console
     from mpquiz.render.exercise import render_checks
     from mpquiz.render.timeline import render_timeline
+    from mpquiz.render.verdicts import text_console
 
     console = text_console()
     if checked.runs:

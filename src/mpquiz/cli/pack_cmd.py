@@ -79,7 +79,7 @@ def list_(
         return
     from rich.table import Table
 
-    from mpquiz.render import text_console
+    from mpquiz.render.verdicts import text_console
 
     table = Table()
     for key in ("pack.list.col.id", "pack.list.col.version", "pack.list.col.questions",

@@ -16,7 +16,7 @@ from mpquiz.core.grading import answer_key
 from mpquiz.core.inert import inert
 from mpquiz.core.model import Question
 from mpquiz.i18n import t
-from mpquiz.render import render_question, render_recorded, text_console, verdict_headline
+from mpquiz.render.verdicts import render_question, render_recorded, text_console, verdict_headline
 from mpquiz.session.exam import ExamResult, ExamSession
 
 

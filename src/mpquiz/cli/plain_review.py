@@ -19,7 +19,8 @@ from mpquiz.core.inert import inert
 from mpquiz.core.model import ExerciseQuestion, Question
 from mpquiz.core.scheduling import Rating, format_interval
 from mpquiz.i18n import error_text, reason, t
-from mpquiz.render import (
+from mpquiz.render.timeline import render_timeline
+from mpquiz.render.verdicts import (
     RATING_KEYS,
     intervals_line,
     rating_name,
@@ -30,7 +31,6 @@ from mpquiz.render import (
     render_verdict,
     text_console,
 )
-from mpquiz.render.timeline import render_timeline
 from mpquiz.session.phase import Phase
 from mpquiz.session.review import ReviewSession
 from mpquiz.session.review_state import Outcome

@@ -19,7 +19,7 @@ def stats(
     from mpquiz.cli.output import to_json
     from mpquiz.core.inert import inert
     from mpquiz.i18n import t
-    from mpquiz.render import text_console
+    from mpquiz.render.verdicts import text_console
 
     svc = opened(ctx)
     data = svc.stats()

@@ -15,8 +15,8 @@ from textual.widgets.option_list import Option
 
 from mpquiz.core.grading import answer_key
 from mpquiz.i18n import reason
-from mpquiz.render import render_proof, render_recorded, verdict_headline
 from mpquiz.render.markdown_text import pack_text
+from mpquiz.render.verdicts import render_proof, render_recorded, verdict_headline
 from mpquiz.tui.formatting import bar, one_line, percent
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.output_panel import OutputPanel

@@ -32,7 +32,7 @@ class RatingBar(Static):
         """Draw the four choices."""
         # Imported here: fsrs is not needed until the first answer (see "Starting fast").
         from mpquiz.core.scheduling import Rating, format_interval
-        from mpquiz.render import RATING_KEYS, rating_name
+        from mpquiz.render.verdicts import RATING_KEYS, rating_name
 
         grid = Table.grid(expand=True)
         for _ in Rating:

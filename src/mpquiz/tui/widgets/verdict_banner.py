@@ -31,7 +31,7 @@ class VerdictBanner(Static):
 
     def show(self, question: Question, outcome: Outcome, lang: str) -> bool:
         """Fill the banner from the outcome of an answer; False when it has nothing to say."""
-        from mpquiz.render import (  # after the first frame
+        from mpquiz.render.verdicts import (  # after the first frame
             render_key_details,
             render_recorded,
             render_verdict,

@@ -28,7 +28,7 @@ class VerdictHeadline(Static):
 
     def show(self, verdict: Verdict, lang: str) -> None:
         """Say the verdict: right or wrong by the key, and what this run showed of it."""
-        from mpquiz.render import verdict_headline, verdict_state
+        from mpquiz.render.verdicts import verdict_headline, verdict_state
 
         state = {"right": "-confirmed", "wrong": "-corrected", "open": "-open"}[
             verdict_state(verdict)
