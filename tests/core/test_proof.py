@@ -269,3 +269,11 @@ def test_an_open_question_says_what_the_run_showed_of_its_point() -> None:
     assert shown.correct is None and shown.proof is not None and shown.proof.status == SHOWN
     unshown = grade(question, "", RUNS[NOT_SHOWN], "en")
     assert unshown.proof is not None and unshown.proof.status == NOT_SHOWN
+
+
+def test_the_cores_a_point_needs_come_from_its_proof_and_its_parallel_parts() -> None:
+    turns, four = TurnsShown(), ParallelShown(processes=4)
+    proof = Proof((turns, four), needs_cores=2)
+    assert proof.cores_needed() == 4  # the most demanding part
+    assert proof.cores_needed(four) == 4 and proof.cores_needed(turns) == 2
+    assert Proof((turns,)).cores_needed() == 1

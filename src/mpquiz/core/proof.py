@@ -92,6 +92,13 @@ class Proof:
     needs_cores: int = 1
     """With fewer cores available to the demo, the point cannot show (the verdict says so)."""
 
+    def cores_needed(self, part: ProofPart | None = None) -> int:
+        """How many cores busy at once the point needs: for `part`, or for the most
+        demanding of the parts (1 when it needs no more)."""
+        parts = self.parts if part is None else (part,)
+        busy = [p.processes for p in parts if isinstance(p, ParallelShown)]
+        return max([self.needs_cores, *busy])
+
 
 SHOWN, NOT_SHOWN, NO_RUN = "shown", "not-shown", "no-run"
 
@@ -143,7 +150,7 @@ def check(proof: Proof | None, run: RunFacts | None, judge: Judge | None = None)
         held, where, fact = _holds(part, lines, run, judge or Judge())
         facts += [fact] if fact is not None else []
         if not held:
-            needs = max(proof.needs_cores, part.processes if isinstance(part, ParallelShown) else 1)
+            needs = proof.cores_needed(part)
             why = _why_not(run, fact, timing=_timed(part) or proof.needs_cores > 1, needs=needs)
             return ProofCheck(NOT_SHOWN, reason=why, facts=tuple(facts))
         marked += where

@@ -40,7 +40,6 @@ from mpquiz.core.proof import (
     SHOWN,
     TIMED_PARTS,
     UNMEASURABLE,
-    ParallelShown,
     ProofCheck,
 )
 from mpquiz.core.verdict import Note
@@ -256,10 +255,7 @@ def check_keys(
 def parallel_need(question: Question) -> int:
     """How many cores busy at once a question's point needs (1 when it needs no more)."""
     proof = question.effective_proof
-    if proof is None:
-        return 1
-    parts = [p.processes for p in proof.parts if isinstance(p, ParallelShown)]
-    return max([proof.needs_cores, *parts])
+    return 1 if proof is None else proof.cores_needed()
 
 
 def _against_machine(
