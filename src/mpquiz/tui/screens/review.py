@@ -119,13 +119,15 @@ class ReviewScreen(BaseScreen):
         else:
             self._painted.set()
         self._opening = self.run_worker(self._open_session(), group="session")
-        self.call_after_refresh(self.run_worker, self.after.ready(), group="parts")
 
     async def _open_session(self) -> None:
         try:
             await self._painted.wait()
             await self._adopt(await self._open())
-        finally:  # the database loads once the sitting holds its question, not before
+        finally:  # what shows after an answer, and the database, once the sitting holds
+            # its question, not before (they would share one interpreter)
+            self.query_one(CodeView).colour()
+            self.run_worker(self.after.ready(), group="parts")
             self.mpq.load_backend()
 
     async def _adopt(self, session: ReviewSession) -> None:
@@ -199,7 +201,9 @@ class ReviewScreen(BaseScreen):
             prompt.update(pack_text(question.prompt.get(self.lang)))
             prompt.display = True
             starter = self.session.starter if self.session is not None else None
-            self.query_one(CodeView).show(None if starter is not None else code)
+            shown = None if starter is not None else code
+            # Painting the first look: its colours wait until the sitting holds it.
+            self.query_one(CodeView).show(shown, colour_later=self.session is None)
             widget = answer_widget(question, self.lang, starter)
             await slot.mount(widget)
             self.refresh_bindings()

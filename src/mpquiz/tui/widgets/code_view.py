@@ -22,8 +22,10 @@ class CodeView(Static):
     warmed = False
     """True once Python highlighting has been used in this process (class-wide)."""
 
-    def show(self, code: str | None) -> None:
-        """Show `code`; hide the widget when there is none."""
+    def show(self, code: str | None, *, colour_later: bool = False) -> None:
+        """Show `code`; hide the widget when there is none. With `colour_later`, the
+        first code of the process stays plain until colour() is called (the screen has
+        more urgent work right after its first frame)."""
         self.display = bool(code)
         self._code = code
         if not code:
@@ -32,12 +34,14 @@ class CodeView(Static):
             self.update(_syntax(code, "python"))
             return
         self.update(_syntax(code, "text"))
-        self.call_after_refresh(self._colour, code)
+        if not colour_later:
+            self.call_after_refresh(self.colour)
 
-    def _colour(self, code: str) -> None:
-        CodeView.warmed = True
-        if code == self._code:  # not replaced meanwhile
-            self.update(_syntax(code, "python"))
+    def colour(self) -> None:
+        """Highlight the code shown, if it is still plain."""
+        if self._code and not CodeView.warmed:
+            CodeView.warmed = True
+            self.update(_syntax(self._code, "python"))
 
 
 def _syntax(code: str, lexer: str) -> Syntax:
