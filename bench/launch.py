@@ -8,9 +8,10 @@ way, to its first frame showing its text, in the same run. The database is prepa
 beforehand (the built-in pack synced), as on any day after the first, so both sides
 measure a normal launch. Medians of several runs.
 
-Besides the first question, it reports when the review is fully loaded (the database
-open, the session holding the question, its demo started), the first frame of home and
-the first frame showing the learner's figures, since those come after.
+Besides the first question, it reports when the review is answerable (the sitting holding
+the question, its demo started; the database loads after that, in the background), the
+first frame of home and the first frame showing the learner's figures, since those come
+after.
 """
 
 from __future__ import annotations
@@ -215,8 +216,9 @@ def run(quick: bool) -> list[Measure]:
         ),
         measure(
             "loaded",
-            "launch to review fully loaded (vs minimal app)",
-            "the database open and the session holding the first question, its demo started",
+            "launch to review answerable (vs minimal app)",
+            "the sitting holding the first question, its demo started (the database loads"
+            " after it, in the background)",
         ),
         measure("home", "launch to home painted (vs minimal app)", note),
         measure("figures", "launch to home with the figures (vs minimal app)", note),
