@@ -61,6 +61,7 @@ def test_the_first_screen_needs_no_sql_library() -> None:
         "mpquiz.store.first_look",
         "mpquiz.session.first_look",
         "mpquiz.session.review",
+        "mpquiz.session.pending",
         "mpquiz.tui.factory",
         "mpquiz.tui.screens.home",
         "mpquiz.tui.screens.review",

@@ -9,7 +9,7 @@ import os
 import random
 import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from mpquiz.session.pack_shelf import PackShelf
     from mpquiz.session.review import ReviewSession
     from mpquiz.store.repository import Store
-    from mpquiz.store.values import PackInfo, ReviewRecord, SyncReport
+    from mpquiz.store.values import PackInfo, SyncReport
 
 
 def default_learner() -> str:
@@ -307,6 +307,7 @@ class Services:
         What the sitting writes waits for the repository (PendingLedger), which the app
         opens in the background meanwhile; the packs' facts are read from it when first
         needed, after the first question."""
+        from mpquiz.session.pending import PendingLedger, StoredPacks
         from mpquiz.session.review import ReviewSession
         from mpquiz.store.values import stored_queue
 
@@ -314,14 +315,14 @@ class Services:
         if moved:  # the look is read-only: the unseen starts it moved are saved later
             self.after_open(lambda store: store.save_unseen_starts(look.learner_id, moved))
         return ReviewSession(
-            PendingLedger(self),
+            PendingLedger(self.open),
             self.scheduler,
             look.learner_id,
             self.launcher,
             stored_queue(look.queue),
             lang=self.lang,
             clock=self.clock,
-            packs=StoredPacks(self),
+            packs=StoredPacks(lambda: self.open().packs()),
             rng=self._shuffler,
             first_shown=(look.question_id, look.shown),
         )
@@ -479,45 +480,6 @@ class Services:
             if self._opened is not None:
                 self._opened.store.close()
                 self._opened = None
-
-
-class PendingLedger:
-    """The repository as a review sitting started from the first look writes to it: each
-    write waits until Services.open() has opened it (the app's loading thread runs that
-    while the learner reads the first question, so in practice nothing waits)."""
-
-    def __init__(self, services: Services) -> None:
-        self._services = services
-
-    def record_review(self, record: ReviewRecord) -> int:
-        """Store one answer (see Store.record_review), once the repository is open."""
-        return self._services.open().record_review(record)
-
-    def undo_review(self, review_id: int) -> bool:
-        """Take back a review (see Store.undo_review), once the repository is open."""
-        return self._services.open().undo_review(review_id)
-
-
-class StoredPacks(Mapping[str, "PackInfo"]):
-    """The installed packs by id, read from the repository on first use."""
-
-    def __init__(self, services: Services) -> None:
-        self._services = services
-        self._packs: dict[str, PackInfo] | None = None
-
-    def _read(self) -> dict[str, PackInfo]:
-        if self._packs is None:
-            self._packs = {p.id: p for p in self._services.open().packs()}
-        return self._packs
-
-    def __getitem__(self, pack_id: str) -> PackInfo:
-        return self._read()[pack_id]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._read())
-
-    def __len__(self) -> int:
-        return len(self._read())
 
 
 def _tell(message: str) -> None:

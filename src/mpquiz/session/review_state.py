@@ -20,7 +20,7 @@ from mpquiz.store.values import ReviewRecord, RunRecord, StoredQuestion
 class Ledger(Protocol):
     """Where a review sitting writes its answers: the repository (store.repository.Store),
     or, while it loads after the first frame, a handle that waits for it
-    (services.PendingLedger)."""
+    (session.pending.PendingLedger)."""
 
     def record_review(self, record: ReviewRecord) -> int:
         """Store one answer with its run and new card state; returns its id."""
