@@ -142,14 +142,13 @@ class MpquizApp(App[None]):
         self.call_from_thread(self._backend_ready.set)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """The background loading finished: let the screens go on, or leave with its error."""
+        """The background loading finished (the screens were let go on by _warm itself):
+        the collector is back; on an error, leave with it."""
         if event.worker.name != "backend":
             return
         if event.state in (WorkerState.SUCCESS, WorkerState.ERROR):
             startup.resume()  # loaded: the collector is back (mpquiz.startup)
-        if event.state is WorkerState.SUCCESS:
-            self._backend_ready.set()
-        elif event.state is WorkerState.ERROR:
+        if event.state is WorkerState.ERROR:
             self.failure = event.worker.error
             self.exit(return_code=1)
 
