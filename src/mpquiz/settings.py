@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from mpquiz.core.errors import BadInput
 from mpquiz.core.refusal import Refusal
@@ -118,8 +119,8 @@ def load_settings(path: Path) -> Settings:
     if not path.is_file():
         return Settings()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:  # what and where, in the learner's words
+        data = tomli.loads(path.read_text(encoding="utf-8"))
+    except tomli.TOMLDecodeError as exc:  # what and where, in the learner's words
         raise keyed(BadInput, "settings.bad_toml", path=path, detail=toml_error(exc)) from None
     except UnicodeDecodeError as exc:
         detail = Note("toml.not_utf8", {"byte": exc.start})

@@ -1,18 +1,17 @@
-"""tomllib's errors as message keys (core.toml_errors): each of its messages has a key of
+"""tomli's errors as message keys (core.toml_errors): each of its messages has a key of
 its own, with the line and column as fields, worded in every language; English says
-exactly what tomllib says."""
+exactly what tomli says."""
 
 from __future__ import annotations
 
-import tomllib
-
 import pytest
+import tomli
 
 from mpquiz.core.toml_errors import toml_error, toml_line
 from mpquiz.core.verdict import Note
 from mpquiz.i18n import LANGUAGES, words
 
-# A document that makes tomllib say each of its messages, by the key it gets.
+# A document that makes tomli say each of its messages, by the key it gets.
 BROKEN: dict[str, str] = {
     "invalid_statement": "a = 1\n\x7f",
     "expected_newline": "a = 1 b = 2\n",
@@ -39,9 +38,9 @@ BROKEN: dict[str, str] = {
 }
 
 
-def _error(text: str) -> tomllib.TOMLDecodeError:
-    with pytest.raises(tomllib.TOMLDecodeError) as caught:
-        tomllib.loads(text)
+def _error(text: str) -> tomli.TOMLDecodeError:
+    with pytest.raises(tomli.TOMLDecodeError) as caught:
+        tomli.loads(text)
     return caught.value
 
 
@@ -52,7 +51,7 @@ def _what(note: Note) -> Note:
 
 
 @pytest.mark.parametrize("key", BROKEN)
-def test_each_tomllib_message_has_a_key_and_english_says_it_as_tomllib_does(key: str) -> None:
+def test_each_tomli_message_has_a_key_and_english_says_it_as_tomli_does(key: str) -> None:
     exc = _error(BROKEN[key])
     note = toml_error(exc)
     assert _what(note).key == f"toml.{key}"
@@ -72,8 +71,8 @@ def test_the_line_and_column_are_fields_and_spanish_says_them() -> None:
     assert toml_line(_error("a = [1")) is None
 
 
-def test_a_message_tomllib_may_add_later_keeps_its_english_as_a_field() -> None:
-    note = toml_error(tomllib.TOMLDecodeError("Something new (at line 3, column 1)"))
+def test_a_message_tomli_may_add_later_keeps_its_english_as_a_field() -> None:
+    note = toml_error(tomli.TOMLDecodeError("Something new", "a\nb\nc = 1", 4))
     assert note.params["problem"] == Note("toml.other", {"detail": "Something new"})
     assert words(note, "es") == "Something new (en la línea 3, columna 1)"
     assert toml_error(ValueError("no place at all")) == Note(

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mpquiz import paths
+from mpquiz.core import collector
 from mpquiz.core.model import ExerciseQuestion, Pack, Question, Text
 from mpquiz.core.verdict import Note
 from mpquiz.packs import hints
@@ -45,7 +46,8 @@ def load_pack(
         PackErrors: with every problem found.
     """
     loader = _Loader(root, demos_dir or paths.pack_demos_dir(root))
-    pack = loader.load(builtin)
+    with collector.held():  # everything it makes lives until it returns
+        pack = loader.load(builtin)
     if loader.problems or pack is None:
         raise PackErrors(loader.problems or [PackProblem(str(root), Note("pack.problem.invalid"))])
     if warnings is not None:
@@ -159,10 +161,7 @@ class _Loader:
             return None
         self.languages = tuple(meta.pack.languages)
         title, topics = self._meta_texts(meta.pack.title, meta.topics, meta_path, text)
-        questions = [
-            dataclasses.replace(q, pack_id=meta.pack.id)
-            for q in in_study_order(self._load_questions(set(topics)), list(topics))
-        ]
+        questions = in_study_order(self._load_questions(set(topics)), list(topics), meta.pack.id)
         return Pack(
             id=meta.pack.id,
             version=meta.pack.version,
@@ -403,12 +402,13 @@ def _topic_ids(data: dict[str, Any]) -> set[str] | None:
     return {str(k) for k in topics} if isinstance(topics, dict) else None
 
 
-def in_study_order(questions: list[Question], topics: list[str]) -> list[Question]:
-    """Questions by the order of their topic in [topics], then as they stand in the files.
+def in_study_order(questions: list[Question], topics: list[str], pack_id: str) -> list[Question]:
+    """Questions of pack `pack_id` by the order of their topic in [topics], then as they
+    stand in the files (each given its pack and its place, in one copy).
 
     New questions come in this order, so a pack's first questions are its first topic's,
     whatever the question files are called.
     """
     rank = {topic: i for i, topic in enumerate(topics)}
     ordered = sorted(questions, key=lambda q: (rank.get(q.topic, len(rank)), q.position))
-    return [dataclasses.replace(q, position=i) for i, q in enumerate(ordered)]
+    return [dataclasses.replace(q, position=i, pack_id=pack_id) for i, q in enumerate(ordered)]

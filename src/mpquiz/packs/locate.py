@@ -1,6 +1,6 @@
 """Line numbers in a pack's TOML text: where a question starts and where a field is written.
 
-tomllib gives no positions, so problems are placed by reading the text: the n-th
+The TOML parser gives no positions, so problems are placed by reading the text: the n-th
 `[[question]]` header starts the n-th question, and a field is the first `name =` line
 inside that question (or inside a `[table]` of pack.toml).
 """

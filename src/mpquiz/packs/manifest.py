@@ -6,7 +6,7 @@ its `RunPlan`: the demo file, its arguments and its timeout. Its `digest` is one
 over all of that, which is what trust is given to (see packs.trust) and what the
 built-in pack records when it is built (see packs.builtin_lock).
 
-Only tomllib and hashlib are used, so this loads fast and without pydantic; the pack is
+Only tomli and hashlib are used, so this loads fast and without pydantic; the pack is
 expected to have passed the loader when it was added, and anything that does not read
 as a valid run plan here raises ManifestError rather than being guessed at.
 """
@@ -18,10 +18,11 @@ import json
 import os
 import re
 import stat
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from mpquiz import paths
 from mpquiz.core.errors import MpquizError
@@ -179,10 +180,10 @@ def _kind(path: Path, top: Path) -> str:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomli.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ManifestError(f"cannot read {path.name}: {exc.strerror or exc}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+    except (tomli.TOMLDecodeError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ManifestError(f"{path.name} is not valid TOML: {exc}") from None
 
 

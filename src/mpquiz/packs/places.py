@@ -9,10 +9,11 @@ database must not be able to point mpquiz at other files.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import tomli
 
 from mpquiz import paths
 
@@ -23,7 +24,7 @@ def builtin_pack_id(pack_dir: Path | None = None) -> str:
     """The id in the built-in pack's pack.toml."""
     meta = (pack_dir or paths.builtin_pack_dir()) / "pack.toml"
     with meta.open("rb") as handle:
-        return str(tomllib.load(handle)["pack"]["id"])
+        return str(tomli.load(handle)["pack"]["id"])
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,14 @@
 """Reading one TOML file of a pack, with every way it can fail turned into a problem
-(keyed: tomllib's own messages through core.toml_errors)."""
+(keyed: tomli's own messages through core.toml_errors)."""
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import tomli
 
 from mpquiz.core.toml_errors import toml_error, toml_line
 from mpquiz.core.verdict import Note
@@ -43,14 +44,14 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, str, ReadTrouble | Non
         not_utf8 = Note("toml.not_utf8", {"byte": exc.start})
         return None, "", ReadTrouble(not_utf8, bad_line, Note("pack.hint.save_utf8"))
     try:
-        return tomllib.loads(text), text, None
-    except tomllib.TOMLDecodeError as exc:
+        return tomli.loads(text), text, None
+    except tomli.TOMLDecodeError as exc:
         return None, text, ReadTrouble(_invalid(toml_error(exc)), toml_line(exc))
     except RecursionError:
-        # tomllib recurses into nested arrays and tables; hundreds of levels exhaust it.
+        # tomli recurses into nested arrays and tables; hundreds of levels exhaust it.
         return None, text, ReadTrouble(_invalid(Note("toml.too_deep")))
     except ValueError as exc:
-        # Python refuses to turn more than 4300 digits into an int, and tomllib lets the
+        # Python refuses to turn more than 4300 digits into an int, and tomli lets the
         # ValueError through.
         return None, text, _long_number(text, exc)
 

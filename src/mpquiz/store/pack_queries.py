@@ -115,7 +115,9 @@ def _sync_questions(
         if not was_retired
     ]
     if inserts:
-        session.execute(insert(QuestionRow), inserts)
+        # Core's executemany: the ORM's bulk insert would make an object of each row first.
+        table = QuestionRow.__table__  # type: ignore[attr-defined]
+        session.connection().execute(insert(table), inserts)
     for batch in (updates, retiring):
         if batch:
             session.execute(update(QuestionRow), batch)

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+from mpquiz.core import collector
 from mpquiz.core.model import Pack
 from mpquiz.core.scheduling import CardState
 from mpquiz.store import (
@@ -89,7 +90,7 @@ class Store:
 
     def sync_pack(self, pack: Pack, now: datetime, *, force: bool = False) -> SyncReport:
         """Bring the stored copy of `pack` up to date in one transaction (see pack_queries)."""
-        with self._transaction() as session:
+        with collector.held(), self._transaction() as session:
             return pack_queries.sync_pack(session=session, pack=pack, now=now, force=force)
 
     def retire_pack(self, pack_id: str, now: datetime) -> int:
