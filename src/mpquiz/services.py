@@ -23,7 +23,7 @@ from mpquiz.settings import Settings, load_settings
 # where first needed, so the app can paint its first screen before (see first_look, warm).
 if TYPE_CHECKING:
     from mpquiz.core.model import Pack
-    from mpquiz.core.scheduling import Scheduler
+    from mpquiz.core.scheduling import Scheduler, Tuning
     from mpquiz.packs.places import PackPlaces
     from mpquiz.packs.trust import TrustStore
     from mpquiz.session.dashboard import Dashboard, History
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from mpquiz.session.first_look import FirstLook
     from mpquiz.session.pack_shelf import PackShelf
     from mpquiz.session.review import ReviewSession
+    from mpquiz.session.tuning import Optimizing
     from mpquiz.store.repository import Store
     from mpquiz.store.values import PackInfo, SyncReport
 
@@ -105,6 +106,9 @@ class Services:
     _after_open: list[Callable[[Store], object]] = field(
         default_factory=list, init=False, repr=False
     )
+    _tuning: Tuning | None = field(default=None, init=False, repr=False)
+    """The learner's own FSRS settings, once read (open(), or the first look)."""
+    _scheduler: Scheduler | None = field(default=None, init=False, repr=False)
 
     @cached_property
     def settings(self) -> Settings:
@@ -163,6 +167,7 @@ class Services:
             opened = self._opened
             if as_learner and opened.learner_id is None:
                 opened.learner_id = opened.store.learner_id(self.learner_name, self.clock.now())
+                self._tuning = opened.store.tuning(opened.learner_id)
             return opened.store
 
     @property
@@ -227,12 +232,41 @@ class Services:
         """--learner, else the login name."""
         return self.learner or default_learner()
 
-    @cached_property
+    @property
     def scheduler(self) -> Scheduler:
-        """The FSRS scheduler with the learner's desired retention."""
-        from mpquiz.core.scheduling import Scheduler
+        """The learner's FSRS scheduler: their own parameters and desired retention once
+        known (schema 8: the database, or the first look), else FSRS's defaults and the
+        settings' desired retention."""
+        from mpquiz.core.scheduling import Scheduler, Tuning
 
-        return Scheduler(self.settings.desired_retention)
+        tuning = self._tuning or Tuning()
+        retention = tuning.desired_retention or self.settings.desired_retention
+        kept = self._scheduler
+        if (
+            kept is None
+            or kept.parameters != tuning.parameters
+            or kept.desired_retention != retention
+        ):
+            kept = self._scheduler = Scheduler(retention, parameters=tuning.parameters)
+        return kept
+
+    def optimize(self, *, dry_run: bool = False) -> Optimizing:
+        """Fit the learner's FSRS parameters to their reviews (core.optimizer) and keep
+        them when they predict those reviews better than what the learner has (not with
+        `dry_run`). The scheduler uses them from then on.
+
+        Raises:
+            NotEnoughReviews: too few reviews to fit.
+        """
+        from mpquiz.session.tuning import optimize_learner
+
+        store = self.store
+        result = optimize_learner(
+            store, self.learner_id, self._tuning, self.clock.now(), dry_run=dry_run
+        )
+        if not dry_run:
+            self._tuning = store.tuning(self.learner_id)
+        return result
 
     @cached_property
     def trust(self) -> TrustStore:
@@ -307,9 +341,13 @@ class Services:
         What the sitting writes waits for the repository (PendingLedger), which the app
         opens in the background meanwhile; the packs' facts are read from it when first
         needed, after the first question."""
+        from mpquiz.core.scheduling import Tuning
         from mpquiz.session.pending import PendingLedger, StoredPacks
         from mpquiz.session.review import ReviewSession
         from mpquiz.store.values import stored_queue
+
+        if self._tuning is None:  # the look read the learner's row as the session will
+            self._tuning = Tuning.read(*look.tuning)
 
         moved = look.queue.moved
         if moved:  # the look is read-only: the unseen starts it moved are saved later
@@ -370,6 +408,7 @@ class Services:
             self.clock,
             self.settings.new_per_day,
             self.lang,
+            self._tuning.optimized_reviews if self._tuning else 0,
         )
 
     def history(self) -> History:
@@ -405,6 +444,8 @@ class Services:
             self.clock.day_start(now),
             self.settings.new_per_day,
             self.lang,
+            self.scheduler,
+            self._tuning,
         )
 
     # Starting fast: the first screen before the repository (see store.first_look).

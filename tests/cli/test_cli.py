@@ -19,6 +19,7 @@ COMMANDS = [
     [],
     ["review"],
     ["stats"],
+    ["optimize"],
     ["exam"],
     ["config"],
     ["config", "get"],

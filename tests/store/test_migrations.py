@@ -263,3 +263,33 @@ def test_reviews_of_a_version_6_database_gain_their_study_time(
         (ana, 7_000),
         (ben, 9_000),
     ]
+
+
+def test_learners_of_a_version_7_database_gain_their_own_fsrs_settings(
+    db_url: str, mini_pack_dir: Path
+) -> None:
+    """Version 8: `learner.fsrs_parameters`, `desired_retention`, `optimized_at` and
+    `optimized_reviews`; every learner already there starts on the defaults."""
+    from mpquiz.core.scheduling import Tuning
+    from mpquiz.store.repository import Store
+
+    store = Store(open_engine(db_url))
+    ana = store.learner_id("ana", T0)
+    store.close()
+    engine = open_engine(db_url)
+    with engine.begin() as conn:
+        for column in ("fsrs_parameters", "desired_retention", "optimized_at", "optimized_reviews"):
+            conn.execute(text(f"ALTER TABLE learner DROP COLUMN {column}"))
+        conn.execute(text("UPDATE meta SET value = '7' WHERE key = 'schema_version'"))
+    with engine.connect() as conn:
+        assert "fsrs_parameters" not in {c["name"] for c in inspect(conn).get_columns("learner")}
+    engine.dispose()
+    store = Store(open_engine(db_url))
+    try:
+        assert store.tuning(ana) == Tuning()
+        store.save_tuning(ana, (0.5,) * 21, T0, reviews=450)
+        assert store.tuning(ana) == Tuning((0.5,) * 21, None, T0, 450)
+        assert store.learner_id("ben", T0) != ana
+        assert store.tuning(store.learner_id("ben", T0)) == Tuning()
+    finally:
+        store.close()

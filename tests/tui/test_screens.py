@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -174,3 +175,34 @@ def test_ctrl_c_says_how_to_quit_in_the_learners_language(db_url: str) -> None:
         assert isinstance(pilot.app.screen, HomeScreen)  # nothing quit
 
     drive(app, script)
+
+
+def test_home_offers_to_fit_fsrs_once_the_reviews_are_enough(sqlite_url: str) -> None:
+    from mpquiz.session.clock import Clock
+    from tests.learner_history import history
+    from tests.session.test_tuning import store_history
+
+    fixed = Clock(now=lambda: history(1, 1)[0][1] + timedelta(days=400))
+    svc = Services(db_url=sqlite_url, lang_option="es", learner="ana", clock=fixed)
+    svc.open()
+    store_history(svc, history(60, 8))
+    app = build_app(svc)
+
+    async def script(pilot: Any) -> None:
+        await until(pilot, lambda: pilot.app.screen.board is not None)
+        tune = pilot.app.screen.query_one("#tune")
+        assert tune.display
+        assert "Tus 480 repasos bastan para ajustar FSRS" in plain(tune)
+        await pilot.press("o")
+        await until(pilot, lambda: svc.store.tuning(svc.learner_id).parameters is not None)
+        await until(pilot, lambda: not tune.display)
+        shown = [str(n.message) for n in pilot.app._notifications]
+        assert any("FSRS ajustado a tus 480 repasos y guardado" in m for m in shown), shown
+        assert svc.scheduler.parameters == svc.store.tuning(svc.learner_id).parameters
+        await pilot.press("q")
+
+    try:
+        drive(app, script)
+    finally:
+        svc.close()
+    assert app.return_code == 0

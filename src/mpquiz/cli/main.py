@@ -18,6 +18,7 @@ from mpquiz.cli import (
     demo_cmd,
     exam_cmd,
     exercise_cmd,
+    optimize_cmd,
     pack_cmd,
     review_cmd,
     stats_cmd,
@@ -40,6 +41,9 @@ app = typer.Typer(
 app.command("review", help=h("help.review"), epilog=h("help.review.example"))(review_cmd.review)
 app.command("exam", help=h("help.exam"), epilog=h("help.exam.example"))(exam_cmd.exam)
 app.command("stats", help=h("help.stats"), epilog=h("help.stats.example"))(stats_cmd.stats)
+app.command("optimize", help=h("help.optimize"), epilog=h("help.optimize.example"))(
+    optimize_cmd.optimize
+)
 app.add_typer(config_cmd.app, name="config")
 app.add_typer(pack_cmd.app, name="pack")
 app.add_typer(demo_cmd.app, name="demo")

@@ -47,6 +47,14 @@ def stats(
             today=t("count.minutes", lang, count=data["studied_seconds_today"] // 60),
         )
     )
+    tuning = data["scheduling"]
+    if tuning["reviews_until_optimize"] == 0:
+        console.print(t("stats.optimize_due", lang, reviews=data["reviews"]))
+    elif tuning["parameters"] == "own":
+        day = (tuning["optimized_at"] or "")[:10]
+        console.print(t("stats.optimized", lang, day=day, reviews=tuning["optimized_reviews"]))
+    else:
+        console.print(t("stats.optimize_later", lang, count=tuning["reviews_until_optimize"]))
     table = Table(title=t("stats.title", lang))
     for key in (
         "stats.col.topic",

@@ -2,13 +2,66 @@
 
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from fsrs import Card, Rating, State
 from fsrs import Scheduler as FsrsScheduler
+from fsrs.scheduler import DEFAULT_PARAMETERS
 
-__all__ = ["CardState", "Rating", "Scheduler", "State", "format_interval", "rating_for"]
+__all__ = [
+    "CardState",
+    "Rating",
+    "Scheduler",
+    "State",
+    "Tuning",
+    "format_interval",
+    "rating_for",
+]
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """A learner's own FSRS settings as stored (schema 8); None where they use the
+    defaults: FSRS's parameters, the settings' desired retention."""
+
+    parameters: tuple[float, ...] | None = None
+    """Fitted to their reviews by `mpquiz optimize` (core.optimizer)."""
+    desired_retention: float | None = None
+    optimized_at: datetime | None = None
+    optimized_reviews: int = 0
+    """How many reviews they had when last optimized (0: never)."""
+
+    @classmethod
+    def read(
+        cls,
+        parameters: object,
+        retention: object = None,
+        optimized_at: datetime | None = None,
+        reviews: object = 0,
+    ) -> Tuning:
+        """The Tuning of a learner row's columns as a driver gives them (the parameters
+        as a list, or as JSON text). A damaged value reads as unset: the learner is then
+        scheduled with the defaults rather than not at all."""
+        if isinstance(parameters, str):
+            try:
+                parameters = json.loads(parameters)
+            except ValueError:
+                parameters = None
+        fitted = None
+        if isinstance(parameters, list) and len(parameters) == len(DEFAULT_PARAMETERS):
+            numbers = [
+                p for p in parameters if isinstance(p, int | float) and not isinstance(p, bool)
+            ]
+            if len(numbers) == len(parameters) and all(math.isfinite(p) for p in numbers):
+                fitted = tuple(float(p) for p in numbers)
+        wanted = None
+        if isinstance(retention, int | float) and not isinstance(retention, bool):
+            wanted = float(retention) if 0 < retention < 1 else None
+        count = reviews if isinstance(reviews, int) and not isinstance(reviews, bool) else 0
+        return cls(fitted, wanted, optimized_at, max(0, count))
 
 
 @dataclass(frozen=True)
@@ -67,10 +120,21 @@ class Scheduler:
 
     One ten-minute (re)learning step: a right first answer graduates at once (a question
     understood need not be asked twice in a sitting), a wrong one comes back in ten minutes.
+    `parameters`: a learner's own (Tuning), else FSRS's defaults.
     """
 
-    def __init__(self, desired_retention: float = 0.9, *, fuzz: bool = False) -> None:
+    def __init__(
+        self,
+        desired_retention: float = 0.9,
+        *,
+        fuzz: bool = False,
+        parameters: tuple[float, ...] | None = None,
+    ) -> None:
+        self.parameters = parameters
+        """The learner's own FSRS parameters; None: FSRS's defaults."""
+        self.desired_retention = desired_retention
         self._scheduler = FsrsScheduler(
+            parameters=DEFAULT_PARAMETERS if parameters is None else parameters,
             desired_retention=desired_retention,
             enable_fuzzing=fuzz,
             learning_steps=(STEP,),

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from mpquiz.core.optimizer import worth_optimizing
 from mpquiz.core.scheduling import Scheduler
 from mpquiz.session.clock import Clock
 from mpquiz.session.queue import new_allowance
@@ -43,6 +44,9 @@ class Dashboard:
     reviews_today: int
     streak: int
     topics: list[TopicProgress]
+    optimize_due: bool = False
+    """Enough new reviews that fitting FSRS to them is worth it (core.optimizer)."""
+    reviews: int = 0
 
 
 @dataclass(frozen=True)
@@ -118,14 +122,17 @@ def dashboard(
     clock: Clock,
     new_per_day: int,
     lang: str,
+    optimized_reviews: int = 0,
 ) -> Dashboard:
-    """The figures for the home screen."""
+    """The figures for the home screen (`optimized_reviews`: the learner's reviews at their
+    last fit, core.scheduling.Tuning)."""
     now = clock.now()
     day_start = clock.day_start(now)
     log = store.review_log(learner_id, now - timedelta(days=400))
     days = {_local_day(r.at, clock) for r in log}
     today = _local_day(now, clock)
     allowance = new_allowance(store, learner_id, day_start, new_per_day)
+    reviews = store.review_count(learner_id)
     return Dashboard(
         learner=learner,
         due_now=store.count_due(learner_id, now),
@@ -133,6 +140,8 @@ def dashboard(
         reviews_today=sum(1 for r in log if r.at >= day_start),
         streak=streaks(days, today)[0],
         topics=topic_progress(store, scheduler, learner_id, now, lang),
+        optimize_due=worth_optimizing(reviews, optimized_reviews),
+        reviews=reviews,
     )
 
 

@@ -31,6 +31,8 @@ class FirstLook:
     code: str | None
     """The code shown with the question (a predict question shows its demo's)."""
     learner_id: int
+    tuning: tuple[object, object] = (None, None)
+    """The learner's own FSRS parameters and desired retention, as stored."""
 
     @property
     def question(self) -> Question:
@@ -64,4 +66,5 @@ def first_look(
         title,
         code_of(question),
         look.learner_id,
+        look.tuning,
     )

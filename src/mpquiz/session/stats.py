@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from mpquiz.core.optimizer import reviews_until_worth
+from mpquiz.core.scheduling import Scheduler, Tuning
 from mpquiz.session.queue import new_allowance
 from mpquiz.store.repository import Store
 
@@ -17,9 +19,11 @@ def learner_stats(
     day_start: datetime,
     new_per_day: int,
     lang: str,
+    scheduler: Scheduler | None = None,
+    tuning: Tuning | None = None,
 ) -> dict[str, Any]:
-    """One JSON-able object: totals, what is due, per topic questions/reviews/correct, and
-    the time studied (in all and today)."""
+    """One JSON-able object: totals, what is due, per topic questions/reviews/correct, the
+    time studied (in all and today) and the learner's scheduling (scheduling_facts)."""
     packs = store.packs()
     titles = {p.id: p for p in packs}
     per_topic = store.topic_stats(learner_id, titles)
@@ -47,4 +51,18 @@ def learner_stats(
         # Time on questions: each from shown until rated, capped (core.study_time).
         "studied_seconds": store.study_seconds(learner_id),
         "studied_seconds_today": store.study_seconds(learner_id, day_start),
+        "scheduling": scheduling_facts(reviews, scheduler or Scheduler(), tuning or Tuning()),
+    }
+
+
+def scheduling_facts(reviews: int, scheduler: Scheduler, tuning: Tuning) -> dict[str, Any]:
+    """How the learner is scheduled: their own FSRS parameters or the defaults, the desired
+    retention, the last fit, and how many reviews until a fit is worth running
+    (`mpquiz optimize`; 0: now)."""
+    return {
+        "parameters": "own" if scheduler.parameters is not None else "default",
+        "desired_retention": scheduler.desired_retention,
+        "optimized_at": tuning.optimized_at.isoformat() if tuning.optimized_at else None,
+        "optimized_reviews": tuning.optimized_reviews,
+        "reviews_until_optimize": reviews_until_worth(reviews, tuning.optimized_reviews),
     }

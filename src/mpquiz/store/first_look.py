@@ -13,6 +13,7 @@ path.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Mapping
@@ -47,6 +48,9 @@ class FirstLookRow:
     queue: queue_reads.DayQueue
     """The whole day's queue, which the session adopts (Services.early_review_session)."""
     learner_id: int
+    tuning: tuple[object, object] = (None, None)
+    """The learner's own FSRS parameters and desired retention as stored (schema 8),
+    read into a core.scheduling.Tuning once the scheduler is needed."""
 
 
 def sqlite_file(url: str) -> Path | None:
@@ -81,10 +85,11 @@ def first_question(
     if conn is None:
         return None
     try:
-        learner_id = _learner_id(conn, meta, learner)
-        if learner_id is None:
+        found = _learner(conn, meta, learner)
+        if found is None:
             return None
-        return _look(conn, learner_id, now, day_start, new_per_day, pack_id, topic)
+        look = _look(conn, found[0], now, day_start, new_per_day, pack_id, topic)
+        return None if look is None else dataclasses.replace(look, tuning=found[1:])
     except (sqlite3.Error, ValueError, TypeError):
         return None
     finally:
@@ -97,7 +102,7 @@ def ready(db: Path, *, meta: Mapping[str, str], learner: str) -> bool:
     if conn is None:
         return False
     try:
-        return _learner_id(conn, meta, learner) is not None
+        return _learner(conn, meta, learner) is not None
     except sqlite3.Error:
         return False
     finally:
@@ -115,13 +120,18 @@ def _open(db: Path) -> sqlite3.Connection | None:
         return None
 
 
-def _learner_id(conn: sqlite3.Connection, meta: Mapping[str, str], learner: str) -> int | None:
+def _learner(
+    conn: sqlite3.Connection, meta: Mapping[str, str], learner: str
+) -> tuple[int, object, object] | None:
+    """The learner's id, FSRS parameters and desired retention, when `meta` holds."""
     for key, value in meta.items():
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         if row is None or row[0] != value:
             return None
-    row = conn.execute("SELECT id FROM learner WHERE name = ?", (learner,)).fetchone()
-    return None if row is None else int(row[0])
+    row = conn.execute(
+        "SELECT id, fsrs_parameters, desired_retention FROM learner WHERE name = ?", (learner,)
+    ).fetchone()
+    return None if row is None else (int(row[0]), row[1], row[2])
 
 
 def _look(

@@ -104,6 +104,22 @@ def _add_study_time(conn: Connection) -> None:
         )
 
 
+def _add_learner_tuning(conn: Connection) -> None:
+    """Version 8: each learner's own FSRS parameters and desired retention, and when they
+    were last optimized (`learner.fsrs_parameters`, `desired_retention`, `optimized_at`,
+    `optimized_reviews`); every learner starts on the defaults."""
+    columns = {c["name"] for c in inspect(conn).get_columns("learner")}
+    added = {
+        "fsrs_parameters": "JSON",
+        "desired_retention": "FLOAT",
+        "optimized_at": "DATETIME" if conn.dialect.name == "sqlite" else "TIMESTAMP WITH TIME ZONE",
+        "optimized_reviews": "INTEGER NOT NULL DEFAULT 0",
+    }
+    for name, kind in added.items():
+        if name not in columns:
+            conn.execute(text(f"ALTER TABLE learner ADD COLUMN {name} {kind}"))
+
+
 # version -> the step that brings a database from version-1 to version.
 STEPS: dict[int, Step] = {
     2: _add_unseen_start,
@@ -112,6 +128,7 @@ STEPS: dict[int, Step] = {
     5: _add_proofs_and_processes,
     6: _add_exercise_attempts,
     7: _add_study_time,
+    8: _add_learner_tuning,
 }
 LATEST = SCHEMA_VERSION
 

@@ -18,7 +18,7 @@ from sqlmodel import Session
 
 from mpquiz.core import collector
 from mpquiz.core.model import Pack
-from mpquiz.core.scheduling import CardState
+from mpquiz.core.scheduling import CardState, Tuning
 from mpquiz.store import (
     class_queries,
     exam_queries,
@@ -87,6 +87,37 @@ class Store:
         """The id of learner `name`, created on first use."""
         with self._transaction() as session:
             return learner_queries.learner_id(session=session, name=name, now=now)
+
+    def tuning(self, learner_id: int) -> Tuning:
+        """The learner's own FSRS settings (schema 8)."""
+        with self._session() as session:
+            return learner_queries.tuning(session=session, learner_id=learner_id)
+
+    def save_tuning(
+        self, learner_id: int, parameters: tuple[float, ...] | None, now: datetime, *, reviews: int
+    ) -> None:
+        """Store the learner's fitted FSRS parameters (None: the defaults again), fitted at
+        `now` on `reviews` reviews."""
+        with self._transaction() as session:
+            learner_queries.save_tuning(
+                session=session,
+                learner_id=learner_id,
+                parameters=parameters,
+                now=now,
+                reviews=reviews,
+            )
+
+    def save_retention(self, learner_id: int, retention: float | None) -> None:
+        """Store the learner's own desired retention (None: the settings')."""
+        with self._transaction() as session:
+            learner_queries.save_retention(
+                session=session, learner_id=learner_id, retention=retention
+            )
+
+    def review_history(self, learner_id: int) -> list[tuple[int, datetime, int]]:
+        """The learner's reviews as (card, when, rating), card by card, oldest first."""
+        with self._session() as session:
+            return learner_queries.review_history(session=session, learner_id=learner_id)
 
     def sync_pack(self, pack: Pack, now: datetime, *, force: bool = False) -> SyncReport:
         """Bring the stored copy of `pack` up to date in one transaction (see pack_queries)."""

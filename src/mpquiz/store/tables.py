@@ -30,6 +30,14 @@ class Learner(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=128, unique=True)
     created_at: datetime = _when()
+    fsrs_parameters: list[float] | None = Field(default=None, sa_column=Column(JSON))
+    """The learner's own FSRS parameters, fitted by `mpquiz optimize` (schema 8); None:
+    FSRS's defaults."""
+    desired_retention: float | None = None
+    """The learner's own desired retention (schema 8); None: the settings'."""
+    optimized_at: datetime | None = _when(default=None)
+    optimized_reviews: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    """How many reviews the learner had when last optimized (0: never)."""
 
 
 class PackRow(SQLModel, table=True):

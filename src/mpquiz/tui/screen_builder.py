@@ -34,7 +34,7 @@ class ScreenBuilder:
         """The home screen (its figures are read once the database is open)."""
         from mpquiz.tui.screens.home import HomeScreen
 
-        return HomeScreen(self.services.dashboard)
+        return HomeScreen(self.services.dashboard, self.services.optimize)
 
     def review(self, scope: ReviewScope, first_look: FirstLook | None = None) -> Screen[None]:
         """A review screen for `scope`, starting from `first_look` when there is one."""

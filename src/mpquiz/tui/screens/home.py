@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
@@ -18,6 +19,7 @@ from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from mpquiz.session.dashboard import Dashboard
+    from mpquiz.session.tuning import Optimizing
 
 ACTIONS = ("review", "exam", "stats", "packs", "demos", "help", "quit")
 LABELS = {name: f"tui.home.action.{name}" for name in ACTIONS}
@@ -34,6 +36,7 @@ class HomeScreen(BaseScreen):
         Binding("s", "stats", "tui.key.stats"),
         Binding("p", "packs", "tui.key.packs"),
         Binding("d", "demos", "tui.key.demos"),
+        Binding("o", "optimize", "tui.key.optimize", show=False),
         Binding("question_mark,f1", "help", "tui.key.help"),
         Binding("q", "app.quit", "tui.key.quit"),
     ]
@@ -41,15 +44,20 @@ class HomeScreen(BaseScreen):
     board: Dashboard | None = None
     """The figures on screen (None until the database has been read)."""
 
-    def __init__(self, dashboard: Callable[[], Dashboard]) -> None:
-        """`dashboard` reads today's figures (once the database is open)."""
+    def __init__(
+        self, dashboard: Callable[[], Dashboard], optimize: Callable[[], Optimizing]
+    ) -> None:
+        """`dashboard` reads today's figures (once the database is open); `optimize` fits
+        FSRS to the learner's reviews (Services.optimize)."""
         super().__init__()
         self._dashboard = dashboard
+        self._optimize = optimize
 
     def compose(self) -> ComposeResult:
         """Title, today's figures, the menu and the mastery bars, the keys."""
         yield TitleBar(id="title")
         yield Static(self.say("tui.home.loading"), id="today")
+        yield Static("", id="tune")
         with Horizontal(id="home-main"):
             yield OptionList(
                 *(
@@ -98,6 +106,9 @@ class HomeScreen(BaseScreen):
             today.append(self.say(key) + " ")
             today.append(str(value), style="bold")
         self.query_one("#today", Static).update(today)
+        tune = self.query_one("#tune", Static)
+        tune.update(self.say("tui.home.optimize_due", reviews=board.reviews))
+        tune.display = board.optimize_due
         self.query_one(MasteryBars).show(board.topics, self.lang)
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -123,6 +134,27 @@ class HomeScreen(BaseScreen):
     def action_demos(self) -> None:
         """Open the demo browser."""
         self._open("demos")
+
+    def action_optimize(self) -> None:
+        """Fit FSRS to the learner's reviews, in a thread; say what came of it."""
+        self.run_worker(self._optimized(), group="optimize", exclusive=True)
+
+    async def _optimized(self) -> None:
+        from mpquiz.core.errors import MpquizError
+        from mpquiz.i18n import error_text
+
+        await self.mpq.backend()
+        self.tell(self.say("tui.home.optimizing"))
+        try:
+            done = await asyncio.to_thread(self._optimize)
+        except MpquizError as exc:
+            self.tell(error_text(exc, self.lang), "warning")
+            return
+        fit = done.fit
+        scores = {"before": f"{fit.current.log_loss:.4f}", "after": f"{fit.new.log_loss:.4f}"}
+        key = "tui.home.optimized" if done.stored else "tui.home.optimize_not_better"
+        self.tell(self.say(key, reviews=fit.reviews, **scores))
+        self.refresh_figures()
 
     def _open(self, name: str) -> None:
         """Open a screen at once, or as soon as the database is open (the app may have

@@ -1,0 +1,138 @@
+"""Each learner's own FSRS parameters: fitted to their reviews by `mpquiz optimize`, kept
+when better, stored on their row (schema 8) and used by their scheduler from then on; on
+SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+import pytest
+from sqlmodel import Session, col, select
+
+from mpquiz.core.optimizer import MIN_REVIEWS, NotEnoughReviews
+from mpquiz.core.scheduling import CardState, Rating, Scheduler, Tuning
+from mpquiz.services import Services
+from mpquiz.store.tables import CardRow, QuestionRow, ReviewRow
+from tests.conftest import T0, FakeClock
+from tests.learner_history import history
+
+
+def store_history(svc: Services, reviews: list[tuple[int, datetime, int]]) -> None:
+    """The learner's reviews, written straight into their cards and reviews."""
+    engine = svc.store.engine
+    with Session(engine) as session:
+        questions = list(session.exec(select(QuestionRow.id).order_by(col(QuestionRow.id))))
+        cards: dict[int, int] = {}
+        for number, at, rating in reviews:
+            if number not in cards:
+                row = CardRow(
+                    learner_id=svc.learner_id,
+                    question_id=questions[number - 1],
+                    state=2,
+                    created_at=at,
+                    due=at,
+                )
+                session.add(row)
+                session.flush()
+                assert row.id is not None
+                cards[number] = row.id
+            session.add(
+                ReviewRow(
+                    learner_id=svc.learner_id,
+                    question_id=questions[number - 1],
+                    card_id=cards[number],
+                    reviewed_at=at,
+                    rating=rating,
+                    correct=rating > 1,
+                    answer="1",
+                )
+            )
+        session.commit()
+
+
+@pytest.fixture
+def svc(db_url: str) -> Iterator[Services]:
+    services = Services(db_url=db_url, lang_option="en", learner="ana", clock=FakeClock())
+    services.open()
+    yield services
+    services.close()
+
+
+def test_a_fit_that_predicts_better_is_kept_and_schedules_this_learner_only(
+    svc: Services, db_url: str
+) -> None:
+    store_history(svc, history(60, 8))
+    before = svc.scheduler.preview(CardState(), T0)[Rating.Good]
+    done = svc.optimize()
+    assert done.stored and done.fit.better and not done.dry_run
+    assert done.fit.new.log_loss < done.fit.default.log_loss
+    kept = svc.store.tuning(svc.learner_id)
+    assert kept.parameters == pytest.approx(done.fit.parameters)
+    assert (kept.optimized_at, kept.optimized_reviews) == (T0, 480)
+    # This learner forgets slower than the defaults assume: their next intervals grow.
+    after = svc.scheduler.preview(CardState(), T0)[Rating.Good]
+    assert after > before
+    # Another run of mpquiz reads them back; another learner keeps the defaults.
+    again = Services(db_url=db_url, lang_option="en", learner="ana", clock=FakeClock())
+    other = Services(db_url=db_url, lang_option="en", learner="ben", clock=FakeClock())
+    try:
+        again.open()
+        other.open()
+        assert again.scheduler.parameters == pytest.approx(done.fit.parameters)
+        assert again.scheduler.preview(CardState(), T0)[Rating.Good] == after
+        assert other.scheduler.parameters is None
+        assert other.scheduler.preview(CardState(), T0)[Rating.Good] == before
+        # Fitting again on the same reviews gains nothing: the parameters stay as they are.
+        second = again.optimize()
+        assert second.fit.current.log_loss == pytest.approx(done.fit.new.log_loss)
+        assert again.store.tuning(again.learner_id).parameters == pytest.approx(kept.parameters)
+    finally:
+        again.close()
+        other.close()
+
+
+def test_a_dry_run_reports_the_fit_and_keeps_everything(svc: Services) -> None:
+    store_history(svc, history(60, 8))
+    done = svc.optimize(dry_run=True)
+    assert done.fit.better and not done.stored and done.dry_run
+    assert svc.store.tuning(svc.learner_id) == Tuning()
+    assert svc.scheduler.parameters is None
+    assert done.to_dict()["parameters"] == [round(p, 6) for p in done.fit.parameters]
+
+
+def test_below_the_minimum_nothing_is_fitted_and_it_says_how_many_more(svc: Services) -> None:
+    store_history(svc, history(30, 10))
+    with pytest.raises(NotEnoughReviews) as refused:
+        svc.optimize()
+    assert refused.value.needed == MIN_REVIEWS - 300
+    assert svc.store.tuning(svc.learner_id) == Tuning()
+
+
+def test_the_learners_own_retention_wins_over_the_settings(svc: Services) -> None:
+    assert svc.scheduler.desired_retention == svc.settings.desired_retention
+    svc.store.save_retention(svc.learner_id, 0.8)
+    fresh = Services(db_url=svc.url, lang_option="en", learner="ana", clock=FakeClock())
+    try:
+        fresh.open()
+        assert fresh.scheduler.desired_retention == 0.8
+        wanted = Scheduler(0.8).preview(CardState(), T0)[Rating.Good]
+        assert fresh.scheduler.preview(CardState(), T0)[Rating.Good] == wanted
+    finally:
+        fresh.close()
+
+
+def test_stats_and_home_say_when_a_fit_is_worth_running(svc: Services) -> None:
+    fresh = svc.stats()["scheduling"]
+    assert fresh["parameters"] == "default" and fresh["reviews_until_optimize"] == MIN_REVIEWS
+    assert not svc.dashboard().optimize_due
+    store_history(svc, history(60, 8))
+    due = svc.stats()["scheduling"]
+    assert (due["reviews_until_optimize"], due["optimized_at"]) == (0, None)
+    assert svc.dashboard().optimize_due
+    svc.optimize()
+    done = svc.stats()["scheduling"]
+    assert done["parameters"] == "own"
+    assert (done["optimized_reviews"], done["reviews_until_optimize"]) == (480, 500)
+    assert done["optimized_at"] == T0.isoformat()
+    assert not svc.dashboard().optimize_due
