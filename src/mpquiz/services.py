@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from mpquiz.session.demos import DemoLauncher
     from mpquiz.session.exam import ExamSession, ExamSettings
     from mpquiz.session.first_look import FirstLook
+    from mpquiz.session.forgetting import Curve
     from mpquiz.session.pack_shelf import PackShelf
     from mpquiz.session.review import ReviewSession
     from mpquiz.session.tuning import Optimizing
@@ -446,7 +447,26 @@ class Services:
             self.lang,
             self.scheduler,
             self._tuning,
+            self.clock.zone,
         )
+
+    def forgetting_curve(self, name: str) -> Curve:
+        """One question's predicted recall over time, with the learner's answers.
+
+        Raises:
+            BadInput: no question is called `name`.
+        """
+        from mpquiz.core.errors import BadInput
+        from mpquiz.core.refusal import Refusal
+        from mpquiz.i18n import reason
+        from mpquiz.session.forgetting import forgetting_curve
+
+        found = forgetting_curve(
+            self.store, self.scheduler, self.learner_id, name, self.clock.now()
+        )
+        if isinstance(found, Refusal):
+            raise BadInput(reason(found, self.lang))
+        return found
 
     # Starting fast: the first screen before the repository (see store.first_look).
 

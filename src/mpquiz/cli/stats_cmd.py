@@ -12,6 +12,9 @@ from mpquiz.cli.context import h, opened
 def stats(
     ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help=h("help.opt.json"))] = False,
+    question: Annotated[
+        str | None, typer.Option("--question", metavar="ID", help=h("help.opt.stats_question"))
+    ] = None,
 ) -> None:
     """Show reviews, what is due and per-topic accuracy."""
     from rich.table import Table
@@ -22,6 +25,15 @@ def stats(
     from mpquiz.render.verdicts import text_console
 
     svc = opened(ctx)
+    if question is not None:
+        from mpquiz.cli.forgetting_view import show_curve
+
+        curve = svc.forgetting_curve(question)
+        if as_json:
+            typer.echo(to_json(curve.to_dict()))
+        else:
+            show_curve(curve, svc.lang, text_console())
+        return
     data = svc.stats()
     if as_json:
         typer.echo(to_json(data))
@@ -62,8 +74,11 @@ def stats(
         "stats.col.reviews",
         "stats.col.correct",
         "stats.col.accuracy",
+        "stats.col.retention",
     ):
         table.add_column(t(key, lang), justify="left" if key.endswith("topic") else "right")
+    retention = data["retention"]
+    kept = {(r["pack"], r["topic"]): r for r in retention["topics"]}
     for row in data["topics"]:
         accuracy = f"{100 * row['correct'] / row['reviews']:.0f}%" if row["reviews"] else "—"
         table.add_row(
@@ -72,5 +87,27 @@ def stats(
             str(row["reviews"]),
             str(row["correct"]),
             accuracy,
+            _share(kept.get((row["pack"], row["topic"]))),
         )
     console.print(table)
+    desired = f"{100 * retention['desired']:.0f}%"
+    if retention["overall"]["reviews"]:
+        reviews = t("count.reviews", lang, count=retention["overall"]["reviews"])
+        rate = _share(retention["overall"])
+        console.print(t("stats.retention", lang, rate=rate, reviews=reviews, desired=desired))
+    else:
+        console.print(t("stats.retention.none", lang, desired=desired))
+    weeks = retention["weeks"][-8:]
+    if weeks:
+        by_week = Table(title=t("stats.retention.weeks", lang))
+        for key in ("stats.col.week", "stats.col.reviews", "stats.col.retention"):
+            by_week.add_column(t(key, lang), justify="left" if key.endswith("week") else "right")
+        for week in weeks:
+            by_week.add_row(week["week"], str(week["reviews"]), _share(week))
+        console.print(by_week)
+
+
+def _share(figures: dict[str, object] | None) -> str:
+    """A tally's rate as a percentage, "—" before its first review."""
+    rate = figures.get("rate") if figures else None
+    return f"{100 * rate:.0f}%" if isinstance(rate, float | int) else "—"

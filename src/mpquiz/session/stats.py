@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from mpquiz.core.optimizer import reviews_until_worth
+from mpquiz.core.retention import Tally, overall, tally_by, weekly
 from mpquiz.core.scheduling import Scheduler, Tuning
 from mpquiz.session.queue import new_allowance
 from mpquiz.store.repository import Store
@@ -21,6 +22,7 @@ def learner_stats(
     lang: str,
     scheduler: Scheduler | None = None,
     tuning: Tuning | None = None,
+    zone: tzinfo | None = None,
 ) -> dict[str, Any]:
     """One JSON-able object: totals, what is due, per topic questions/reviews/correct, the
     time studied (in all and today) and the learner's scheduling (scheduling_facts)."""
@@ -52,6 +54,45 @@ def learner_stats(
         "studied_seconds": store.study_seconds(learner_id),
         "studied_seconds_today": store.study_seconds(learner_id, day_start),
         "scheduling": scheduling_facts(reviews, scheduler or Scheduler(), tuning or Tuning()),
+        "retention": retention_facts(
+            store.retention_reviews(learner_id),
+            (scheduler or Scheduler()).desired_retention,
+            {(t["pack"], t["topic"]): t["title"] for t in topics},
+            zone,
+        ),
+    }
+
+
+def retention_facts(
+    reviews: list[tuple[str, str, datetime, int, bool]],
+    desired: float,
+    titles: dict[tuple[str, str], str],
+    zone: tzinfo | None,
+) -> dict[str, Any]:
+    """True retention (core.retention) beside the desired one: in all, per topic (in the
+    study order of `titles`) and per ISO week, oldest first."""
+
+    def figures(tally: Tally) -> dict[str, Any]:
+        rate = tally.rate
+        return {
+            "reviews": tally.reviews,
+            "recalled": tally.recalled,
+            "rate": None if rate is None else round(rate, 4),
+        }
+
+    per_topic = tally_by((at, ok, (pack, topic)) for pack, topic, at, _r, ok in reviews)
+    return {
+        "desired": desired,
+        "overall": figures(overall(ok for *_rest, ok in reviews)),
+        "topics": [
+            {"pack": pack, "topic": topic, "title": title, **figures(per_topic[(pack, topic)])}
+            for (pack, topic), title in titles.items()
+            if (pack, topic) in per_topic
+        ],
+        "weeks": [
+            {"week": week, **figures(tally)}
+            for week, tally in weekly(((at, ok) for *_x, at, _r, ok in reviews), zone).items()
+        ],
     }
 
 

@@ -256,6 +256,19 @@ class Store:
         with self._session() as session:
             return stats_queries.review_log(session=session, learner_id=learner_id, since=since)
 
+    def retention_reviews(self, learner_id: int) -> list[tuple[str, str, datetime, int, bool]]:
+        """The learner's reviews of cards in review state: (pack, topic, when, rating,
+        recalled), oldest first (see stats_queries.retention_reviews)."""
+        with self._session() as session:
+            return stats_queries.retention_reviews(session=session, learner_id=learner_id)
+
+    def question_reviews(self, learner_id: int, question_id: int) -> list[tuple[datetime, int]]:
+        """The learner's reviews of one question as (when, rating), oldest first."""
+        with self._session() as session:
+            return stats_queries.question_reviews(
+                session=session, learner_id=learner_id, question_id=question_id
+            )
+
     def study_seconds(self, learner_id: int, since: datetime | None = None) -> int:
         """Seconds the learner spent on questions (shown until rated, each capped: see
         core.study_time), since `since` or ever."""

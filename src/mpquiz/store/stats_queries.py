@@ -9,10 +9,12 @@ from sqlalchemy import case, func
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
-from mpquiz.core.scheduling import CardState
+from mpquiz.core.scheduling import CardState, State
 from mpquiz.store.active import only_active
 from mpquiz.store.tables import CardRow, QuestionRow, ReviewRow
 from mpquiz.store.values import ReviewFact, card_state
+
+REVIEW_STATE = int(State.Review)
 
 
 def review_count(*, session: Session, learner_id: int) -> int:
@@ -92,6 +94,43 @@ def review_log(*, session: Session, learner_id: int, since: datetime) -> list[Re
     )
     rows = session.connection().execute(query)
     return [ReviewFact(at, ms, ok, mode, study) for at, ms, ok, mode, study in rows]
+
+
+def retention_reviews(
+    *, session: Session, learner_id: int
+) -> list[tuple[str, str, datetime, int, bool]]:
+    """Every review the learner gave of a card in review state (FSRS's State.Review before
+    the answer), oldest first: its question's pack and topic, when, the rating, and whether
+    the learner recalled it (any rating but Again). What true retention counts."""
+    query = (
+        core_select(
+            col(QuestionRow.pack_id),
+            col(QuestionRow.topic),
+            col(ReviewRow.reviewed_at),
+            col(ReviewRow.rating),
+            col(ReviewRow.card_before),
+        )
+        .join(QuestionRow, col(QuestionRow.id) == col(ReviewRow.question_id))
+        .where(col(ReviewRow.learner_id) == learner_id, col(ReviewRow.new_card).is_(False))
+        .order_by(col(ReviewRow.reviewed_at), col(ReviewRow.id))
+    )
+    out = []
+    for pack_id, topic, at, rating, before in session.connection().execute(query):
+        if isinstance(before, dict) and before.get("state") == REVIEW_STATE:
+            out.append((pack_id, topic, at, rating, rating > 1))
+    return out
+
+
+def question_reviews(
+    *, session: Session, learner_id: int, question_id: int
+) -> list[tuple[datetime, int]]:
+    """The learner's reviews of one question as (when, rating), oldest first."""
+    query = (
+        core_select(col(ReviewRow.reviewed_at), col(ReviewRow.rating))
+        .where(col(ReviewRow.learner_id) == learner_id, col(ReviewRow.question_id) == question_id)
+        .order_by(col(ReviewRow.reviewed_at), col(ReviewRow.id))
+    )
+    return [(at, rating) for at, rating in session.connection().execute(query)]
 
 
 def study_ms(*, session: Session, learner_id: int, since: datetime | None = None) -> int:
