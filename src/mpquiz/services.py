@@ -252,9 +252,10 @@ class Services:
         return kept
 
     def optimize(self, *, dry_run: bool = False) -> Optimizing:
-        """Fit the learner's FSRS parameters to their reviews (core.optimizer) and keep
-        them when they predict those reviews better than what the learner has (not with
-        `dry_run`). The scheduler uses them from then on.
+        """Fit the learner's FSRS parameters to their reviews (core.optimizer); when they
+        predict those reviews better than what the learner has, keep them and reschedule
+        the learner's cards with them (`dry_run`: report only). The scheduler uses them
+        from then on.
 
         Raises:
             NotEnoughReviews: too few reviews to fit.
@@ -263,7 +264,12 @@ class Services:
 
         store = self.store
         result = optimize_learner(
-            store, self.learner_id, self._tuning, self.clock.now(), dry_run=dry_run
+            store,
+            self.learner_id,
+            self._tuning,
+            self.clock.now(),
+            retention=self.scheduler.desired_retention,
+            dry_run=dry_run,
         )
         if not dry_run:
             self._tuning = store.tuning(self.learner_id)

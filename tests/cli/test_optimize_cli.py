@@ -32,10 +32,12 @@ def test_optimize_reports_the_fit_and_keeps_the_better_parameters(tmp_path: Path
     assert report["current"] == report["default"]
     assert (report["better"], report["stored"], report["dry_run"]) == (True, False, True)
     assert len(report["parameters"]) == 21
+    assert report["rescheduled"]["cards"] == 60 and report["rescheduled"]["moved"] > 0
     shown = mpquiz("--db", url, "--learner", "ana", "--lang", "es", "optimize")
     assert shown.returncode == 0, shown.stderr
     assert "FSRS ajustado a 480 repasos" in shown.stdout
     assert "Guardados: desde ahora tus repasos se programan" in shown.stdout
+    assert "Reprogramadas con ellos: se movieron" in shown.stdout
     again = json.loads(mpquiz("--db", url, "--learner", "ana", "optimize", "--json").stdout)
     assert again["current"]["log_loss"] < again["default"]["log_loss"]  # now their own
 

@@ -136,3 +136,35 @@ def test_stats_and_home_say_when_a_fit_is_worth_running(svc: Services) -> None:
     assert (done["optimized_reviews"], done["reviews_until_optimize"]) == (480, 500)
     assert done["optimized_at"] == T0.isoformat()
     assert not svc.dashboard().optimize_due
+
+
+def test_the_kept_parameters_reschedule_the_learners_cards(svc: Services) -> None:
+    from mpquiz.session.tuning import reschedule
+
+    reviews = history(60, 8)
+    store_history(svc, reviews)
+    store, ana = svc.store, svc.learner_id
+    # The cards as the default scheduler left them after these reviews.
+    reschedule(store, svc.scheduler, ana, store.review_history(ana))
+    before = store.cards(ana)
+    preview = svc.optimize(dry_run=True)
+    assert preview.rescheduled is not None and store.cards(ana) == before  # nothing moved
+    done = svc.optimize()
+    moved = done.rescheduled
+    assert moved is not None and moved.cards == 60
+    assert moved == preview.rescheduled
+    after = store.cards(ana)
+    # Each card is where the new parameters put it after its own reviews...
+    tuned = Scheduler(svc.scheduler.desired_retention, parameters=done.fit.parameters)
+    for card_id, state in after.items():
+        replay = CardState()
+        for _card, at, rating in (r for r in store.review_history(ana) if r[0] == card_id):
+            replay = tuned.review(replay, Rating(rating), at)
+        assert state == replay
+    # ... and for a learner who forgets slower than the defaults assume, most come later.
+    assert moved.moved == sum(1 for c in after if after[c].due != before[c].due)
+    assert moved.later > moved.earlier and moved.median_days > 0
+    assert moved.largest_days == max(
+        ((after[c].due - before[c].due).total_seconds() / 86_400 for c in after),  # type: ignore[operator]
+        key=abs,
+    )

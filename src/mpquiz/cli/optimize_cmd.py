@@ -52,3 +52,18 @@ def optimize(
     else:
         outcome = "optimize.dry_run"
     console.print(t(outcome, lang))
+    moved = done.rescheduled
+    if moved is not None:
+        key = "optimize.would_move" if done.dry_run else "optimize.moved"
+        console.print(
+            t(
+                key,
+                lang,
+                moved=moved.moved,
+                cards=moved.cards,
+                earlier=moved.earlier,
+                later=moved.later,
+                median=f"{moved.median_days:+.1f}",
+                largest=f"{moved.largest_days:+.1f}",
+            )
+        )

@@ -7,8 +7,9 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from mpquiz.core.scheduling import Tuning
-from mpquiz.store.tables import Learner, ReviewRow
+from mpquiz.core.scheduling import CardState, Tuning
+from mpquiz.store.tables import CardRow, Learner, ReviewRow
+from mpquiz.store.values import card_state
 
 
 def learner_id(*, session: Session, name: str, now: datetime) -> int:
@@ -72,3 +73,27 @@ def review_history(*, session: Session, learner_id: int) -> list[tuple[int, date
         .order_by(col(ReviewRow.card_id), col(ReviewRow.reviewed_at), col(ReviewRow.id))
     )
     return [(card, at, rating) for card, at, rating in rows]
+
+
+def cards(*, session: Session, learner_id: int) -> dict[int, CardState]:
+    """Every card of the learner, by its id."""
+    rows = session.exec(select(CardRow).where(col(CardRow.learner_id) == learner_id))
+    return {row.id: card_state(row) for row in rows if row.id is not None}
+
+
+def save_cards(*, session: Session, learner_id: int, states: dict[int, CardState]) -> int:
+    """Give the learner's cards these FSRS states (a rescheduling; the caller commits);
+    returns how many were written. A card of another learner is left alone."""
+    written = 0
+    for card_id, state in states.items():
+        row = session.get(CardRow, card_id)
+        if row is None or row.learner_id != learner_id:
+            continue
+        row.state, row.step = state.state, state.step
+        row.stability, row.difficulty = state.stability, state.difficulty
+        if state.due is not None:
+            row.due = state.due
+        row.last_review = state.last_review
+        session.add(row)
+        written += 1
+    return written

@@ -114,6 +114,16 @@ class Store:
                 session=session, learner_id=learner_id, retention=retention
             )
 
+    def cards(self, learner_id: int) -> dict[int, CardState]:
+        """Every card of the learner, by its id."""
+        with self._session() as session:
+            return learner_queries.cards(session=session, learner_id=learner_id)
+
+    def save_cards(self, learner_id: int, states: dict[int, CardState]) -> int:
+        """Give the learner's cards these FSRS states in one transaction; returns how many."""
+        with self._transaction() as session:
+            return learner_queries.save_cards(session=session, learner_id=learner_id, states=states)
+
     def review_history(self, learner_id: int) -> list[tuple[int, datetime, int]]:
         """The learner's reviews as (card, when, rating), card by card, oldest first."""
         with self._session() as session:
