@@ -67,6 +67,8 @@ def test_home_and_stats_show_what_was_studied(svc: Services) -> None:
         forecast = pilot.app.screen.query_one("#forecast")
         assert sum(n for _, n in forecast.days) >= 2
         assert "Basics" in _text(pilot, "#topics-table")
+        # Two first answers: nothing learned was reviewed yet.
+        assert "True retention: none yet" in _text(pilot, "#retention")
 
     drive(app, script)
 

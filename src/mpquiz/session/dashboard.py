@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import Any
 
 from mpquiz.core.optimizer import worth_optimizing
 from mpquiz.core.scheduling import Scheduler
 from mpquiz.session.clock import Clock
 from mpquiz.session.queue import new_allowance
+from mpquiz.session.stats import retention_facts
 from mpquiz.store.repository import Store
 from mpquiz.store.values import ExamSummary
 
@@ -65,6 +67,8 @@ class History:
     longest_streak: int
     topics: list[TopicProgress]
     exams: list[ExamSummary] = field(default_factory=list)
+    retention: dict[str, Any] | None = None
+    """True retention beside the desired one (session.stats.retention_facts)."""
 
 
 def topic_progress(
@@ -168,6 +172,7 @@ def history(
     ]
     day_start = clock.day_start(now)
     current, longest = streaks(set(per_day), today)
+    topics = topic_progress(store, scheduler, learner_id, now, lang)
     return History(
         per_day=dict(per_day),
         forecast=forecast,
@@ -175,6 +180,12 @@ def history(
         seconds_today=sum(r.study_ms for r in log if r.at >= day_start) // 1000,
         streak=current,
         longest_streak=longest,
-        topics=topic_progress(store, scheduler, learner_id, now, lang),
+        topics=topics,
         exams=store.exams(learner_id),
+        retention=retention_facts(
+            store.retention_reviews(learner_id),
+            scheduler.desired_retention,
+            {(t.pack_id, t.topic): t.title for t in topics},
+            clock.zone,
+        ),
     )

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from mpquiz.session.dashboard import History
 
 EXAMS_SHOWN = 8
+WEEKS_SHOWN = 8
 
 
 class StatsScreen(BaseScreen):
@@ -53,6 +54,8 @@ class StatsScreen(BaseScreen):
             yield Static(id="topics-table")
             yield Static(self.say("tui.stats.exams"), classes="section-title")
             yield Static(id="exams")
+            yield Static(self.say("tui.stats.retention"), classes="section-title")
+            yield Static(id="retention")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -63,6 +66,7 @@ class StatsScreen(BaseScreen):
         self.query_one(Forecast).show(history.forecast)
         self.query_one("#topics-table", Static).update(self._topics(history))
         self.query_one("#exams", Static).update(self._exams(history))
+        self.query_one("#retention", Static).update(self._retention(history))
         self.query_one("#body").focus()
 
     def _summary(self, history: History) -> Text:
@@ -109,4 +113,29 @@ class StatsScreen(BaseScreen):
             if exam.timed_out:
                 line += "  " + self.say("tui.stats.exam_timed_out")
             text.append(line + "\n")
+        return text
+
+    def _retention(self, history: History) -> Text:
+        """True retention in all and in the last weeks, beside the desired one."""
+        facts = history.retention
+        if not facts:
+            return Text()
+        desired = percent(facts["desired"])
+        overall = facts["overall"]
+        if not overall["reviews"]:
+            return Text(self.say("stats.retention.none", desired=desired), style="dim")
+        text = Text(
+            self.say(
+                "stats.retention",
+                rate=percent(overall["rate"]),
+                reviews=self.say("count.reviews", count=overall["reviews"]),
+                desired=desired,
+            )
+            + "\n"
+        )
+        for week in facts["weeks"][-WEEKS_SHOWN:]:
+            rate = week["rate"] or 0.0
+            text.append(
+                f"{week['week']}  {bar(rate, 10)} {percent(rate):>4}  ({week['reviews']})\n"
+            )
         return text
