@@ -84,3 +84,68 @@ def test_rating_again_is_stored_for_wrong_answers(class_db: str) -> None:
     wrong = [r for r in rows if not r["correct"]]
     assert wrong and all(r["rating"] == int(Rating.Again) for r in wrong)
     svc.close()
+
+
+def item_class(db_url: str, mini_pack_dir: Path) -> tuple[Services, list[int], dict[int, str]]:
+    """Five learners sit one exam each on the mini pack's four questions (the exams of
+    tests/core/test_item_analysis.py, worked out by hand there); a sixth gives first
+    answers in review, and a later answer of theirs that is not a first one. Returns the
+    instructor's services, the questions' ids in order and their qids."""
+    from mpquiz.core.scheduling import CardState
+    from mpquiz.store.values import ReviewRecord
+    from tests.core.test_item_analysis import EXAMS
+
+    clock = FakeClock()
+    svc = Services(db_url=db_url, lang_option="en", learner="teacher", clock=clock)
+    svc.open(as_learner=False)
+    add_pack(mini_pack_dir, svc.store, svc.packs_root, clock.now())
+    store = svc.store
+    owner = store.learner_id("owner", clock.now())
+    unseen = store.unseen(owner, 4, pack_id="mini")
+    questions = [q.id for q in unseen]
+    qids = {q.id: q.question.qid for q in unseen}
+    now = clock.now()
+    after = CardState(state=2, stability=3.0, difficulty=5.0, due=now, last_review=now)
+    for exam_no, scores in EXAMS.items():
+        learner = store.learner_id(f"l{exam_no}", now)
+        exam = store.start_exam(learner, now, 10.0, {})
+        for number, score in scores.items():
+            store.record_review(
+                ReviewRecord(learner, questions[number - 1], now, 3 if score else 1,
+                             bool(score), "1" if score else "9", 1000, "exam", None, after,
+                             exam_id=exam)
+            )  # fmt: skip
+    sixth = store.learner_id("l6", now)
+    for number, right, before in ((1, False, None), (2, True, None), (1, True, after)):
+        store.record_review(
+            ReviewRecord(sixth, questions[number - 1], now, 3 if right else 1, right,
+                         "1" if right else "2", 1000, "review", before, after)
+        )  # fmt: skip
+    return svc, questions, qids
+
+
+def test_item_analysis_of_a_hand_made_class(db_url: str, mini_pack_dir: Path) -> None:
+    """Facility and discrimination over the exams and the first answers in review."""
+    import math
+
+    svc, questions, qids = item_class(db_url, mini_pack_dir)
+    report = class_report(svc.store, svc.scheduler, svc.clock.now(), pack_id="mini")
+    items = {i.qid: i for i in report.items}
+    q1, q2, q3, q4 = (items[qids[q]] for q in questions)
+    # Question 1: the five exams (3 right), and l6's first answer, wrong (their second,
+    # right, is not a first answer). l6's attempt: q1 = 0 with the rest (q2) = 1.
+    assert (q1.attempts, q1.right) == (6, 3) and q1.facility == pytest.approx(0.5)
+    x = [1, 1, 0, 0, 1, 0]
+    y = [1, 2 / 3, 2 / 3, 1 / 3, 2 / 3, 1]
+    mx, my = sum(x) / 6, sum(y) / 6
+    r = sum((a - mx) * (b - my) for a, b in zip(x, y, strict=True)) / math.sqrt(
+        sum((a - mx) ** 2 for a in x) * sum((b - my) ** 2 for b in y)
+    )
+    assert q1.discrimination == pytest.approx(r)
+    assert [w.answer for w in q1.wrong_answers] == ["9", "2"]
+    assert (q2.attempts, q2.right) == (6, 4)
+    assert q3.discrimination == pytest.approx(0.2 / math.sqrt(1.2 * 70 / 225))
+    assert (q4.facility, q4.discrimination, q4.second_look) == (1.0, None, "everyone_right")
+    assert report.items[0].second_look is not None  # worth a second look comes first
+    assert report.to_dict()["items"][0]["qid"] == report.items[0].qid
+    svc.close()

@@ -29,6 +29,9 @@ def report(
     fmt: Annotated[
         str, typer.Option("--format", metavar="table|csv|json", help=h("help.opt.format"))
     ] = "table",
+    part: Annotated[
+        str, typer.Option("--part", metavar="topics|items", help=h("help.opt.class_part"))
+    ] = "topics",
 ) -> None:
     """Mastery and reviews per learner and topic, the hardest questions, the misconceptions."""
     from mpquiz.cli.review_cmd import check_scope
@@ -38,6 +41,8 @@ def report(
 
     if fmt not in ("table", "csv", "json"):
         raise keyed(BadInput, "class.bad_format", fmt=fmt)
+    if part not in ("topics", "items"):
+        raise keyed(BadInput, "class.bad_part", part=part)
     svc = opened(ctx, as_learner=False)
     check_scope(svc, pack, None)
     data = class_report(
@@ -45,6 +50,8 @@ def report(
     )
     if fmt == "json":
         typer.echo(to_json(data.to_dict()))
+    elif fmt == "csv" and part == "items":
+        _items_csv(data)
     elif fmt == "csv":
         _csv(data)
     else:
@@ -56,6 +63,20 @@ def _csv(data: ClassReport) -> None:
     writer.writerow(["learner", "pack", "topic", "mastery", "reviews", "correct"])
     for r in data.rows:
         cells = [r.learner, r.pack, r.topic, f"{r.mastery:.3f}", r.reviews, r.correct]
+        writer.writerow([csv_cell(cell) for cell in cells])
+
+
+def _items_csv(data: ClassReport) -> None:
+    writer = csv.writer(sys.stdout)
+    writer.writerow(
+        ["pack", "question", "topic", "attempts", "right", "facility", "discrimination",
+         "second_look", "wrong_answers"]
+    )  # fmt: skip
+    for i in data.items:
+        discrimination = "" if i.discrimination is None else f"{i.discrimination:.3f}"
+        wrong = "; ".join(f"{w.count}x {w.shown}" for w in i.wrong_answers)
+        cells = [i.pack, i.qid, i.topic, i.attempts, i.right, f"{i.facility:.3f}",
+                 discrimination, i.second_look or "", wrong]  # fmt: skip
         writer.writerow([csv_cell(cell) for cell in cells])
 
 
@@ -98,6 +119,33 @@ def _table(data: ClassReport, lang: str) -> None:
             console.print(inert(f"   ✘ {w.count}× {w.shown}"))
     if data.exercises:
         _exercise_table(data, lang, console)
+    if data.items:
+        _item_table(data, lang, console)
+
+
+def _item_table(data: ClassReport, lang: str, console: Any) -> None:
+    from rich.table import Table
+
+    from mpquiz.core.inert import inert
+    from mpquiz.i18n import t
+
+    table = Table(title=t("class.items", lang), caption=t("class.items.caption", lang))
+    for key in ("class.col.question", "class.col.attempts", "class.col.facility",
+                "class.col.discrimination", "class.col.second_look"):  # fmt: skip
+        table.add_column(
+            t(key, lang), justify="left" if key.endswith(("question", "look")) else "right"
+        )
+    for i in data.items:
+        discrimination = "—" if i.discrimination is None else f"{i.discrimination:+.2f}"
+        look = t(f"class.second_look.{i.second_look}", lang) if i.second_look else ""
+        table.add_row(
+            inert(f"[{i.pack}] {i.qid}"),
+            str(i.attempts),
+            f"{100 * i.facility:.0f}%",
+            discrimination,
+            look,
+        )
+    console.print(table)
 
 
 def _exercise_table(data: ClassReport, lang: str, console: Any) -> None:

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from mpquiz.core.codec import question_from_dict
+from mpquiz.core.item_analysis import item_statistics
 from mpquiz.core.model import Question
 from mpquiz.core.scheduling import Scheduler
 from mpquiz.store.repository import Store
@@ -81,6 +82,36 @@ class ExerciseStats:
 
 
 @dataclass(frozen=True)
+class ItemReport:
+    """One question's item analysis (core.item_analysis), with what the class answered
+    wrongly most often."""
+
+    pack: str
+    qid: str
+    topic: str
+    prompt: str
+    attempts: int
+    """Exams and learners' first answers in review that hold the question."""
+    right: int
+    facility: float
+    discrimination: float | None
+    second_look: str | None
+    """Why it is worth a second look ("everyone_right", "everyone_wrong", "weak"), or None."""
+    wrong_answers: list[WrongAnswer] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form."""
+        return {
+            **{k: v for k, v in self.__dict__.items() if k != "wrong_answers"},
+            "facility": round(self.facility, 4),
+            "discrimination": None
+            if self.discrimination is None
+            else round(self.discrimination, 4),
+            "wrong_answers": [w.__dict__ for w in self.wrong_answers],
+        }
+
+
+@dataclass(frozen=True)
 class ClassReport:
     """Everything `mpquiz class report` shows."""
 
@@ -89,6 +120,7 @@ class ClassReport:
     rows: list[LearnerTopic]
     hardest: list[HardQuestion]
     exercises: list[ExerciseStats] = field(default_factory=list)
+    items: list[ItemReport] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able form."""
@@ -105,6 +137,7 @@ class ClassReport:
                 for h in self.hardest
             ],
             "exercises": [e.to_dict() for e in self.exercises],
+            "items": [i.to_dict() for i in self.items],
         }
 
 
@@ -169,7 +202,58 @@ def class_report(
                 [WrongAnswer(a, answer_shown(question, a, lang), c) for a, c in answers],
             )
         )
-    return ClassReport(since, learners, rows, hardest, _exercises(store, since, pack_id, lang))
+    return ClassReport(
+        since,
+        learners,
+        rows,
+        hardest,
+        _exercises(store, since, pack_id, lang),
+        _items(store, since, pack_id, lang, wrong_per_question),
+    )
+
+
+def _items(
+    store: Store, since: datetime, pack_id: str | None, lang: str, wrong_per_question: int
+) -> list[ItemReport]:
+    """Each question answered in an exam or first answered in review since `since`: its
+    facility and discrimination index, and its most common wrong answers; those worth a
+    second look first, then by discrimination, weakest first."""
+    stats = item_statistics(store.item_answers(since, pack_id))
+    ids = list(stats)
+    data = store.question_data(ids)
+    wrong: dict[int, list[tuple[str, int]]] = {}
+    for question_id, answer, n in store.wrong_answers(ids, since):
+        wrong.setdefault(question_id, []).append((answer, n))
+    found = []
+    for question_id, item in stats.items():
+        question = question_from_dict(data[question_id])
+        answers = sorted(wrong.get(question_id, []), key=lambda a: (-a[1], a[0]))
+        found.append(
+            ItemReport(
+                question.pack_id,
+                question.qid,
+                question.topic,
+                question.prompt.get(lang),
+                item.attempts,
+                item.right,
+                item.facility,
+                item.discrimination,
+                item.second_look,
+                [
+                    WrongAnswer(a, answer_shown(question, a, lang), c)
+                    for a, c in answers[:wrong_per_question]
+                ],
+            )
+        )
+    found.sort(
+        key=lambda i: (
+            i.second_look is None,
+            i.discrimination if i.discrimination is not None else 2.0,
+            i.pack,
+            i.qid,
+        )
+    )
+    return found
 
 
 def _exercises(

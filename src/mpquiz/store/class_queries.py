@@ -128,6 +128,39 @@ def exercise_attempts(
     return found
 
 
+def item_answers(
+    *, session: Session, since: datetime, pack_id: str | None = None
+) -> list[tuple[tuple[str, int], int, bool]]:
+    """(attempt, question id, right) for item analysis (core.item_analysis), since
+    `since`: each answer in an exam (attempt ("exam", exam id)), and each learner's first
+    answer to a question in review (attempt ("review", learner id)); exercises left out
+    (their checks have a report of their own)."""
+    first_in_review = (col(ReviewRow.mode) == "review") & col(ReviewRow.new_card).is_(True)
+    in_exam = (col(ReviewRow.mode) == "exam") & col(ReviewRow.exam_id).is_not(None)
+    query = (
+        core_select(
+            col(ReviewRow.learner_id),
+            col(ReviewRow.exam_id),
+            col(ReviewRow.question_id),
+            col(ReviewRow.correct),
+        )
+        .join(QuestionRow, col(QuestionRow.id) == ReviewRow.question_id)
+        .where(
+            col(ReviewRow.reviewed_at) >= since,
+            col(QuestionRow.kind) != "exercise",
+            first_in_review | in_exam,
+        )
+        .order_by(col(ReviewRow.reviewed_at), col(ReviewRow.id))
+    )
+    if pack_id:
+        query = query.where(col(QuestionRow.pack_id) == pack_id)
+    found: list[tuple[tuple[str, int], int, bool]] = []
+    for learner, exam, question, right in session.connection().execute(query):
+        attempt = ("exam", int(exam)) if exam is not None else ("review", int(learner))
+        found.append((attempt, int(question), bool(right)))
+    return found
+
+
 def wrong_answers(
     *, session: Session, question_ids: list[int], since: datetime
 ) -> list[tuple[int, str, int]]:

@@ -386,6 +386,13 @@ class Store:
         with self._session() as session:
             return class_queries.exercise_attempts(session=session, since=since, pack_id=pack_id)
 
+    def item_answers(
+        self, since: datetime, pack_id: str | None = None
+    ) -> list[tuple[tuple[str, int], int, bool]]:
+        """(attempt, question id, right) for item analysis (class_queries.item_answers)."""
+        with self._session() as session:
+            return class_queries.item_answers(session=session, since=since, pack_id=pack_id)
+
     def wrong_answers(self, question_ids: list[int], since: datetime) -> list[tuple[int, str, int]]:
         """(question id, answer, how many gave it) for the wrong answers to these questions."""
         with self._session() as session:
