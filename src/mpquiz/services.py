@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from mpquiz.core.scheduling import Scheduler, Tuning
     from mpquiz.packs.places import PackPlaces
     from mpquiz.packs.trust import TrustStore
+    from mpquiz.session.classroom import ClassReport
     from mpquiz.session.dashboard import Dashboard, History
     from mpquiz.session.demo_code import DemoCode
     from mpquiz.session.demos import DemoLauncher
@@ -454,6 +455,19 @@ class Services:
             self.scheduler,
             self._tuning,
             self.clock.zone,
+        )
+
+    def class_report(self, days: int = 30, pack_id: str | None = None) -> ClassReport:
+        """The instructor's report over the last `days` days (session.classroom)."""
+        from mpquiz.session.classroom import class_report
+
+        return class_report(
+            self.store,
+            self.scheduler,
+            self.clock.now(),
+            since_days=days,
+            pack_id=pack_id,
+            lang=self.lang,
         )
 
     def forgetting_curve(self, name: str) -> Curve:

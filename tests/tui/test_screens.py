@@ -208,3 +208,44 @@ def test_home_offers_to_fit_fsrs_once_the_reviews_are_enough(sqlite_url: str) ->
     finally:
         svc.close()
     assert app.return_code == 0
+
+
+def test_the_instructor_screen_analyses_each_question(tmp_path: Path) -> None:
+    from mpquiz.tui.screens.class_items import ClassItemsScreen
+    from tests.conftest import FakeClock
+    from tests.session.test_classroom import item_class
+
+    url = f"sqlite:///{tmp_path / 'class.db'}"
+    teacher, _questions, qids = item_class(url, Path(__file__).parents[1] / "fixtures" / "mini")
+    teacher.close()
+    svc = Services(db_url=url, lang_option="es", learner="teacher", clock=FakeClock())
+    svc.open()
+    app = build_app(svc)
+
+    async def script(pilot: Any) -> None:
+        await until(pilot, lambda: pilot.app.screen.board is not None)
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ClassItemsScreen))
+        screen = pilot.app.screen
+        assert "8 estudiantes · últimos 30 días · todos los packs" in _text(pilot, "#class-scope")
+        table = screen.query_one("#class-items")
+        assert table.row_count == 4
+        assert {i.qid for i in screen.items} == set(qids.values())
+        assert screen.items[0].second_look is not None  # worth a second look first
+        detail = _text(pilot, "#class-detail")
+        assert screen.items[0].qid in detail and "intentos acertados" in detail
+        await pilot.press("down")
+        assert screen.items[1].qid in _text(pilot, "#class-detail")
+        await pilot.press("k")  # the next pack: the built-in one, which nobody answered
+        assert screen.pack is not None and table.row_count in (0, 4)
+        await pilot.press("t", "t", "t")  # 90, 365, then 7 days
+        assert screen.days == 7
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))
+        await pilot.press("q")
+
+    try:
+        drive(app, script)
+    finally:
+        svc.close()
+    assert app.return_code == 0

@@ -177,7 +177,8 @@ class MpquizApp(App[None]):
             self.switch_screen(self.screens.home())
 
     async def open_screen(self, name: str, *, pack_id: str | None = None) -> None:
-        """Open "review", "exam", "stats", "packs" or "demos" (on `pack_id`'s demos) once
+        """Open "review", "exam", "stats", "packs", "demos" (on `pack_id`'s demos) or
+        "class" (the instructor's item analysis) once
         the database is open (the app may have started before it)."""
         await self.backend()
         builders: dict[str, Callable[[], Screen[None]]] = {
@@ -186,6 +187,7 @@ class MpquizApp(App[None]):
             "stats": self.screens.stats,
             "packs": self.screens.packs,
             "demos": lambda: self.screens.demos(pack_id),
+            "class": self.screens.class_items,
         }
         await self.push_screen(builders[name]())
 

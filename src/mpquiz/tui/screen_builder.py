@@ -74,6 +74,13 @@ class ScreenBuilder:
 
         return PacksScreen(self.services.pack_shelf())
 
+    def class_items(self) -> Screen[None]:
+        """For instructors: the item analysis of the class sharing this database."""
+        from mpquiz.tui.screens.class_items import ClassItemsScreen
+
+        packs = [p.id for p in self.services.store.packs()]
+        return ClassItemsScreen(self.services.class_report, packs)
+
     def demos(self, pack_id: str | None = None) -> Screen[None]:
         """The demo browser, on `pack_id`'s demos first."""
         from mpquiz.tui.screens.demos import DemosScreen

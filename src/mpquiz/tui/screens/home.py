@@ -21,9 +21,17 @@ if TYPE_CHECKING:
     from mpquiz.session.dashboard import Dashboard
     from mpquiz.session.tuning import Optimizing
 
-ACTIONS = ("review", "exam", "stats", "packs", "demos", "help", "quit")
+ACTIONS = ("review", "exam", "stats", "packs", "demos", "class", "help", "quit")
 LABELS = {name: f"tui.home.action.{name}" for name in ACTIONS}
-KEYS = {"review": "r", "exam": "e", "stats": "s", "packs": "p", "demos": "d", "help": "?"}
+KEYS = {
+    "review": "r",
+    "exam": "e",
+    "stats": "s",
+    "packs": "p",
+    "demos": "d",
+    "class": "c",
+    "help": "?",
+}
 
 
 class HomeScreen(BaseScreen):
@@ -36,6 +44,7 @@ class HomeScreen(BaseScreen):
         Binding("s", "stats", "tui.key.stats"),
         Binding("p", "packs", "tui.key.packs"),
         Binding("d", "demos", "tui.key.demos"),
+        Binding("c", "class", "tui.key.class", show=False),
         Binding("o", "optimize", "tui.key.optimize", show=False),
         Binding("question_mark,f1", "help", "tui.key.help"),
         Binding("q", "app.quit", "tui.key.quit"),
@@ -155,6 +164,10 @@ class HomeScreen(BaseScreen):
         key = "tui.home.optimized" if done.stored else "tui.home.optimize_not_better"
         self.tell(self.say(key, reviews=fit.reviews, **scores))
         self.refresh_figures()
+
+    def action_class(self) -> None:
+        """Open the instructor's item analysis of the class."""
+        self._open("class")
 
     def _open(self, name: str) -> None:
         """Open a screen at once, or as soon as the database is open (the app may have
