@@ -249,3 +249,34 @@ def test_the_instructor_screen_analyses_each_question(tmp_path: Path) -> None:
     finally:
         svc.close()
     assert app.return_code == 0
+
+
+def test_f_shows_the_questions_forgetting_curve_over_the_review(svc: Services) -> None:
+    from mpquiz.tui.screens.curve import CurveScreen
+    from mpquiz.tui.screens.review import ReviewScreen
+
+    session = svc.review_session()  # one answer to the first question, three days ago
+    first = session.show()
+    assert first is not None
+    session.answer("1" if first.question.kind.value == "choice" else "3")
+    session.rate()
+    session.close()
+    svc.clock.advance(days=3)  # type: ignore[attr-defined]
+    app = build_app(svc, start="review")
+
+    async def script(pilot: Any) -> None:
+        await until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen))
+        await until(pilot, lambda: pilot.app.screen.item is not None)
+        shown = pilot.app.screen.item.question
+        await pilot.press("f")
+        await until(pilot, lambda: isinstance(pilot.app.screen, CurveScreen))
+        curve = pilot.app.screen.curve
+        assert curve.name == f"{shown.pack_id}:{shown.qid}"
+        assert shown.qid == first.question.qid  # due again: the queue's first
+        assert [a.rating for a in curve.answers] == [3]  # its one answer, on the curve
+        assert "✓" in plain(pilot.app.screen.query_one("#curve"))  # marked where it was given
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen))
+        await pilot.press("ctrl+q")
+
+    drive(app, script)

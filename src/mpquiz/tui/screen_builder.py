@@ -74,6 +74,12 @@ class ScreenBuilder:
 
         return PacksScreen(self.services.pack_shelf())
 
+    def curve(self, name: str) -> Screen[bool]:
+        """The forgetting curve of the question called `name` (PACK:ID)."""
+        from mpquiz.tui.screens.curve import CurveScreen
+
+        return CurveScreen(self.services.forgetting_curve(name))
+
     def class_items(self) -> Screen[None]:
         """For instructors: the item analysis of the class sharing this database."""
         from mpquiz.tui.screens.class_items import ClassItemsScreen

@@ -51,6 +51,7 @@ class ReviewScreen(BaseScreen):
         Binding("enter", "rate_suggested", "tui.key.rate_suggested", show=False),
         Binding("r", "rerun", "tui.key.rerun"),
         Binding("u", "undo", "tui.key.undo"),
+        Binding("f", "curve", "tui.key.curve"),
         Binding("question_mark,f1", "help", "tui.key.help"),
         Binding("escape", "leave", "tui.key.home"),
     ]
@@ -481,6 +482,14 @@ class ReviewScreen(BaseScreen):
         self.output.stop()
         await self._next()
         self.tell(self.say("tui.review.undone"))
+
+    async def action_curve(self) -> None:
+        """The question's forgetting curve, over the review (session.forgetting)."""
+        question = getattr(self.item, "question", None)
+        if question is None:
+            return
+        await self.mpq.backend()
+        self.app.push_screen(self.mpq.screens.curve(f"{question.pack_id}:{question.qid}"))
 
     async def action_leave(self) -> None:
         """Esc: leave a text field first; then home, keeping every answer given."""
