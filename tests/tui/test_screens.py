@@ -200,6 +200,7 @@ def test_home_offers_to_fit_fsrs_once_the_reviews_are_enough(sqlite_url: str) ->
         await until(pilot, lambda: not tune.display)
         shown = [str(n.message) for n in pilot.app._notifications]
         assert any("FSRS ajustado a tus 480 repasos y guardado" in m for m in shown), shown
+        assert any("Se movieron 60 de tus 60 preguntas" in m for m in shown), shown
         assert svc.scheduler.parameters == svc.store.tuning(svc.learner_id).parameters
         await pilot.press("q")
 

@@ -162,7 +162,16 @@ class HomeScreen(BaseScreen):
         fit = done.fit
         scores = {"before": f"{fit.current.log_loss:.4f}", "after": f"{fit.new.log_loss:.4f}"}
         key = "tui.home.optimized" if done.stored else "tui.home.optimize_not_better"
-        self.tell(self.say(key, reviews=fit.reviews, **scores))
+        said = self.say(key, reviews=fit.reviews, **scores)
+        moved = done.rescheduled
+        if done.stored and moved is not None:
+            said += " " + self.say(
+                "tui.home.rescheduled",
+                moved=moved.moved,
+                cards=moved.cards,
+                median=f"{moved.median_days:+.1f}",
+            )
+        self.tell(said)
         self.refresh_figures()
 
     def action_class(self) -> None:
