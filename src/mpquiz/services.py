@@ -252,6 +252,17 @@ class Services:
             kept = self._scheduler = Scheduler(retention, parameters=tuning.parameters)
         return kept
 
+    @property
+    def own_retention(self) -> float | None:
+        """The learner's own desired retention (schema 8), None: the settings'."""
+        return self._tuning.desired_retention if self._tuning else None
+
+    def set_retention(self, retention: float | None) -> None:
+        """Keep `retention` as the learner's own desired retention (None: back to the
+        settings'); the scheduler aims the next intervals at it."""
+        self.store.save_retention(self.learner_id, retention)
+        self._tuning = self.store.tuning(self.learner_id)
+
     def optimize(self, *, dry_run: bool = False) -> Optimizing:
         """Fit the learner's FSRS parameters to their reviews (core.optimizer); when they
         predict those reviews better than what the learner has, keep them and reschedule

@@ -20,6 +20,7 @@ COMMANDS = [
     ["review"],
     ["stats"],
     ["optimize"],
+    ["retention"],
     ["exam"],
     ["config"],
     ["config", "get"],

@@ -53,3 +53,30 @@ def test_below_the_minimum_it_says_how_many_more_reviews(tmp_path: Path) -> None
     as_json = mpquiz("--db", url, "--learner", "ana", "optimize", "--json")
     assert as_json.returncode == 1
     assert json.loads(as_json.stdout) == {"reviews": 50, "needed": 350, "stored": False}
+
+
+def test_a_learners_own_desired_retention(tmp_path: Path) -> None:
+    url = _database(tmp_path, history(2, 2))
+    base = ("--db", url, "--learner", "ana", "--lang", "es", "retention")
+    assert mpquiz(*base).stdout.strip() == (
+        "Retención deseada: 90% (la de los ajustes; mpquiz retention R fija la tuya)."
+    )
+    own = mpquiz(*base, "0.85")
+    assert own.returncode == 0, own.stderr
+    assert own.stdout.startswith("Retención deseada: 85%, la tuya")
+    svc = Services(db_url=url, lang_option="en", learner="ana", clock=FakeClock())
+    svc.open()
+    assert svc.scheduler.desired_retention == 0.85
+    other = Services(db_url=url, lang_option="en", learner="ben", clock=FakeClock())
+    other.open()
+    assert other.scheduler.desired_retention == 0.9  # another learner's is their own
+    svc.close()
+    other.close()
+    refused = mpquiz(*base, "0.5")
+    assert refused.returncode == 2
+    assert refused.stderr.strip() == (
+        "mpquiz: la retención deseada debe estar entre 0.7 y 0.99, no 0.5"
+    )
+    assert mpquiz(*base, "0.8", "--clear").returncode == 2
+    back = mpquiz(*base, "--clear")
+    assert back.stdout.startswith("Retención deseada: 90% (la de los ajustes")

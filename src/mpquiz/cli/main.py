@@ -20,6 +20,7 @@ from mpquiz.cli import (
     exercise_cmd,
     optimize_cmd,
     pack_cmd,
+    retention_cmd,
     review_cmd,
     stats_cmd,
 )
@@ -43,6 +44,9 @@ app.command("exam", help=h("help.exam"), epilog=h("help.exam.example"))(exam_cmd
 app.command("stats", help=h("help.stats"), epilog=h("help.stats.example"))(stats_cmd.stats)
 app.command("optimize", help=h("help.optimize"), epilog=h("help.optimize.example"))(
     optimize_cmd.optimize
+)
+app.command("retention", help=h("help.retention"), epilog=h("help.retention.example"))(
+    retention_cmd.retention
 )
 app.add_typer(config_cmd.app, name="config")
 app.add_typer(pack_cmd.app, name="pack")

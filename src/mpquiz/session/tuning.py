@@ -14,7 +14,6 @@ from mpquiz.core.optimizer import (
     NotEnoughReviews,
     Optimized,
     optimize,
-    worth_optimizing,
 )
 from mpquiz.core.scheduling import CardState, Rating, Scheduler, Tuning
 from mpquiz.store.repository import Store
@@ -24,7 +23,6 @@ __all__ = [
     "Optimizing",
     "Rescheduled",
     "optimize_learner",
-    "optimizing_due",
     "reschedule",
 ]
 
@@ -157,8 +155,3 @@ def reschedule(
         median_days=statistics.median(shifts) if shifts else 0.0,
         largest_days=max(shifts, key=abs) if shifts else 0.0,
     )
-
-
-def optimizing_due(reviews: int, tuning: Tuning | None) -> bool:
-    """True when a fit is worth running for a learner with `reviews` reviews."""
-    return worth_optimizing(reviews, tuning.optimized_reviews if tuning else 0)
