@@ -182,26 +182,16 @@ def class_report(
     outcomes = [o for o in store.question_outcomes(since, pack_id) if o[1] >= MIN_REVIEWS]
     outcomes.sort(key=lambda o: (-(o[2] / o[1]), -o[1], o[0]))
     ranked = [o for o in outcomes if o[2] > 0][:top]
-    ids = [q for q, _, _ in ranked]
-    data = store.question_data(ids)
-    wrong: dict[int, list[tuple[str, int]]] = {}
-    for qid, answer, n in store.wrong_answers(ids, since):
-        wrong.setdefault(qid, []).append((answer, n))
+    found = _with_wrong_answers(store, [q for q, _, _ in ranked], since, lang, wrong_per_question)
     hardest: list[HardQuestion] = []
     for qid, n, w in ranked:
-        question = question_from_dict(data[qid])
-        answers = sorted(wrong.get(qid, []), key=lambda a: (-a[1], a[0]))[:wrong_per_question]
+        question, answers = found[qid]
         hardest.append(
             HardQuestion(
-                question.pack_id,
-                question.qid,
-                question.topic,
-                question.prompt.get(lang),
-                n,
-                w,
-                [WrongAnswer(a, answer_shown(question, a, lang), c) for a, c in answers],
+                question.pack_id, question.qid, question.topic, question.prompt.get(lang), n, w,
+                answers,
             )
-        )
+        )  # fmt: skip
     return ClassReport(
         since,
         learners,
@@ -212,6 +202,24 @@ def class_report(
     )
 
 
+def _with_wrong_answers(
+    store: Store, ids: list[int], since: datetime, lang: str, most: int
+) -> dict[int, tuple[Question, list[WrongAnswer]]]:
+    """Each question of `ids`, decoded, with the `most` wrong answers the class gave it most
+    often since `since` (the commonest first), in words."""
+    data = store.question_data(ids)
+    wrong: dict[int, list[tuple[str, int]]] = {}
+    for question_id, answer, n in store.wrong_answers(ids, since):
+        wrong.setdefault(question_id, []).append((answer, n))
+    found = {}
+    for question_id in ids:
+        question = question_from_dict(data[question_id])
+        answers = sorted(wrong.get(question_id, []), key=lambda a: (-a[1], a[0]))[:most]
+        shown = [WrongAnswer(a, answer_shown(question, a, lang), c) for a, c in answers]
+        found[question_id] = (question, shown)
+    return found
+
+
 def _items(
     store: Store, since: datetime, pack_id: str | None, lang: str, wrong_per_question: int
 ) -> list[ItemReport]:
@@ -219,15 +227,10 @@ def _items(
     facility and discrimination index, and its most common wrong answers; those worth a
     second look first, then by discrimination, weakest first."""
     stats = item_statistics(store.item_answers(since, pack_id))
-    ids = list(stats)
-    data = store.question_data(ids)
-    wrong: dict[int, list[tuple[str, int]]] = {}
-    for question_id, answer, n in store.wrong_answers(ids, since):
-        wrong.setdefault(question_id, []).append((answer, n))
+    questions = _with_wrong_answers(store, list(stats), since, lang, wrong_per_question)
     found = []
     for question_id, item in stats.items():
-        question = question_from_dict(data[question_id])
-        answers = sorted(wrong.get(question_id, []), key=lambda a: (-a[1], a[0]))
+        question, answers = questions[question_id]
         found.append(
             ItemReport(
                 question.pack_id,
@@ -239,10 +242,7 @@ def _items(
                 item.facility,
                 item.discrimination,
                 item.second_look,
-                [
-                    WrongAnswer(a, answer_shown(question, a, lang), c)
-                    for a, c in answers[:wrong_per_question]
-                ],
+                answers,
             )
         )
     found.sort(
