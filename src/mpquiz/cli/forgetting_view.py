@@ -11,7 +11,7 @@ from rich.text import Text
 
 from mpquiz.core.inert import inert
 from mpquiz.i18n import t
-from mpquiz.render.curve import RATING_KEYS, curve_line
+from mpquiz.render.curve import answer_cells, curve_line, span
 
 if TYPE_CHECKING:
     from mpquiz.session.forgetting import Curve
@@ -27,21 +27,13 @@ def show_curve(curve: Curve, lang: str, console: Console) -> None:
     heights, marks = curve_line(curve)
     console.print(Text("100% " + heights, style="cyan"))
     console.print(Text("     " + marks))
-    first, last = curve.points[0][0], curve.points[-1][0]
-    console.print(
-        t("stats.curve.axis", lang, start=first.date().isoformat(), end=last.date().isoformat())
-    )
+    start, end = span(curve)
+    console.print(t("stats.curve.axis", lang, start=start, end=end))
     if curve.due is not None:
         console.print(t("stats.curve.due", lang, due=curve.due.strftime("%Y-%m-%d %H:%M")))
     table = Table()
     for key in ("stats.col.when", "stats.col.rating", "stats.col.predicted", "stats.col.recalled"):
         table.add_column(t(key, lang), justify="left" if key.endswith("when") else "right")
     for answer in curve.answers:
-        predicted = "—" if answer.predicted is None else f"{100 * answer.predicted:.0f}%"
-        table.add_row(
-            answer.at.strftime("%Y-%m-%d %H:%M"),
-            t(RATING_KEYS.get(answer.rating, "rating.good"), lang),
-            predicted,
-            "✓" if answer.recalled else "✗",
-        )
+        table.add_row(*answer_cells(answer, lang))
     console.print(table)

@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from typing import TypeVar
 
+from mpquiz.core.scheduling import Rating
+
+
+def recalled(rating: int) -> bool:
+    """True for an answer that recalled the card: any rating but Again."""
+    return rating != int(Rating.Again)
+
 
 @dataclass(frozen=True)
 class Tally:

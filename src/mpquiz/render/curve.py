@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from mpquiz.i18n import t
+
 if TYPE_CHECKING:
-    from mpquiz.session.forgetting import Curve
+    from mpquiz.session.forgetting import Answer, Curve
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 RATING_KEYS = {1: "rating.again", 2: "rating.hard", 3: "rating.good", 4: "rating.easy"}
@@ -31,3 +33,16 @@ def curve_line(curve: Curve) -> tuple[str, str]:
         for answer in curve.answers:
             marks[column(answer.at)] = "✓" if answer.recalled else "✗"
     return heights, "".join(marks)
+
+
+def span(curve: Curve) -> tuple[str, str]:
+    """The first and the last day the curve shows (ISO dates)."""
+    return curve.points[0][0].date().isoformat(), curve.points[-1][0].date().isoformat()
+
+
+def answer_cells(answer: Answer, lang: str) -> tuple[str, str, str, str]:
+    """An answer on the curve as its table shows it: when (UTC), the rating in `lang`, the
+    recall predicted before it ("—" for the first), and ✓ recalled or ✗ forgotten."""
+    predicted = "—" if answer.predicted is None else f"{100 * answer.predicted:.0f}%"
+    rating = t(RATING_KEYS.get(answer.rating, "rating.good"), lang)
+    return answer.at.strftime("%Y-%m-%d %H:%M"), rating, predicted, "✓" if answer.recalled else "✗"

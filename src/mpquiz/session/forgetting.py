@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from mpquiz.core.refusal import Refusal
+from mpquiz.core.retention import recalled
 from mpquiz.core.scheduling import CardState, Rating, Scheduler
 from mpquiz.store.repository import Store
 
@@ -29,8 +30,8 @@ class Answer:
 
     @property
     def recalled(self) -> bool:
-        """Anything but Again."""
-        return self.rating != int(Rating.Again)
+        """Anything but Again (core.retention.recalled)."""
+        return recalled(self.rating)
 
 
 @dataclass(frozen=True)

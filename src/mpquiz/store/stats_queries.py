@@ -9,6 +9,7 @@ from sqlalchemy import case, func
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
+from mpquiz.core.retention import recalled
 from mpquiz.core.scheduling import CardState, State
 from mpquiz.store.active import only_active
 from mpquiz.store.tables import CardRow, QuestionRow, ReviewRow
@@ -117,7 +118,7 @@ def retention_reviews(
     out = []
     for pack_id, topic, at, rating, before in session.connection().execute(query):
         if isinstance(before, dict) and before.get("state") == REVIEW_STATE:
-            out.append((pack_id, topic, at, rating, rating > 1))
+            out.append((pack_id, topic, at, rating, recalled(rating)))
     return out
 
 

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from mpquiz.core.inert import inert
-from mpquiz.render.curve import RATING_KEYS, curve_line
+from mpquiz.render.curve import answer_cells, curve_line, span
 from mpquiz.tui.screens.base import BaseModal
 
 if TYPE_CHECKING:
@@ -46,12 +46,8 @@ class CurveScreen(BaseModal):
                 title = self.say("stats.curve.title", question=name)
                 yield Static(Text(title, style="bold"), classes="dialog-title")
                 heights, marks = curve_line(curve)
-                first, last = curve.points[0][0], curve.points[-1][0]
-                axis = self.say(
-                    "stats.curve.axis",
-                    start=first.date().isoformat(),
-                    end=last.date().isoformat(),
-                )
+                start, end = span(curve)
+                axis = self.say("stats.curve.axis", start=start, end=end)
                 drawn = Text(heights, style="cyan")
                 drawn.append("\n" + marks + "\n" + axis.strip())
                 yield Static(drawn, id="curve", classes="help-text")
@@ -63,10 +59,8 @@ class CurveScreen(BaseModal):
         for key in ("stats.col.when", "stats.col.rating", "stats.col.predicted"):
             table.add_column(self.say(key), justify="left" if key.endswith("when") else "right")
         for answer in self.curve.answers[-ANSWERS_SHOWN:]:
-            predicted = "—" if answer.predicted is None else f"{100 * answer.predicted:.0f}%"
-            rating = self.say(RATING_KEYS.get(answer.rating, "rating.good"))
-            mark = "✓" if answer.recalled else "✗"
-            table.add_row(answer.at.strftime("%Y-%m-%d %H:%M"), f"{mark} {rating}", predicted)
+            when, rating, predicted, mark = answer_cells(answer, self.lang)
+            table.add_row(when, f"{mark} {rating}", predicted)
         return table
 
     def action_close(self) -> None:
