@@ -168,3 +168,26 @@ def test_the_kept_parameters_reschedule_the_learners_cards(svc: Services) -> Non
         ((after[c].due - before[c].due).total_seconds() / 86_400 for c in after),  # type: ignore[operator]
         key=abs,
     )
+
+
+def test_the_first_look_schedules_the_early_sitting_with_the_learners_own(
+    sqlite_url: str,
+) -> None:
+    """The fast start reads the learner's row through sqlite3 before the repository
+    loads: the sitting built from it schedules with their parameters and retention."""
+    svc = Services(db_url=sqlite_url, lang_option="en", learner="ana", clock=FakeClock())
+    svc.open()
+    store_history(svc, history(60, 8))
+    svc.optimize()
+    svc.set_retention(0.85)
+    kept = svc.store.tuning(svc.learner_id)
+    svc.close()
+    fresh = Services(db_url=sqlite_url, lang_option="en", learner="ana", clock=FakeClock())
+    try:
+        look = fresh.first_look()
+        assert look is not None and not fresh.opened
+        session = fresh.early_review_session(look)
+        assert session.scheduler.parameters == pytest.approx(kept.parameters)
+        assert session.scheduler.desired_retention == 0.85
+    finally:
+        fresh.close()

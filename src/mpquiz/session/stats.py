@@ -25,7 +25,9 @@ def learner_stats(
     zone: tzinfo | None = None,
 ) -> dict[str, Any]:
     """One JSON-able object: totals, what is due, per topic questions/reviews/correct, the
-    time studied (in all and today) and the learner's scheduling (scheduling_facts)."""
+    time studied (in all and today), the learner's scheduling (scheduling_facts) and their
+    true retention (retention_facts, its weeks in `zone`)."""
+    scheduler = scheduler or Scheduler()
     packs = store.packs()
     titles = {p.id: p for p in packs}
     per_topic = store.topic_stats(learner_id, titles)
@@ -53,10 +55,10 @@ def learner_stats(
         # Time on questions: each from shown until rated, capped (core.study_time).
         "studied_seconds": store.study_seconds(learner_id),
         "studied_seconds_today": store.study_seconds(learner_id, day_start),
-        "scheduling": scheduling_facts(reviews, scheduler or Scheduler(), tuning or Tuning()),
+        "scheduling": scheduling_facts(reviews, scheduler, tuning or Tuning()),
         "retention": retention_facts(
             store.retention_reviews(learner_id),
-            (scheduler or Scheduler()).desired_retention,
+            scheduler.desired_retention,
             {(t["pack"], t["topic"]): t["title"] for t in topics},
             zone,
         ),

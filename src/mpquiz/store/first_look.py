@@ -13,7 +13,6 @@ path.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
 from collections.abc import Mapping
@@ -88,8 +87,7 @@ def first_question(
         found = _learner(conn, meta, learner)
         if found is None:
             return None
-        look = _look(conn, found[0], now, day_start, new_per_day, pack_id, topic)
-        return None if look is None else dataclasses.replace(look, tuning=found[1:])
+        return _look(conn, found, now, day_start, new_per_day, pack_id, topic)
     except (sqlite3.Error, ValueError, TypeError):
         return None
     finally:
@@ -136,13 +134,16 @@ def _learner(
 
 def _look(
     conn: sqlite3.Connection,
-    learner_id: int,
+    learner: tuple[int, object, object],
     now: datetime,
     day_start: datetime,
     new_per_day: int,
     pack_id: str | None,
     topic: str | None,
 ) -> FirstLookRow | None:
+    """The look for `learner` (their id, FSRS parameters and desired retention)."""
+    learner_id = learner[0]
+
     def run(sql: str, params: dict[str, Any]) -> list[Any]:
         return conn.execute(sql, params).fetchall()
 
@@ -167,4 +168,4 @@ def _look(
     ).fetchone()
     facts = GlancePack(pack[0], pack[1], bool(pack[2]), pack[3])
     data = first.data if isinstance(first.data, str) else json.dumps(first.data)
-    return FirstLookRow(first.question_id, data, facts, len(rows), queue, learner_id)
+    return FirstLookRow(first.question_id, data, facts, len(rows), queue, learner_id, learner[1:])

@@ -47,19 +47,22 @@ def save_tuning(
 ) -> None:
     """Store the learner's fitted parameters (None: back to the defaults), when and on how
     many reviews they were fitted (the caller commits)."""
-    learner = session.get(Learner, learner_id)
-    if learner is None:
-        raise LookupError(f"no learner {learner_id}")
+    learner = _learner(session, learner_id)
     learner.fsrs_parameters = None if parameters is None else list(parameters)
     learner.optimized_at, learner.optimized_reviews = now, reviews
     session.add(learner)
 
 
-def save_retention(*, session: Session, learner_id: int, retention: float | None) -> None:
-    """Store the learner's own desired retention (None: the settings')."""
+def _learner(session: Session, learner_id: int) -> Learner:
     learner = session.get(Learner, learner_id)
     if learner is None:
         raise LookupError(f"no learner {learner_id}")
+    return learner
+
+
+def save_retention(*, session: Session, learner_id: int, retention: float | None) -> None:
+    """Store the learner's own desired retention (None: the settings')."""
+    learner = _learner(session, learner_id)
     learner.desired_retention = retention
     session.add(learner)
 
