@@ -31,7 +31,9 @@ def svc(db_url: str, mini_pack_dir: Path) -> Iterator[Services]:
     services.close()
 
 
-def test_true_retention_counts_reviews_of_learned_cards_only(svc: Services) -> None:
+def hand_made_history(svc: Services) -> None:
+    """Seven answers to the mini pack over two weeks: four of cards already learned
+    (three recalled), three that true retention does not count."""
     store, ana = svc.store, svc.learner_id
     ids = {q.question.qid: q.id for q in store.unseen(ana, 10, pack_id="mini")}
     week = timedelta(days=7)
@@ -48,6 +50,10 @@ def test_true_retention_counts_reviews_of_learned_cards_only(svc: Services) -> N
         store.record_review(
             ReviewRecord(ana, ids[qid], at, rating, rating > 1, "1", 1000, "review", before, REVIEW)
         )
+
+
+def test_true_retention_counts_reviews_of_learned_cards_only(svc: Services) -> None:
+    hand_made_history(svc)
     retention = svc.stats()["retention"]
     assert retention["desired"] == 0.9
     assert retention["overall"] == {"reviews": 4, "recalled": 3, "rate": 0.75}

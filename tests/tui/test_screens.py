@@ -238,7 +238,9 @@ def test_the_instructor_screen_analyses_each_question(tmp_path: Path) -> None:
         await pilot.press("down")
         assert screen.items[1].qid in _text(pilot, "#class-detail")
         await pilot.press("k")  # the next pack: the built-in one, which nobody answered
-        assert screen.pack is not None and table.row_count in (0, 4)
+        assert screen.pack not in (None, "mini") and table.row_count == 0
+        await pilot.press("k")  # then the mini pack: every question again
+        assert screen.pack == "mini" and table.row_count == 4
         await pilot.press("t", "t", "t")  # 90, 365, then 7 days
         assert screen.days == 7
         await pilot.press("escape")
@@ -281,3 +283,36 @@ def test_f_shows_the_questions_forgetting_curve_over_the_review(svc: Services) -
         await pilot.press("ctrl+q")
 
     drive(app, script)
+
+
+def test_the_stats_screen_shows_true_retention_per_week_and_per_topic(
+    sqlite_url: str,
+) -> None:
+    from mpquiz.session.pack_install import add_pack
+    from tests.conftest import T0, FakeClock
+    from tests.session.test_retention import hand_made_history
+
+    svc = Services(db_url=sqlite_url, lang_option="es", learner="ana", clock=FakeClock())
+    svc.open()
+    add_pack(Path(__file__).parents[1] / "fixtures" / "mini", svc.store, svc.packs_root, T0)
+    hand_made_history(svc)
+    app = build_app(svc)
+
+    async def script(pilot: Any) -> None:
+        await until(pilot, lambda: pilot.app.screen.board is not None)
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, StatsScreen))
+        lines = [line.strip() for line in _text(pilot, "#retention").splitlines()]
+        assert lines[0].startswith("Retención real: 75% de 4 repasos")
+        assert [line.split()[0] for line in lines[1:] if line] == [
+            "2026-W10", "2026-W11", "Básico", "Más",
+        ]  # fmt: skip
+        assert "50%" in lines[1] and "(2)" in lines[1]
+        assert "67%" in lines[3] and "(3)" in lines[3]
+        await pilot.press("escape", "q")
+
+    try:
+        drive(app, script)
+    finally:
+        svc.close()
+    assert app.return_code == 0

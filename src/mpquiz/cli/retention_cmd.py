@@ -34,9 +34,5 @@ def retention(
         svc.set_retention(value)
     elif clear:
         svc.set_retention(None)
-    own = svc.own_retention
-    used = svc.scheduler.desired_retention
-    if own is None:
-        typer.echo(t("retention.settings", lang, value=f"{100 * used:.0f}%"))
-    else:
-        typer.echo(t("retention.own", lang, value=f"{100 * used:.0f}%"))
+    said = "retention.settings" if svc.own_retention is None else "retention.own"
+    typer.echo(t(said, lang, value=f"{100 * svc.scheduler.desired_retention:.0f}%"))

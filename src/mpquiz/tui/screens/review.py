@@ -485,9 +485,9 @@ class ReviewScreen(BaseScreen):
 
     async def action_curve(self) -> None:
         """The question's forgetting curve, over the review (session.forgetting)."""
-        question = getattr(self.item, "question", None)
-        if question is None:
+        if self.item is None:
             return
+        question = self.item.question
         await self.mpq.backend()
         self.app.push_screen(self.mpq.screens.curve(f"{question.pack_id}:{question.qid}"))
 

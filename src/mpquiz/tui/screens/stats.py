@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, tzinfo
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -115,8 +116,8 @@ class StatsScreen(BaseScreen):
             text.append(line + "\n")
         return text
 
-    def _retention(self, history: History) -> Text:
-        """True retention in all and in the last weeks, beside the desired one."""
+    def _retention(self, history: History) -> RenderableType:
+        """True retention in all, in the last weeks and per topic, beside the desired one."""
         facts = history.retention
         if not facts:
             return Text()
@@ -124,18 +125,20 @@ class StatsScreen(BaseScreen):
         overall = facts["overall"]
         if not overall["reviews"]:
             return Text(self.say("stats.retention.none", desired=desired), style="dim")
-        text = Text(
-            self.say(
-                "stats.retention",
-                rate=percent(overall["rate"]),
-                reviews=self.say("count.reviews", count=overall["reviews"]),
-                desired=desired,
-            )
-            + "\n"
+        said = self.say(
+            "stats.retention",
+            rate=percent(overall["rate"]),
+            reviews=self.say("count.reviews", count=overall["reviews"]),
+            desired=desired,
         )
-        for week in facts["weeks"][-WEEKS_SHOWN:]:
-            rate = week["rate"] or 0.0
-            text.append(
-                f"{week['week']}  {bar(rate, 10)} {percent(rate):>4}  ({week['reviews']})\n"
+        rows = Table(box=None, padding=(0, 1), show_header=False, expand=False)
+        rows.add_column(no_wrap=True, max_width=24, overflow="ellipsis")
+        rows.add_column(no_wrap=True)
+        rows.add_column(justify="right")
+        weeks = [(w["week"], w) for w in facts["weeks"][-WEEKS_SHOWN:]]
+        for label, tally in [*weeks, *((t["title"], t) for t in facts["topics"])]:
+            rate = tally["rate"] or 0.0
+            rows.add_row(
+                Text(str(label)), f"{bar(rate, 10)} {percent(rate):>4}", f"({tally['reviews']})"
             )
-        return text
+        return Group(Text(said), rows)
