@@ -26,8 +26,7 @@ def run(quick: bool) -> list[Measure]:
     from fsrs.scheduler import DEFAULT_PARAMETERS
     from fsrs_rs_python import FSRS
     from tests.conftest import FakeClock
-    from tests.learner_history import history
-    from tests.session.test_tuning import store_history
+    from tests.learner_history import history, store_history
 
     from mpquiz.core.optimizer import training_items
     from mpquiz.services import Services

@@ -1,4 +1,5 @@
-"""A learner's review history made to differ from FSRS's defaults, for the optimizer.
+"""A learner's review history made to differ from FSRS's defaults, for the optimizer, and
+written straight into a database (store_history).
 
 The learner forgets `memory` times slower than the defaults assume (FSRS's first four
 parameters, the stabilities after a first answer, times `memory`). Their questions are
@@ -10,9 +11,16 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from fsrs import Card, Rating, Scheduler
 from fsrs.scheduler import DEFAULT_PARAMETERS
+from sqlmodel import Session, col, select
+
+from mpquiz.store.tables import CardRow, QuestionRow, ReviewRow
+
+if TYPE_CHECKING:
+    from mpquiz.services import Services
 
 START = datetime(2026, 1, 5, 9, tzinfo=UTC)
 
@@ -41,3 +49,36 @@ def history(
             real, _ = truth.review_card(real, rating, at)
             at = shown.due
     return out
+
+
+def store_history(svc: Services, reviews: list[tuple[int, datetime, int]]) -> None:
+    """The learner's reviews, written straight into their cards and reviews."""
+    engine = svc.store.engine
+    with Session(engine) as session:
+        questions = list(session.exec(select(QuestionRow.id).order_by(col(QuestionRow.id))))
+        cards: dict[int, int] = {}
+        for number, at, rating in reviews:
+            if number not in cards:
+                row = CardRow(
+                    learner_id=svc.learner_id,
+                    question_id=questions[number - 1],
+                    state=2,
+                    created_at=at,
+                    due=at,
+                )
+                session.add(row)
+                session.flush()
+                assert row.id is not None
+                cards[number] = row.id
+            session.add(
+                ReviewRow(
+                    learner_id=svc.learner_id,
+                    question_id=questions[number - 1],
+                    card_id=cards[number],
+                    reviewed_at=at,
+                    rating=rating,
+                    correct=rating > 1,
+                    answer="1",
+                )
+            )
+        session.commit()

@@ -9,8 +9,7 @@ from pathlib import Path
 from mpquiz.services import Services
 from tests.cli.test_cli import mpquiz
 from tests.conftest import FakeClock
-from tests.learner_history import history
-from tests.session.test_tuning import store_history
+from tests.learner_history import history, store_history
 
 
 def test_stats_and_a_questions_curve(tmp_path: Path) -> None:

@@ -5,50 +5,14 @@ SQLite and PostgreSQL."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 
 import pytest
-from sqlmodel import Session, col, select
 
 from mpquiz.core.optimizer import MIN_REVIEWS, NotEnoughReviews
 from mpquiz.core.scheduling import CardState, Rating, Scheduler, Tuning
 from mpquiz.services import Services
-from mpquiz.store.tables import CardRow, QuestionRow, ReviewRow
 from tests.conftest import T0, FakeClock
-from tests.learner_history import history
-
-
-def store_history(svc: Services, reviews: list[tuple[int, datetime, int]]) -> None:
-    """The learner's reviews, written straight into their cards and reviews."""
-    engine = svc.store.engine
-    with Session(engine) as session:
-        questions = list(session.exec(select(QuestionRow.id).order_by(col(QuestionRow.id))))
-        cards: dict[int, int] = {}
-        for number, at, rating in reviews:
-            if number not in cards:
-                row = CardRow(
-                    learner_id=svc.learner_id,
-                    question_id=questions[number - 1],
-                    state=2,
-                    created_at=at,
-                    due=at,
-                )
-                session.add(row)
-                session.flush()
-                assert row.id is not None
-                cards[number] = row.id
-            session.add(
-                ReviewRow(
-                    learner_id=svc.learner_id,
-                    question_id=questions[number - 1],
-                    card_id=cards[number],
-                    reviewed_at=at,
-                    rating=rating,
-                    correct=rating > 1,
-                    answer="1",
-                )
-            )
-        session.commit()
+from tests.learner_history import history, store_history
 
 
 @pytest.fixture

@@ -181,8 +181,7 @@ def test_ctrl_c_says_how_to_quit_in_the_learners_language(db_url: str) -> None:
 
 def test_home_offers_to_fit_fsrs_once_the_reviews_are_enough(sqlite_url: str) -> None:
     from mpquiz.session.clock import Clock
-    from tests.learner_history import history
-    from tests.session.test_tuning import store_history
+    from tests.learner_history import history, store_history
 
     fixed = Clock(now=lambda: history(1, 1)[0][1] + timedelta(days=400))
     svc = Services(db_url=sqlite_url, lang_option="es", learner="ana", clock=fixed)
