@@ -9,7 +9,7 @@ import sys
 
 import mpquiz
 
-UI_PACKAGES = ("mpquiz.cli", "mpquiz.tui", "mpquiz.render", "mpquiz.__main__")
+UI_PACKAGES = ("mpquiz.cli", "mpquiz.tui", "mpquiz.render", "mpquiz.web", "mpquiz.__main__")
 
 
 def _loaded_after_importing(modules: list[str]) -> set[str]:

@@ -21,6 +21,8 @@ COMMANDS = [
     ["stats"],
     ["optimize"],
     ["retention"],
+    ["serve"],
+    ["serve", "links"],
     ["exam"],
     ["config"],
     ["config", "get"],

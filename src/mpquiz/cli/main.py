@@ -22,6 +22,7 @@ from mpquiz.cli import (
     pack_cmd,
     retention_cmd,
     review_cmd,
+    serve_cmd,
     stats_cmd,
 )
 from mpquiz.cli import gift_cmd as _gift_cmd  # noqa: F401 - adds `pack import-gift`, `export-gift`
@@ -54,6 +55,7 @@ app.add_typer(demo_cmd.app, name="demo")
 app.add_typer(exercise_cmd.app, name="exercise")
 app.add_typer(db_cmd.app, name="db")
 app.add_typer(class_cmd.app, name="class")
+app.add_typer(serve_cmd.app, name="serve")
 
 
 def _version(value: bool) -> None:

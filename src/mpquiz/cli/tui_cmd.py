@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import typer
@@ -9,9 +10,14 @@ import typer
 from mpquiz import startup
 from mpquiz.cli.context import services
 
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+
 
 def interactive() -> bool:
-    """True when both standard input and output are a terminal (the app needs one)."""
+    """True when both standard input and output are a terminal (the app needs one), or
+    when a tab of `mpquiz serve` runs the app through textual-serve's web driver."""
+    if os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER:
+        return True
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 

@@ -1,0 +1,301 @@
+"""`mpquiz serve` from outside: the server started as an instructor would, tabs driven over
+textual-serve's websocket protocol, the database read afterwards."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from mpquiz.core.errors import BadInput
+from mpquiz.web.access import Access, clean_name, is_loopback, link_key, load_secret
+from tests.conftest import ROOT
+from tests.support.serve_client import (
+    PageRefused,
+    ServeProcess,
+    Tab,
+    free_port,
+    processes_with,
+)
+
+END, UP = "\x1b[F", "\x1b[A"
+
+
+# --- the access rules, alone -------------------------------------------------------------
+
+
+def test_a_personal_link_opens_its_own_learner_only(tmp_path: Path) -> None:
+    secret = load_secret(tmp_path)
+    assert load_secret(tmp_path) == secret  # kept: links stay valid across restarts
+    assert (tmp_path / "serve-secret").stat().st_mode & 0o077 == 0
+    access = Access(secret=secret, token="class-token")
+    assert access.link_ok("Ana", link_key(secret, "Ana"))
+    assert not access.link_ok("Luis", link_key(secret, "Ana"))
+    assert not access.link_ok("Ana", link_key(b"another secret" * 3, "Ana"))
+    assert not access.link_ok("Ana", None)
+
+
+def test_the_token_and_the_tickets(tmp_path: Path) -> None:
+    access = Access(secret=load_secret(tmp_path), token="class-token")
+    assert access.token_ok("class-token")
+    assert not access.token_ok("class-tokenx")
+    assert not access.token_ok(None)
+    assert Access(secret=b"s" * 32).token_ok(None)  # no token: loopback, open
+    ticket = access.issue("Ana")
+    assert access.redeem(ticket) == "Ana"
+    assert access.redeem(ticket) is None  # one use
+    assert access.redeem("made-up") is None
+
+
+def test_names_and_hosts() -> None:
+    assert clean_name("  Ana   María ") == "Ana María"
+    for bad, key in [
+        ("", "serve.name_empty"),
+        ("x" * 41, "serve.name_long"),
+        ("Ana\x1b[2J", "serve.name_control"),
+    ]:
+        with pytest.raises(BadInput) as raised:
+            clean_name(bad)
+        assert raised.value.key == key
+    assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.10")
+
+
+# --- the server, from outside ------------------------------------------------------------
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    """The server's environment: its own home and temporary folder (the marker the tests
+    find its processes by: every app and demo process it starts holds this path)."""
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    return {
+        **os.environ,
+        "MPQUIZ_HOME": str(tmp_path / "home"),
+        "TMPDIR": str(tmp_path / "tmp"),
+        "PYTHONPATH": str(ROOT / "src"),
+        "LANG": "C.UTF-8",
+    }
+
+
+@pytest.fixture
+def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[ServeProcess]:
+    """`mpquiz serve` on a free loopback port, with the options the test's marker gives."""
+    marker = request.node.get_closest_marker("serve_args")
+    extra = list(marker.args) if marker else []
+    port = free_port()
+    db = f"sqlite:///{tmp_path / 'class.db'}"
+    if marker and marker.kwargs.get("slow_pack"):
+        _add_slow_pack(tmp_path, db)
+    args = ["--lang", "en", "serve", "--db", db, "--port", str(port), *extra]
+    server = ServeProcess(args, _env(tmp_path), port)
+    server.db = db  # type: ignore[attr-defined]
+    try:
+        yield server
+    finally:
+        server.output = server.stop()  # type: ignore[attr-defined]
+
+
+def _base(server: ServeProcess) -> str:
+    return f"http://127.0.0.1:{server.port}"
+
+
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def _reviews(tmp_path: Path, db: str, learner: str) -> int:
+    out = subprocess.run(
+        [sys.executable, "-m", "mpquiz", "--db", db, "--learner", learner, "stats", "--json"],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=60,
+        check=True,
+    )
+    return int(json.loads(out.stdout)["reviews"])
+
+
+def _left(tmp_path: Path, server: ServeProcess, timeout: float = 10.0) -> list[int]:
+    """The processes the server started that are still alive after `timeout` at most."""
+    deadline = time.monotonic() + timeout
+    while True:
+        left = [
+            pid for pid in processes_with(f"TMPDIR={tmp_path / 'tmp'}") if pid != server.process.pid
+        ]
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)
+
+
+@pytest.mark.slow
+def test_a_learner_answers_in_a_tab_and_the_review_is_stored(
+    served: ServeProcess, tmp_path: Path
+) -> None:
+    status, name_page = _get(_base(served) + "/")
+    assert status == 200 and 'name="learner"' in name_page and '<html lang="en">' in name_page
+
+    async def study() -> str:
+        async with aiohttp.ClientSession() as http:
+            tab = Tab(http, _base(served))
+            await tab.open({"learner": "Ana"})
+            home = await tab.wait_for("Review today")
+            assert "Ana" in home.splitlines()[1] or "Ana" in home  # who is studying
+            await tab.keys("r")
+            await tab.wait_for("Review · 1 of")
+            await tab.answer()
+            shown = await tab.wait_for("exit code", "did not run")
+            await tab.keys("Escape")  # home: the answer kept, rated as suggested
+            await tab.wait_for("Review today")
+            await tab.close()
+            return shown
+
+    shown = asyncio.run(study())
+    assert "demo:" in shown and re.search(r"✔|✘|Compare", shown), shown
+    assert _left(tmp_path, served) == []
+    assert _reviews(tmp_path, served.db, "Ana") == 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.slow
+@pytest.mark.serve_args(slow_pack=True)
+def test_a_tab_closed_mid_demo_leaves_no_process_behind(
+    served: ServeProcess, tmp_path: Path
+) -> None:
+    async def close_mid_demo() -> list[int]:
+        async with aiohttp.ClientSession() as http:
+            tab = Tab(http, _base(served))
+            await tab.open({"learner": "Luis"})
+            await tab.wait_for("Review today")
+            await tab.keys("d")
+            await tab.wait_for("r Run s Stop")
+            await tab.keys(END, UP)
+            await tab.wait_for("children.py")
+            await tab.keys("r")  # the slow pack's demo: children that sleep 120 s
+            await tab.wait_for("child 1 sleeping")
+            running = [
+                p for p in processes_with(f"TMPDIR={tmp_path / 'tmp'}") if p != served.process.pid
+            ]
+            await tab.close()  # the learner closes the tab, the demo still running
+            return running
+
+    running = asyncio.run(close_mid_demo())
+    assert len(running) >= 4  # the tab's app, the demo and its two children at least
+    assert _left(tmp_path, served) == []
+
+
+@pytest.mark.slow
+@pytest.mark.serve_args("--host", "0.0.0.0", "--token", "s3cret-class")
+def test_a_network_bind_refuses_requests_without_the_token(
+    served: ServeProcess, tmp_path: Path
+) -> None:
+    assert "?token=s3cret-class" in served.banner
+    base = _base(served)
+    for query in ("", "?token=wrong", "?learner=Ana", "?learner=Ana&key=forged"):
+        status, page = _get(base + "/" + query)
+        assert status == 403, query
+        assert "token" in page or "link" in page
+        assert "data-session-websocket-url" not in page
+    status, page = _get(base + "/ws/forged-ticket")
+    assert status == 403
+    status, page = _get(base + "/?token=s3cret-class")
+    assert status == 200 and 'name="token" value="s3cret-class"' in page
+    status, page = _get(base + "/?token=s3cret-class&learner=Ana")
+    assert status == 200 and "<title>mpquiz · Ana</title>" in page
+    links = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mpquiz",
+            "serve",
+            "--host",
+            "0.0.0.0",
+            "--port",
+            str(served.port),
+            "--url",
+            base,
+            "links",
+            "Luis Gómez",
+        ],
+        capture_output=True,
+        text=True,
+        env=_env(tmp_path),
+        timeout=60,
+        check=True,
+    )
+    name, link = links.stdout.strip().split("\t")
+    assert name == "Luis Gómez" and "token" not in link
+    status, page = _get(link)
+    assert status == 200 and "<title>mpquiz · Luis Gómez</title>" in page
+    status, _ = _get(link.replace("Luis", "Luisa"))  # a link opens its own learner only
+    assert status == 403
+
+
+@pytest.mark.slow
+@pytest.mark.serve_args("--max-tabs", "1")
+def test_past_the_limit_the_page_says_the_class_is_full(served: ServeProcess) -> None:
+    async def two_tabs() -> None:
+        async with aiohttp.ClientSession() as http:
+            first = Tab(http, _base(served))
+            await first.open({"learner": "Ana"})
+            await first.wait_for("Review today")
+            with pytest.raises(PageRefused) as refused:
+                await Tab(http, _base(served)).open({"learner": "Luis"})
+            assert refused.value.status == 503
+            assert "The class is full: 1 learners" in refused.value.html
+            await first.close()
+            for _ in range(100):  # the place frees once the first tab's app has ended
+                try:
+                    second = Tab(http, _base(served))
+                    await second.open({"learner": "Luis"})
+                    break
+                except PageRefused:
+                    await asyncio.sleep(0.1)
+            await second.wait_for("Review today")
+            await second.close()
+
+    asyncio.run(two_tabs())
+
+
+def _add_slow_pack(tmp_path: Path, db: str) -> None:
+    """The mini pack, trusted, its `children.py` made to sleep: a demo that outlives a tab."""
+    pack = tmp_path / "slow"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", pack)
+    (pack / "demos" / "children.py").write_text(
+        '"""Two children that sleep far longer than anyone waits."""\n\n'
+        "import time\nfrom multiprocessing import Process\n\n\n"
+        "def child(n: int) -> None:\n"
+        '    print(f"child {n} sleeping", flush=True)\n'
+        "    time.sleep(120)\n\n\n"
+        "# region: main\n"
+        'if __name__ == "__main__":\n'
+        "    procs = [Process(target=child, args=(i,)) for i in range(2)]\n"
+        "    for p in procs:\n        p.start()\n"
+        "    for p in procs:\n        p.join()\n"
+        "# endregion\n"
+    )
+    toml = pack / "pack.toml"
+    toml.write_text(toml.read_text().replace("demo_timeout = 5", "demo_timeout = 60"))
+    for args in (["pack", "add", str(pack)], ["pack", "trust", "mini", "--yes"]):
+        subprocess.run(
+            [sys.executable, "-m", "mpquiz", "--db", db, "--lang", "en", *args],
+            capture_output=True,
+            text=True,
+            env=_env(tmp_path),
+            timeout=60,
+            check=True,
+        )
