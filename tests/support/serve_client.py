@@ -130,18 +130,34 @@ class Tab:
             await asyncio.sleep(0.05)
         raise AssertionError(f"none of {texts} appeared; the screen shows:\n{self.text()}")
 
+    def _answer_keys(self) -> tuple[str, str]:
+        """What to type for the question on screen (English), and the key that answers."""
+        shown = self.text()
+        if "Write your answer." in shown:  # an open question
+            return "I am not sure", "C-s"
+        if "(or ctrl+s) answers" in shown:  # a typed prediction: ctrl+s ends it
+            return "1", "C-s"
+        return "1", "Enter"  # an option, a candidate output, a number
+
     async def answer(self) -> str:
         """Answer the question on screen (right or wrong); the screen with the verdict."""
-        title = self.text().splitlines()[0]
-        if "open question" in title or "pregunta abierta" in title:
-            await self.keys("I am not sure", "C-s")
-            return await self.wait_for(*VERDICTS)
-        await self.keys("1", "Enter")
-        try:
-            return await self.wait_for(*VERDICTS, timeout=5)
-        except AssertionError:
-            await self.keys("Enter")  # a typed prediction: an empty line ends it
-            return await self.wait_for(*VERDICTS)
+        await self.answer_timed()
+        return self.text()
+
+    async def answer_timed(self) -> float:
+        """Answer the question on screen; seconds from the key that gives the answer until
+        the verdict shows."""
+        typed, final = self._answer_keys()
+        await self.keys(typed)
+        start = time.perf_counter()
+        await self.keys(final, pause=0)
+        await self.wait_for(*VERDICTS, timeout=120)
+        return time.perf_counter() - start
+
+    async def rate_and_go_on(self) -> None:
+        """Take the suggested rating (an open question: Good) and move to what follows."""
+        shown = self.text()
+        await self.keys("3" if "Compare and rate yourself" in shown else "Enter")
 
     async def close(self) -> None:
         """Close the tab, as a learner closing it in the browser."""

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -155,7 +156,8 @@ def test_a_learner_answers_in_a_tab_and_the_review_is_stored(
             tab = Tab(http, _base(served))
             await tab.open({"learner": "Ana"})
             home = await tab.wait_for("Review today")
-            assert "Ana" in home.splitlines()[1] or "Ana" in home  # who is studying
+            title = next(line for line in home.splitlines() if "mpquiz" in line)
+            assert title.split()[-1] == "Ana"  # the title bar says who is studying
             await tab.keys("r")
             await tab.wait_for("Review · 1 of")
             await tab.answer()
@@ -299,3 +301,49 @@ def _add_slow_pack(tmp_path: Path, db: str) -> None:
             timeout=60,
             check=True,
         )
+
+
+@pytest.mark.slow
+def test_stopping_the_server_ends_every_tab(tmp_path: Path) -> None:
+    port = free_port()
+    db = f"sqlite:///{tmp_path / 'class.db'}"
+    server = ServeProcess(
+        ["--lang", "en", "serve", "--db", db, "--port", str(port)], _env(tmp_path), port
+    )
+
+    async def open_tab() -> Tab:
+        http = aiohttp.ClientSession()
+        tab = Tab(http, _base(server))
+        await tab.open({"learner": "Ana"})
+        await tab.wait_for("Review today")
+        await http.close()
+        return tab
+
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(open_tab())
+        assert len(_left(tmp_path, server, timeout=0)) >= 1  # the tab's app
+        printed = server.stop()  # Ctrl+C, the tab still open
+    finally:
+        loop.close()
+    assert "mpquiz stopped serving" in printed
+    assert [pid for pid in processes_with(f"TMPDIR={tmp_path / 'tmp'}")] == []
+
+
+def test_an_address_it_cannot_listen_on_is_one_line(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        out = subprocess.run(
+            [sys.executable, "-m", "mpquiz", "--lang", "es", "serve", "--port", str(port)],
+            capture_output=True,
+            text=True,
+            env=_env(tmp_path),
+            timeout=60,
+        )
+    assert out.returncode == 2 and out.stdout == ""
+    assert out.stderr.strip().splitlines() == [
+        f"mpquiz: no se puede escuchar en 127.0.0.1:{port}: otro programa usa ese puerto"
+        " (elige otro con --port)"
+    ]

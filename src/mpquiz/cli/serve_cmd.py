@@ -91,11 +91,11 @@ def _run(
     server = ClassServer(
         host=host, port=port, access=access, command=command, max_tabs=max_tabs, lang=lang
     )
+    _check_port(host, port)
     url = f"{base}/" + (f"?{urlencode({'token': token})}" if token else "")
     typer.echo(t("serve.started", lang, url=url, limit=max_tabs))
     if token is None:
         typer.echo(t("serve.loopback_only", lang))
-    _check_port(host, port)
     server.serve()
     typer.echo(t("serve.stopped", lang))
 
@@ -108,16 +108,26 @@ def _reachable(host: str) -> str:
 
 
 def _check_port(host: str, port: int) -> None:
-    """A port already taken is one clear line (aiohttp would raise deep inside its loop)."""
+    """An address it cannot listen on is one clear line, before anything is printed
+    (aiohttp would raise deep inside its loop)."""
+    import errno
+
     from mpquiz.core.errors import BadInput
     from mpquiz.i18n import keyed
 
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror:
+        raise keyed(BadInput, "serve.host_unknown", host=host) from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
-            probe.bind((host, port))
+            probe.bind(address)
         except OSError as exc:
-            raise keyed(
-                BadInput, "serve.port_taken", host=host, port=port, detail=exc.strerror
-            ) from None
+            key = {
+                errno.EADDRINUSE: "serve.port_taken",
+                errno.EACCES: "serve.port_denied",
+                errno.EADDRNOTAVAIL: "serve.host_unknown",
+            }.get(exc.errno or 0, "serve.cannot_listen")
+            raise keyed(BadInput, key, host=host, port=port, detail=exc.strerror) from None
