@@ -218,6 +218,12 @@ def test_a_network_bind_refuses_requests_without_the_token(
     assert status == 200 and 'name="token" value="s3cret-class"' in page
     status, page = _get(base + "/?token=s3cret-class&learner=Ana")
     assert status == 200 and "<title>mpquiz · Ana</title>" in page
+    for typed, said in [
+        ("%20%20", "Type your name to start."),
+        ("Ana%1B%5B2J", "A name cannot hold control characters."),
+    ]:
+        status, page = _get(base + "/?token=s3cret-class&learner=" + typed)
+        assert status == 400 and said in page and "data-session-websocket-url" not in page
     links = subprocess.run(
         [
             sys.executable,
@@ -258,7 +264,7 @@ def test_past_the_limit_the_page_says_the_class_is_full(served: ServeProcess) ->
             with pytest.raises(PageRefused) as refused:
                 await Tab(http, _base(served)).open({"learner": "Luis"})
             assert refused.value.status == 503
-            assert "The class is full: 1 learners" in refused.value.html
+            assert "The class is full: 1 learner is studying" in refused.value.html
             await first.close()
             for _ in range(100):  # the place frees once the first tab's app has ended
                 try:

@@ -191,6 +191,7 @@ class ClassServer(Server):
                 name = clean_name(typed)
             except BadInput as exc:
                 error = error_text(exc, self.lang)
+                error = error[:1].upper() + error[1:] + "."  # a sentence on the page
                 return self._page("name.html", 400, token=token or "", error=error, typed=typed)
         if len(self.tabs) >= self.max_tabs:
             return self._full()
