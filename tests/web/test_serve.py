@@ -353,3 +353,12 @@ def test_an_address_it_cannot_listen_on_is_one_line(tmp_path: Path) -> None:
         f"mpquiz: no se puede escuchar en 127.0.0.1:{port}: otro programa usa ese puerto"
         " (elige otro con --port)"
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.serve_args("--url", "https://class.example")
+def test_behind_an_https_proxy_the_page_opens_a_secure_socket(served: ServeProcess) -> None:
+    assert "https://class.example/" in served.banner
+    status, page = _get(_base(served) + "/?learner=Ana")
+    assert status == 200
+    assert f'data-session-websocket-url="wss://127.0.0.1:{served.port}/ws/' in page

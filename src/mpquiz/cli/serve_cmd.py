@@ -89,7 +89,13 @@ def _run(
     access = Access(secret=load_secret(paths.data_dir()), token=token)
     command = TabCommand(lang=lang, db_url=options.db_url, config_path=options.config_path)
     server = ClassServer(
-        host=host, port=port, access=access, command=command, max_tabs=max_tabs, lang=lang
+        host=host,
+        port=port,
+        access=access,
+        command=command,
+        max_tabs=max_tabs,
+        lang=lang,
+        secure=base.startswith("https://"),
     )
     _check_port(host, port)
     url = f"{base}/" + (f"?{urlencode({'token': token})}" if token else "")

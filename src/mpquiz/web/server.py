@@ -125,12 +125,14 @@ class ClassServer(Server):
         command: TabCommand,
         max_tabs: int,
         lang: str,
+        secure: bool = False,
     ) -> None:
         super().__init__("mpquiz", host=host, port=port, title="mpquiz")
         self.access = access
         self.tab_command = command
         self.max_tabs = max_tabs
         self.lang = lang
+        self.secure = secure  # reached over HTTPS (a proxy in front): the socket is wss
         self.tabs: set[Tab] = set()
         self._pages = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -195,7 +197,7 @@ class ClassServer(Server):
                 return self._page("name.html", 400, token=token or "", error=error, typed=typed)
         if len(self.tabs) >= self.max_tabs:
             return self._full()
-        scheme = "wss" if request.secure else "ws"
+        scheme = "wss" if request.secure or self.secure else "ws"
         ticket = self.access.issue(name)
         return self._page(
             "app_index.html",
