@@ -362,3 +362,31 @@ def test_behind_an_https_proxy_the_page_opens_a_secure_socket(served: ServeProce
     status, page = _get(_base(served) + "/?learner=Ana")
     assert status == 200
     assert f'data-session-websocket-url="wss://127.0.0.1:{served.port}/ws/' in page
+
+
+@pytest.mark.slow
+@pytest.mark.serve_args("--max-tabs", "2")
+def test_the_cap_holds_when_tabs_rush_in_at_once(served: ServeProcess) -> None:
+    async def rush() -> list[int]:
+        async with aiohttp.ClientSession() as http:
+            urls = []
+            for n in range(4):  # four pages first: each passes, no tab is open yet
+                async with http.get(_base(served) + "/", params={"learner": f"L{n}"}) as page:
+                    html = await page.text()
+                found = re.search(r'data-session-websocket-url="([^"]+)"', html)
+                assert found is not None
+                urls.append(found.group(1))
+
+            async def connect(url: str) -> int:
+                try:
+                    socket = await http.ws_connect(url + "?width=80&height=24")
+                except aiohttp.WSServerHandshakeError as refused:
+                    return refused.status
+                await asyncio.sleep(2)
+                await socket.close()
+                return 101
+
+            return await asyncio.gather(*(connect(url) for url in urls))
+
+    statuses = asyncio.run(rush())
+    assert sorted(statuses) == [101, 101, 503, 503]

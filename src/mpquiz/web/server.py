@@ -16,7 +16,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,6 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from mpquiz import __version__
 from mpquiz.core.errors import BadInput
 from mpquiz.i18n import error_text, t
 from mpquiz.web.access import Access, clean_name
@@ -52,7 +51,6 @@ class TabCommand:
     lang: str
     db_url: str | None = None
     config_path: Path | None = None
-    env: Mapping[str, str] | None = None
 
     def argv(self, learner: str) -> list[str]:
         """The app's command line for `learner` (a list: no shell ever reads the name)."""
@@ -67,14 +65,12 @@ class TabCommand:
 class Tab(AppService):
     """One browser tab's app process (textual-serve's AppService, started without a shell)."""
 
-    def __init__(self, argv: Sequence[str], env: Mapping[str, str], **options: Any) -> None:
+    def __init__(self, argv: Sequence[str], **options: Any) -> None:
         super().__init__(" ".join(argv), **options)
         self.argv = list(argv)
-        self.extra_env = dict(env)
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Any:
         environment = self._build_environment(width=width, height=height)
-        environment.update(self.extra_env)
         self._process = process = await asyncio.create_subprocess_exec(
             *self.argv,
             stdin=asyncio.subprocess.PIPE,
@@ -86,11 +82,6 @@ class Tab(AppService):
         assert process.stdin is not None
         self._stdin = process.stdin
         return process
-
-    @property
-    def pid(self) -> int | None:
-        """The app process's id, once started."""
-        return None if self._process is None else self._process.pid
 
     async def close(self, grace: float = QUIT_GRACE) -> None:
         """Ask the app to quit; past `grace` seconds, end its process group."""
@@ -202,7 +193,6 @@ class ClassServer(Server):
         return self._page(
             "app_index.html",
             learner=name,
-            version=__version__,
             font_size=_font_size(query.get("fontsize")),
             websocket_url=f"{scheme}://{request.host}/ws/{ticket}",
         )
@@ -221,20 +211,19 @@ class ClassServer(Server):
                 text=t("serve.page.full", self.lang, limit=self.max_tabs)
             )
         websocket = web.WebSocketResponse(heartbeat=15)
-        width = _cells(request.query.get("width"), 80)
-        height = _cells(request.query.get("height"), 24)
-        await websocket.prepare(request)
         tab = Tab(
             self.tab_command.argv(learner),
-            self.tab_command.env or {},
             write_bytes=websocket.send_bytes,
             write_str=websocket.send_str,
             close=websocket.close,
             download_manager=self.download_manager,
         )
-        self.tabs.add(tab)
+        self.tabs.add(tab)  # counted before the first await: the cap holds under a rush
         log.info("%s opened a tab (%d of %d)", learner, len(self.tabs), self.max_tabs)
         try:
+            await websocket.prepare(request)
+            width = _cells(request.query.get("width"), 80)
+            height = _cells(request.query.get("height"), 24)
             await tab.start(width, height)
             await self._process_messages(websocket, tab)
         except asyncio.CancelledError:
