@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import getpass
-import hashlib
 import os
 import random
 import sys
@@ -15,14 +14,14 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mpquiz import __version__, paths
+from mpquiz import paths
+from mpquiz.packs.builtin import BUILTIN_STAMP, builtin_pack, source_fingerprint
 from mpquiz.session.clock import Clock
 from mpquiz.settings import Settings, load_settings
 
 # The storage and session modules load SQLAlchemy (about half a second): they are imported
 # where first needed, so the app can paint its first screen before (see first_look, warm).
 if TYPE_CHECKING:
-    from mpquiz.core.model import Pack
     from mpquiz.core.scheduling import Scheduler, Tuning
     from mpquiz.packs.places import PackPlaces
     from mpquiz.packs.trust import TrustStore
@@ -46,39 +45,6 @@ def default_learner() -> str:
         return getpass.getuser() or "learner"
     except (KeyError, OSError):
         return os.environ.get("USER") or "learner"
-
-
-BUILTIN_STAMP = "builtin_pack_source"
-
-
-def source_fingerprint(pack_dir: Path) -> str:
-    """A SHA-256 of a pack's TOML files and of mpquiz's version: changes when either does."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted([pack_dir / "pack.toml", *(pack_dir / "questions").glob("*.toml")]):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-_builtin_packs: dict[tuple[str, str, str], Pack] = {}
-_builtin_lock = threading.Lock()
-
-
-def builtin_pack(stamp: str | None = None) -> Pack:
-    """The bundled pack, loaded and validated once per process for each fingerprint of its
-    files (`stamp`: source_fingerprint, computed when not given). Loading it is most of a
-    new database's first sync; a process that opens several databases loads it once."""
-    from mpquiz.packs.loader import load_pack  # costly to import: only when needed
-
-    root, demos = paths.builtin_pack_dir(), paths.builtin_demos_dir()
-    key = (str(root), str(demos), stamp or source_fingerprint(root))
-    with _builtin_lock:
-        pack = _builtin_packs.get(key)
-        if pack is None:
-            pack = load_pack(root, demos_dir=demos, builtin=True)
-            _builtin_packs.clear()  # one version of the pack at a time
-            _builtin_packs[key] = pack
-        return pack
 
 
 @dataclass

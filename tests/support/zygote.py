@@ -172,8 +172,8 @@ def _serve(path: str) -> tuple[socket.socket, dict[str, object], list[int]]:
     for name in PRELOAD:
         importlib.import_module(name)
     # And the built-in pack, which a new database syncs: loaded once for every run (a run
-    # whose pack files differ loads its own: services.builtin_pack is by their fingerprint).
-    importlib.import_module("mpquiz.services").builtin_pack()
+    # whose pack files differ loads its own: packs.builtin.builtin_pack is by their fingerprint).
+    importlib.import_module("mpquiz.packs.builtin").builtin_pack()
     gc.freeze()  # the forks share these objects' pages instead of copying them
     assert threading.active_count() == 1, "nothing may run beside a process that forks"
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)

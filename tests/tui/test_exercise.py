@@ -143,7 +143,7 @@ def test_an_exercise_first_painted_before_the_database_opens_gets_its_starter(
     import threading
 
     from mpquiz import paths
-    from mpquiz.services import BUILTIN_STAMP, source_fingerprint
+    from mpquiz.packs.builtin import BUILTIN_STAMP, source_fingerprint
     from mpquiz.store.meta import write_meta
     from tests.tui.conftest import FakeClock, PackOnlyServices
 

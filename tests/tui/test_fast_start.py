@@ -11,7 +11,8 @@ import pytest
 
 from mpquiz import paths
 from mpquiz.core.errors import StoreError
-from mpquiz.services import BUILTIN_STAMP, Services, source_fingerprint
+from mpquiz.packs.builtin import BUILTIN_STAMP, source_fingerprint
+from mpquiz.services import Services
 from mpquiz.settings import Settings, save_settings
 from mpquiz.store.meta import write_meta
 from mpquiz.store.repository import Store
