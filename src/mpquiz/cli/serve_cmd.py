@@ -48,7 +48,7 @@ def serve(
     if db is not None:
         options.db_url = db
     base = (public_url or f"http://{_reachable(host)}:{port}").rstrip("/")
-    ctx.obj = (host, port, token, max_tabs, base)
+    ctx.obj = base  # what `serve links` builds its links on
     if ctx.invoked_subcommand is not None:
         return
     _run(ctx, host=host, port=port, token=token, max_tabs=max_tabs, base=base)
@@ -63,7 +63,7 @@ def links(
     from mpquiz import paths
     from mpquiz.web.access import clean_name, link_key, load_secret
 
-    base = ctx.parent.obj[4] if ctx.parent is not None else f"http://127.0.0.1:{DEFAULT_PORT}"
+    base: str = ctx.parent.obj if ctx.parent is not None else f"http://127.0.0.1:{DEFAULT_PORT}"
     secret = load_secret(paths.data_dir())
     cleaned = [clean_name(name) for name in names]  # all checked before any is printed
     for name in cleaned:

@@ -46,7 +46,7 @@ _HEADERS = {
 
 @dataclass(frozen=True)
 class TabCommand:
-    """How a tab's app process is started: the interpreter, the global options, the env."""
+    """How a tab's app process is started: this interpreter and the global options."""
 
     lang: str
     db_url: str | None = None
@@ -172,11 +172,11 @@ class ClassServer(Server):
             try:
                 name = clean_name(typed or "")
             except BadInput:
-                return self._page("notice.html", 403, message=t("serve.page.bad_link", self.lang))
+                return self._notice(403, "serve.page.bad_link")
             if not self.access.link_ok(name, key):
-                return self._page("notice.html", 403, message=t("serve.page.bad_link", self.lang))
+                return self._notice(403, "serve.page.bad_link")
         elif not self.access.token_ok(token):
-            return self._page("notice.html", 403, message=t("serve.page.refused", self.lang))
+            return self._notice(403, "serve.page.refused")
         elif typed is None:
             return self._page("name.html", token=token or "", error="", typed="")
         else:
@@ -187,29 +187,27 @@ class ClassServer(Server):
                 error = error[:1].upper() + error[1:] + "."  # a sentence on the page
                 return self._page("name.html", 400, token=token or "", error=error, typed=typed)
         if len(self.tabs) >= self.max_tabs:
-            return self._full()
+            return self._notice(503, "serve.page.full", limit=self.max_tabs)
         scheme = "wss" if request.secure or self.secure else "ws"
         ticket = self.access.issue(name)
         return self._page(
             "app_index.html",
             learner=name,
-            font_size=_font_size(query.get("fontsize")),
+            font_size=_bounded(query.get("fontsize"), 16, 8, 48),
             websocket_url=f"{scheme}://{request.host}/ws/{ticket}",
         )
 
-    def _full(self) -> web.Response:
-        message = t("serve.page.full", self.lang, limit=self.max_tabs)
-        return self._page("notice.html", 503, message=message)
+    def _notice(self, status: int, key: str, **params: object) -> web.Response:
+        """A page that only says `key` (a refusal, the class full), with `status`."""
+        return self._page("notice.html", status, message=t(key, self.lang, **params))
 
     async def handle_websocket(self, request: web.Request) -> web.StreamResponse:  # type: ignore[override]
         """One tab: redeem its ticket, run its app process while the socket is open."""
         learner = self.access.redeem(request.match_info["ticket"])
         if learner is None:
-            raise web.HTTPForbidden(text=t("serve.page.refused", self.lang))
+            return self._notice(403, "serve.page.refused")
         if len(self.tabs) >= self.max_tabs:
-            raise web.HTTPServiceUnavailable(
-                text=t("serve.page.full", self.lang, limit=self.max_tabs)
-            )
+            return self._notice(503, "serve.page.full", limit=self.max_tabs)
         websocket = web.WebSocketResponse(heartbeat=15)
         tab = Tab(
             self.tab_command.argv(learner),
@@ -222,8 +220,8 @@ class ClassServer(Server):
         log.info("%s opened a tab (%d of %d)", learner, len(self.tabs), self.max_tabs)
         try:
             await websocket.prepare(request)
-            width = _cells(request.query.get("width"), 80)
-            height = _cells(request.query.get("height"), 24)
+            width = _bounded(request.query.get("width"), 80, 20, 500)
+            height = _bounded(request.query.get("height"), 24, 20, 500)
             await tab.start(width, height)
             await self._process_messages(websocket, tab)
         except asyncio.CancelledError:
@@ -239,16 +237,10 @@ class ClassServer(Server):
         return websocket
 
 
-def _cells(value: str | None, default: int) -> int:
-    """A terminal size from the page (kept within 20..500 cells)."""
+def _bounded(value: str | None, default: int, low: int, high: int) -> int:
+    """A whole number from the page's query (a terminal size, a font size), kept within
+    low..high; `default` when missing or not a number."""
     try:
-        return min(max(int(value or default), 20), 500)
+        return min(max(int(value or default), low), high)
     except ValueError:
         return default
-
-
-def _font_size(value: str | None) -> int:
-    try:
-        return min(max(int(value or 16), 8), 48)
-    except ValueError:
-        return 16
