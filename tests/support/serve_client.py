@@ -35,8 +35,11 @@ def free_port() -> int:
 class ServeProcess:
     """`mpquiz serve` started as an instructor would, in a process of its own."""
 
-    def __init__(self, args: list[str], env: Mapping[str, str], port: int) -> None:
+    def __init__(
+        self, args: list[str], env: Mapping[str, str], port: int, db: str | None = None
+    ) -> None:
         self.port = port
+        self.db = db  # the database it serves, when the caller says
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mpquiz", *args],
             stdout=subprocess.PIPE,

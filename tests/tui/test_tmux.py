@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT
+from tests.support.waiting import wait_for_text
 
 VERDICTS = ("✔ Right", "✘ Not so", "Compare and rate yourself")
 
@@ -59,13 +60,7 @@ class Terminal:
         return self.run("capture-pane", "-p", "-t", "mpq")
 
     def wait_for(self, *texts: str, timeout: float = 30.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            shown = self.screen()
-            if any(text in shown for text in texts):
-                return shown
-            time.sleep(0.2)
-        raise AssertionError(f"none of {texts} appeared; the screen shows:\n{self.screen()}")
+        return wait_for_text(self.screen, texts, timeout, "the screen", poll=0.2)
 
     def close(self) -> None:
         self.run("kill-server")

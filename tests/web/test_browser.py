@@ -22,7 +22,7 @@ import pyte
 import pytest
 
 from tests.support.serve_client import VERDICTS, ServeProcess
-from tests.web.test_serve import _base, _env, _left, _reviews, served  # noqa: F401
+from tests.web import serving
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -124,7 +124,7 @@ def browser() -> Iterator[Any]:
 
 @pytest.mark.slow
 def test_a_learner_answers_a_question_in_chromium(
-    served: ServeProcess,  # noqa: F811
+    served: ServeProcess,
     browser: Any,
     tmp_path: Path,
 ) -> None:
@@ -134,7 +134,7 @@ def test_a_learner_answers_a_question_in_chromium(
     from selenium.webdriver.support.wait import WebDriverWait
 
     browser.set_window_size(1100, 720)
-    browser.get(_base(served) + "/")
+    browser.get(serving.base(served) + "/")
     assert browser.title == "mpquiz"
     browser.find_element(By.ID, "learner").send_keys("Ana")
     browser.find_element(By.ID, "start").click()
@@ -173,6 +173,6 @@ def test_a_learner_answers_a_question_in_chromium(
     press(Keys.ESCAPE)  # home: the answer kept
     screen.wait_for("Review today")
     browser.get("about:blank")  # the tab goes: its app ends
-    left = _left(tmp_path, served, timeout=15)
+    left = serving.left(tmp_path, served, timeout=15)
     assert left == [], [Path(f"/proc/{pid}/cmdline").read_bytes()[:120] for pid in left]
-    assert _reviews(tmp_path, served.db, "Ana") == 1  # type: ignore[attr-defined]
+    assert serving.reviews(tmp_path, served.db, "Ana") == 1

@@ -4,17 +4,10 @@ textual-serve's websocket protocol, the database read afterwards."""
 from __future__ import annotations
 
 import asyncio
-import json
-import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 import aiohttp
@@ -22,7 +15,6 @@ import pytest
 
 from mpquiz.core.errors import BadInput
 from mpquiz.web.access import Access, clean_name, is_loopback, link_key, load_secret
-from tests.conftest import ROOT
 from tests.support.serve_client import (
     PageRefused,
     ServeProcess,
@@ -30,6 +22,7 @@ from tests.support.serve_client import (
     free_port,
     processes_with,
 )
+from tests.web import serving
 
 END, UP = "\x1b[F", "\x1b[A"
 
@@ -77,83 +70,16 @@ def test_names_and_hosts() -> None:
 # --- the server, from outside ------------------------------------------------------------
 
 
-def _env(tmp_path: Path) -> dict[str, str]:
-    """The server's environment: its own home and temporary folder (the marker the tests
-    find its processes by: every app and demo process it starts holds this path)."""
-    (tmp_path / "tmp").mkdir(exist_ok=True)
-    return {
-        **os.environ,
-        "MPQUIZ_HOME": str(tmp_path / "home"),
-        "TMPDIR": str(tmp_path / "tmp"),
-        "PYTHONPATH": str(ROOT / "src"),
-        "LANG": "C.UTF-8",
-    }
-
-
-@pytest.fixture
-def served(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[ServeProcess]:
-    """`mpquiz serve` on a free loopback port, with the options the test's marker gives."""
-    marker = request.node.get_closest_marker("serve_args")
-    extra = list(marker.args) if marker else []
-    port = free_port()
-    db = f"sqlite:///{tmp_path / 'class.db'}"
-    if marker and marker.kwargs.get("slow_pack"):
-        _add_slow_pack(tmp_path, db)
-    args = ["--lang", "en", "serve", "--db", db, "--port", str(port), *extra]
-    server = ServeProcess(args, _env(tmp_path), port)
-    server.db = db  # type: ignore[attr-defined]
-    try:
-        yield server
-    finally:
-        server.output = server.stop()  # type: ignore[attr-defined]
-
-
-def _base(server: ServeProcess) -> str:
-    return f"http://127.0.0.1:{server.port}"
-
-
-def _get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
-def _reviews(tmp_path: Path, db: str, learner: str) -> int:
-    out = subprocess.run(
-        [sys.executable, "-m", "mpquiz", "--db", db, "--learner", learner, "stats", "--json"],
-        capture_output=True,
-        text=True,
-        env=_env(tmp_path),
-        timeout=60,
-        check=True,
-    )
-    return int(json.loads(out.stdout)["reviews"])
-
-
-def _left(tmp_path: Path, server: ServeProcess, timeout: float = 10.0) -> list[int]:
-    """The processes the server started that are still alive after `timeout` at most."""
-    deadline = time.monotonic() + timeout
-    while True:
-        left = [
-            pid for pid in processes_with(f"TMPDIR={tmp_path / 'tmp'}") if pid != server.process.pid
-        ]
-        if not left or time.monotonic() > deadline:
-            return left
-        time.sleep(0.2)
-
-
 @pytest.mark.slow
 def test_a_learner_answers_in_a_tab_and_the_review_is_stored(
     served: ServeProcess, tmp_path: Path
 ) -> None:
-    status, name_page = _get(_base(served) + "/")
+    status, name_page = serving.get(serving.base(served) + "/")
     assert status == 200 and 'name="learner"' in name_page and '<html lang="en">' in name_page
 
     async def study() -> str:
         async with aiohttp.ClientSession() as http:
-            tab = Tab(http, _base(served))
+            tab = Tab(http, serving.base(served))
             await tab.open({"learner": "Ana"})
             home = await tab.wait_for("Review today")
             title = next(line for line in home.splitlines() if "mpquiz" in line)
@@ -169,8 +95,8 @@ def test_a_learner_answers_in_a_tab_and_the_review_is_stored(
 
     shown = asyncio.run(study())
     assert "demo:" in shown and re.search(r"✔|✘|Compare", shown), shown
-    assert _left(tmp_path, served) == []
-    assert _reviews(tmp_path, served.db, "Ana") == 1  # type: ignore[attr-defined]
+    assert serving.left(tmp_path, served) == []
+    assert serving.reviews(tmp_path, served.db, "Ana") == 1
 
 
 @pytest.mark.slow
@@ -180,7 +106,7 @@ def test_a_tab_closed_mid_demo_leaves_no_process_behind(
 ) -> None:
     async def close_mid_demo() -> list[int]:
         async with aiohttp.ClientSession() as http:
-            tab = Tab(http, _base(served))
+            tab = Tab(http, serving.base(served))
             await tab.open({"learner": "Luis"})
             await tab.wait_for("Review today")
             await tab.keys("d")
@@ -197,7 +123,7 @@ def test_a_tab_closed_mid_demo_leaves_no_process_behind(
 
     running = asyncio.run(close_mid_demo())
     assert len(running) >= 4  # the tab's app, the demo and its two children at least
-    assert _left(tmp_path, served) == []
+    assert serving.left(tmp_path, served) == []
 
 
 @pytest.mark.slow
@@ -206,23 +132,23 @@ def test_a_network_bind_refuses_requests_without_the_token(
     served: ServeProcess, tmp_path: Path
 ) -> None:
     assert "?token=s3cret-class" in served.banner
-    base = _base(served)
+    base = serving.base(served)
     for query in ("", "?token=wrong", "?learner=Ana", "?learner=Ana&key=forged"):
-        status, page = _get(base + "/" + query)
+        status, page = serving.get(base + "/" + query)
         assert status == 403, query
         assert "token" in page or "link" in page
         assert "data-session-websocket-url" not in page
-    status, page = _get(base + "/ws/forged-ticket")
+    status, page = serving.get(base + "/ws/forged-ticket")
     assert status == 403
-    status, page = _get(base + "/?token=s3cret-class")
+    status, page = serving.get(base + "/?token=s3cret-class")
     assert status == 200 and 'name="token" value="s3cret-class"' in page
-    status, page = _get(base + "/?token=s3cret-class&learner=Ana")
+    status, page = serving.get(base + "/?token=s3cret-class&learner=Ana")
     assert status == 200 and "<title>mpquiz · Ana</title>" in page
     for typed, said in [
         ("%20%20", "Type your name to start."),
         ("Ana%1B%5B2J", "A name cannot hold control characters."),
     ]:
-        status, page = _get(base + "/?token=s3cret-class&learner=" + typed)
+        status, page = serving.get(base + "/?token=s3cret-class&learner=" + typed)
         assert status == 400 and said in page and "data-session-websocket-url" not in page
     links = subprocess.run(
         [
@@ -241,15 +167,15 @@ def test_a_network_bind_refuses_requests_without_the_token(
         ],
         capture_output=True,
         text=True,
-        env=_env(tmp_path),
+        env=serving.env(tmp_path),
         timeout=60,
         check=True,
     )
     name, link = links.stdout.strip().split("\t")
     assert name == "Luis Gómez" and "token" not in link
-    status, page = _get(link)
+    status, page = serving.get(link)
     assert status == 200 and "<title>mpquiz · Luis Gómez</title>" in page
-    status, _ = _get(link.replace("Luis", "Luisa"))  # a link opens its own learner only
+    status, _ = serving.get(link.replace("Luis", "Luisa"))  # a link opens its own learner only
     assert status == 403
 
 
@@ -258,17 +184,17 @@ def test_a_network_bind_refuses_requests_without_the_token(
 def test_past_the_limit_the_page_says_the_class_is_full(served: ServeProcess) -> None:
     async def two_tabs() -> None:
         async with aiohttp.ClientSession() as http:
-            first = Tab(http, _base(served))
+            first = Tab(http, serving.base(served))
             await first.open({"learner": "Ana"})
             await first.wait_for("Review today")
             with pytest.raises(PageRefused) as refused:
-                await Tab(http, _base(served)).open({"learner": "Luis"})
+                await Tab(http, serving.base(served)).open({"learner": "Luis"})
             assert refused.value.status == 503
             assert "The class is full: 1 learner is studying" in refused.value.html
             await first.close()
             for _ in range(100):  # the place frees once the first tab's app has ended
                 try:
-                    second = Tab(http, _base(served))
+                    second = Tab(http, serving.base(served))
                     await second.open({"learner": "Luis"})
                     break
                 except PageRefused:
@@ -279,47 +205,17 @@ def test_past_the_limit_the_page_says_the_class_is_full(served: ServeProcess) ->
     asyncio.run(two_tabs())
 
 
-def _add_slow_pack(tmp_path: Path, db: str) -> None:
-    """The mini pack, trusted, its `children.py` made to sleep: a demo that outlives a tab."""
-    pack = tmp_path / "slow"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "mini", pack)
-    (pack / "demos" / "children.py").write_text(
-        '"""Two children that sleep far longer than anyone waits."""\n\n'
-        "import time\nfrom multiprocessing import Process\n\n\n"
-        "def child(n: int) -> None:\n"
-        '    print(f"child {n} sleeping", flush=True)\n'
-        "    time.sleep(120)\n\n\n"
-        "# region: main\n"
-        'if __name__ == "__main__":\n'
-        "    procs = [Process(target=child, args=(i,)) for i in range(2)]\n"
-        "    for p in procs:\n        p.start()\n"
-        "    for p in procs:\n        p.join()\n"
-        "# endregion\n"
-    )
-    toml = pack / "pack.toml"
-    toml.write_text(toml.read_text().replace("demo_timeout = 5", "demo_timeout = 60"))
-    for args in (["pack", "add", str(pack)], ["pack", "trust", "mini", "--yes"]):
-        subprocess.run(
-            [sys.executable, "-m", "mpquiz", "--db", db, "--lang", "en", *args],
-            capture_output=True,
-            text=True,
-            env=_env(tmp_path),
-            timeout=60,
-            check=True,
-        )
-
-
 @pytest.mark.slow
 def test_stopping_the_server_ends_every_tab(tmp_path: Path) -> None:
     port = free_port()
     db = f"sqlite:///{tmp_path / 'class.db'}"
     server = ServeProcess(
-        ["--lang", "en", "serve", "--db", db, "--port", str(port)], _env(tmp_path), port
+        ["--lang", "en", "serve", "--db", db, "--port", str(port)], serving.env(tmp_path), port
     )
 
     async def open_tab() -> Tab:
         http = aiohttp.ClientSession()
-        tab = Tab(http, _base(server))
+        tab = Tab(http, serving.base(server))
         await tab.open({"learner": "Ana"})
         await tab.wait_for("Review today")
         await http.close()
@@ -328,7 +224,7 @@ def test_stopping_the_server_ends_every_tab(tmp_path: Path) -> None:
     loop = asyncio.new_event_loop()
     try:
         loop.run_until_complete(open_tab())
-        assert len(_left(tmp_path, server, timeout=0)) >= 1  # the tab's app
+        assert len(serving.left(tmp_path, server, timeout=0)) >= 1  # the tab's app
         printed = server.stop()  # Ctrl+C, the tab still open
     finally:
         loop.close()
@@ -345,7 +241,7 @@ def test_an_address_it_cannot_listen_on_is_one_line(tmp_path: Path) -> None:
             [sys.executable, "-m", "mpquiz", "--lang", "es", "serve", "--port", str(port)],
             capture_output=True,
             text=True,
-            env=_env(tmp_path),
+            env=serving.env(tmp_path),
             timeout=60,
         )
     assert out.returncode == 2 and out.stdout == ""
@@ -359,7 +255,7 @@ def test_an_address_it_cannot_listen_on_is_one_line(tmp_path: Path) -> None:
 @pytest.mark.serve_args("--url", "https://class.example")
 def test_behind_an_https_proxy_the_page_opens_a_secure_socket(served: ServeProcess) -> None:
     assert "https://class.example/" in served.banner
-    status, page = _get(_base(served) + "/?learner=Ana")
+    status, page = serving.get(serving.base(served) + "/?learner=Ana")
     assert status == 200
     assert f'data-session-websocket-url="wss://127.0.0.1:{served.port}/ws/' in page
 
@@ -371,7 +267,9 @@ def test_the_cap_holds_when_tabs_rush_in_at_once(served: ServeProcess) -> None:
         async with aiohttp.ClientSession() as http:
             urls = []
             for n in range(4):  # four pages first: each passes, no tab is open yet
-                async with http.get(_base(served) + "/", params={"learner": f"L{n}"}) as page:
+                async with http.get(
+                    serving.base(served) + "/", params={"learner": f"L{n}"}
+                ) as page:
                     html = await page.text()
                 found = re.search(r'data-session-websocket-url="([^"]+)"', html)
                 assert found is not None
