@@ -12,15 +12,16 @@ import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import tomli
+from mpquiz.i18n import LANGUAGES
 
-from mpquiz.core.errors import BadInput
-from mpquiz.core.refusal import Refusal
-from mpquiz.core.toml_errors import toml_error
-from mpquiz.core.verdict import Note
-from mpquiz.i18n import LANGUAGES, keyed
+if TYPE_CHECKING:
+    from mpquiz.core.errors import BadInput
+    from mpquiz.core.refusal import Refusal
+
+# Read at every start before the first frame: what only a settings file, or a bad one,
+# needs (the TOML parser, the error messages) is imported where it is used.
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ class _Rule:
 
     def check(self, value: object) -> Any:
         """`value` as this field holds it; raises _Invalid (a ValueError) saying what is allowed."""
+        from mpquiz.core.refusal import Refusal
+
         if self.kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if type(value) is not self.kind:
@@ -80,6 +83,8 @@ class _Rule:
 
     def parse(self, raw: str) -> Any:
         """A value typed on the command line, checked."""
+        from mpquiz.core.refusal import Refusal
+
         value: object
         try:
             if self.kind is bool:
@@ -118,24 +123,36 @@ def load_settings(path: Path) -> Settings:
     """
     if not path.is_file():
         return Settings()
+    import tomli
+
     try:
         data = tomli.loads(path.read_text(encoding="utf-8"))
     except tomli.TOMLDecodeError as exc:  # what and where, in the learner's words
-        raise keyed(BadInput, "settings.bad_toml", path=path, detail=toml_error(exc)) from None
+        from mpquiz.core.toml_errors import toml_error
+
+        raise _bad("settings.bad_toml", path=path, detail=toml_error(exc)) from None
     except UnicodeDecodeError as exc:
+        from mpquiz.core.verdict import Note
+
         detail = Note("toml.not_utf8", {"byte": exc.start})
-        raise keyed(BadInput, "settings.bad_toml", path=path, detail=detail) from None
+        raise _bad("settings.bad_toml", path=path, detail=detail) from None
     values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in RULES:
-            raise keyed(BadInput, "settings.file.unknown", path=path, key=key, known=_KNOWN)
+            raise _bad("settings.file.unknown", path=path, key=key, known=_KNOWN)
         try:
             values[key] = RULES[key].check(value)
         except _Invalid as exc:
-            raise keyed(
-                BadInput, "settings.file.bad", path=path, key=key, problem=exc.why
-            ) from None
+            raise _bad("settings.file.bad", path=path, key=key, problem=exc.why) from None
     return Settings(**values)
+
+
+def _bad(message: str, /, **params: object) -> BadInput:
+    """The one-line error a settings file gets (its modules loaded only then)."""
+    from mpquiz.core.errors import BadInput
+    from mpquiz.i18n import keyed
+
+    return keyed(BadInput, message, **params)
 
 
 def set_value(settings: Settings, key: str, raw: str) -> Settings:
@@ -148,7 +165,7 @@ def set_value(settings: Settings, key: str, raw: str) -> Settings:
     try:
         return replace(settings, **{key: RULES[key].parse(raw)})
     except _Invalid as exc:
-        raise keyed(BadInput, "settings.bad", key=key, problem=exc.why) from None
+        raise _bad("settings.bad", key=key, problem=exc.why) from None
 
 
 def check_key(key: str) -> None:
@@ -158,7 +175,7 @@ def check_key(key: str) -> None:
         BadInput: it does not (the message lists the settings there are).
     """
     if key not in RULES:
-        raise keyed(BadInput, "settings.unknown", key=key, known=_KNOWN)
+        raise _bad("settings.unknown", key=key, known=_KNOWN)
 
 
 def toml_value(value: object) -> str:

@@ -7,10 +7,13 @@ ignores fields a kind does not have, so either reads the same.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpquiz.core.inert import inert_tree
-from mpquiz.core.kinds import KINDS, Kind, Question
+from mpquiz.core.kinds import Kind, kind_type
+
+if TYPE_CHECKING:
+    from mpquiz.core.kinds import Question
 
 FORMAT = 2
 
@@ -30,4 +33,4 @@ def question_from_dict(d: dict[str, Any], *, shown: bool = True) -> Question:
     """
     if shown:
         d = inert_tree(d)
-    return KINDS[Kind(d["kind"])].from_dict(d)
+    return kind_type(Kind(d["kind"])).from_dict(d)

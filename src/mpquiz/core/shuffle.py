@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from mpquiz.core.kinds import Question
+if TYPE_CHECKING:
+    from mpquiz.core.kinds import Question
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,14 @@ import os
 import struct
 from functools import cache
 from pathlib import Path
-from typing import Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
-from mpquiz.core.errors import MpquizError
-from mpquiz.core.refusal import Refusal
-from mpquiz.core.verdict import Note
+if TYPE_CHECKING:  # imported where used: the first frame needs only t()
+    from mpquiz.core.errors import MpquizError
+    from mpquiz.core.refusal import Refusal
+    from mpquiz.core.verdict import Note
 
-E = TypeVar("E", bound=MpquizError)
+E = TypeVar("E", bound="MpquizError")
 
 DOMAIN = "mpquiz"
 LOCALE_DIR = Path(__file__).resolve().parents[1] / "locale"
@@ -154,6 +155,8 @@ def keyed(kind: type[E], key: str, /, **params: object) -> E:
 
 def error_text(exc: BaseException, lang: str) -> str:
     """What went wrong, in `lang`: a keyed error's message (see keyed), else str(exc)."""
+    from mpquiz.core.errors import MpquizError
+
     if isinstance(exc, MpquizError) and exc.key is not None:
         return _worded(exc.key, lang, exc.params)
     return str(exc)
@@ -165,6 +168,9 @@ def _worded(key: str, lang: str, params: dict[str, object]) -> str:
 
 def _word(value: object, lang: str) -> object:
     """A field's value as the message shows it: a message of its own put into words."""
+    from mpquiz.core.refusal import Refusal
+    from mpquiz.core.verdict import Note
+
     if isinstance(value, Note | Refusal):
         return words(value, lang)
     if isinstance(value, Worded):

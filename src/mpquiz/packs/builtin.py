@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,6 +16,8 @@ BUILTIN_STAMP = "builtin_pack_source"
 
 def source_fingerprint(pack_dir: Path) -> str:
     """A SHA-256 of a pack's TOML files and of mpquiz's version: changes when either does."""
+    import hashlib  # not before the first frame, which never needs it
+
     digest = hashlib.sha256(__version__.encode())
     for path in sorted([pack_dir / "pack.toml", *(pack_dir / "questions").glob("*.toml")]):
         digest.update(path.name.encode())

@@ -6,14 +6,14 @@ its `RunPlan`: the demo file, its arguments and its timeout. Its `digest` is one
 over all of that, which is what trust is given to (see packs.trust) and what the
 built-in pack records when it is built (see packs.builtin_lock).
 
-Only tomli and hashlib are used, so this loads fast and without pydantic; the pack is
+Only tomli and hashlib are used (imported where used: the first frame reads the lock's
+run plans and needs neither), so this loads fast and without pydantic; the pack is
 expected to have passed the loader when it was added, and anything that does not read
 as a valid run plan here raises ManifestError rather than being guessed at.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -21,8 +21,6 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import tomli
 
 from mpquiz import paths
 from mpquiz.core.errors import MpquizError
@@ -35,6 +33,8 @@ _DEMO_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.py$")
 
 def file_sha256(path: Path) -> str:
     """The SHA-256 of a file's bytes, in hex."""
+    import hashlib
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 16), b""):
@@ -80,6 +80,8 @@ class Manifest:
     def digest(self) -> str:
         """One SHA-256 over the files, the run plans and the pack's demo timeout."""
         payload = json.dumps(self._content(), sort_keys=True, separators=(",", ":"))
+        import hashlib
+
         return hashlib.sha256(payload.encode()).hexdigest()
 
     def _content(self) -> dict[str, Any]:
@@ -179,6 +181,8 @@ def _kind(path: Path, top: Path) -> str:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    import tomli
+
     try:
         return tomli.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:

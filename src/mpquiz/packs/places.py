@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli
-
 from mpquiz import paths
 
 _PACK_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
@@ -22,6 +20,8 @@ _PACK_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
 def builtin_pack_id(pack_dir: Path | None = None) -> str:
     """The id in the built-in pack's pack.toml."""
+    import tomli
+
     meta = (pack_dir or paths.builtin_pack_dir()) / "pack.toml"
     with meta.open("rb") as handle:
         return str(tomli.load(handle)["pack"]["id"])

@@ -9,16 +9,23 @@ underscores is left as typed: in prose about Python, `__name__` is a name.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from rich.style import Style
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 CODE_STYLE = "bold cyan"
 
 
 @cache
 def _parser() -> MarkdownIt:
+    # Imported here: plain text (most prompts) never needs it, and it takes longer to
+    # import than the rest of the first frame (see "Starting fast" in ARCHITECTURE.md).
+    from markdown_it import MarkdownIt
+
     return MarkdownIt("zero").enable(["backticks", "emphasis", "escape"])
 
 

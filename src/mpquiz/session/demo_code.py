@@ -13,10 +13,10 @@ from mpquiz.packs.builtin_lock import read_lock
 from mpquiz.packs.code import shown_code
 from mpquiz.packs.manifest import Manifest, ManifestError, RunPlan, run_plans
 from mpquiz.packs.places import PackPlaces
-from mpquiz.packs.recorded import RecordedRun, read_recorded
 
 if TYPE_CHECKING:
     from mpquiz.core.model import Question
+    from mpquiz.packs.recorded import RecordedRun
 
 
 class DemoCode:
@@ -58,6 +58,8 @@ class DemoCode:
 
     def recorded(self, question: Question) -> RecordedRun | None:
         """The pack's recorded run of the question (packs.recorded), or None."""
+        from mpquiz.packs.recorded import read_recorded  # after an answer only
+
         folder = self.places.demos(question.pack_id)
         return None if folder is None else read_recorded(folder, question.qid)
 

@@ -6,13 +6,17 @@ import json
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mpquiz.core.codec import question_from_dict
 from mpquiz.core.inert import inert
-from mpquiz.core.model import Question, Text
 from mpquiz.core.shuffle import Shown, as_shown
+from mpquiz.core.text import Text
 from mpquiz.store.first_look import FirstLookRow
 from mpquiz.store.queue_reads import DayQueue
+
+if TYPE_CHECKING:
+    from mpquiz.core.kinds import Question
 
 
 @dataclass(frozen=True)

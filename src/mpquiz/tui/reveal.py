@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING, cast
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
-from mpquiz.tui.widgets.output_panel import OutputPanel
-
 if TYPE_CHECKING:
     from mpquiz.core.model import Question
     from mpquiz.session.review_state import Outcome
     from mpquiz.tui.widgets.explanation import Explanation
+    from mpquiz.tui.widgets.output_panel import OutputPanel
     from mpquiz.tui.widgets.rating_bar import RatingBar
     from mpquiz.tui.widgets.verdict_banner import VerdictBanner
     from mpquiz.tui.widgets.verdict_headline import VerdictHeadline
@@ -33,8 +32,22 @@ class Reveal:
     def __init__(self, screen: Widget, lang: str) -> None:
         self.screen = screen
         self.lang = lang
-        self.output = OutputPanel(lang, id="output")
+        self._output: OutputPanel | None = None
         self._mounted: asyncio.Task[None] | None = None
+
+    @property
+    def output(self) -> OutputPanel:
+        """The demo's output panel (made, and its module loaded, when first needed)."""
+        if self._output is None:
+            from mpquiz.tui.widgets.output_panel import OutputPanel
+
+            self._output = OutputPanel(self.lang, id="output")
+        return self._output
+
+    def stop(self) -> None:
+        """Stop the demo the output panel follows, if it was ever made."""
+        if self._output is not None:
+            self._output.stop()
 
     async def ready(self) -> None:
         """Mount them (hidden) unless done or under way; wait until they are in place."""

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from mpquiz.session.review_state import Outcome
     from mpquiz.store.values import StoredQuestion
     from mpquiz.tui.app import ReviewScope
+    from mpquiz.tui.widgets.output_panel import OutputPanel
     from mpquiz.tui.widgets.program_answer import CheckRequested, GaveUp
 
 
@@ -83,7 +84,11 @@ class ReviewScreen(BaseScreen):
         self._checking: Worker[None] | None = None
         self._leave_armed = False
         self.after = Reveal(self, self.lang)
-        self.output = self.after.output
+
+    @property
+    def output(self) -> OutputPanel:
+        """The demo's output panel."""
+        return self.after.output
 
     @property
     def phase(self) -> Phase:
@@ -151,7 +156,7 @@ class ReviewScreen(BaseScreen):
 
     def on_unmount(self) -> None:
         """Stop any demo still running for this screen."""
-        self.output.stop()
+        self.after.stop()
         if self.session is not None:
             self.session.close()
 

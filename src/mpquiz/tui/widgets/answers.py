@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Protocol, assert_never
+from typing import TYPE_CHECKING, Protocol, assert_never, cast
 
 from textual.message import Message
 from textual.widget import Widget
 
-from mpquiz.core.model import (
-    ChoiceQuestion,
-    ExerciseQuestion,
-    NumericQuestion,
-    OpenQuestion,
-    PredictQuestion,
-    Question,
-)
+from mpquiz.core.kinds import Kind
+
+if TYPE_CHECKING:
+    from mpquiz.core.kinds import (
+        ChoiceQuestion,
+        ExerciseQuestion,
+        NumericQuestion,
+        PredictQuestion,
+        Question,
+    )
 
 
 class Answered(Message):
@@ -38,29 +40,31 @@ class AnswerWidget(Protocol):
 def answer_widget(question: Question, lang: str, starter: str | None = None) -> Widget:
     """The widget that takes an answer to `question`: the app's registry of kinds
     (each imported when first needed, which keeps the start fast)."""
-    match question:
-        case ChoiceQuestion():
+    # By the kind's name, not its type: matching on types would import every kind.
+    kind = question.kind
+    match kind:
+        case Kind.CHOICE:
             from mpquiz.tui.widgets.choice_answer import ChoiceAnswer
 
-            return ChoiceAnswer(question, lang)
-        case NumericQuestion():
+            return ChoiceAnswer(cast("ChoiceQuestion", question), lang)
+        case Kind.NUMERIC:
             from mpquiz.tui.widgets.number_answer import NumberAnswer
 
-            return NumberAnswer(question, lang)
-        case PredictQuestion() if question.candidates:
+            return NumberAnswer(cast("NumericQuestion", question), lang)
+        case Kind.PREDICT if cast("PredictQuestion", question).candidates:
             from mpquiz.tui.widgets.candidate_answer import CandidateAnswer
 
-            return CandidateAnswer(question, lang)
-        case PredictQuestion() | OpenQuestion():
+            return CandidateAnswer(cast("PredictQuestion", question), lang)
+        case Kind.PREDICT | Kind.OPEN:
             from mpquiz.tui.widgets.text_answer import TextAnswer
 
-            return TextAnswer(question, lang, predict=isinstance(question, PredictQuestion))
-        case ExerciseQuestion():
+            return TextAnswer(question, lang, predict=kind is Kind.PREDICT)
+        case Kind.EXERCISE:
             from mpquiz.tui.widgets.program_answer import ProgramAnswer
 
-            return ProgramAnswer(question, lang, starter or "")
+            return ProgramAnswer(cast("ExerciseQuestion", question), lang, starter or "")
         case _:
-            assert_never(question)
+            assert_never(kind)
 
 
 def is_text_entry(widget: Widget | None) -> bool:
