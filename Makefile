@@ -8,6 +8,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test soak lint format bench lock i18n clean
 
+# mpquiz's bytecode, as pip compiles it for an installed wheel: an editable install left
+# to compile itself would do it at every start where PYTHONDONTWRITEBYTECODE is set.
+COMPILE = @$(BIN)/python -m compileall -q src/mpquiz
+
 # The first install takes a minute or two (a few dozen packages): it says so, and pip shows
 # each package as it comes and a bar while it downloads.
 $(STAMP): pyproject.toml
@@ -16,10 +20,12 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --progress-bar on -e '.[test]'
+	$(COMPILE)
 	@echo "mpquiz: installed into $(VENV)"
 	@touch $(STAMP)
 
 run: $(STAMP)
+	$(COMPILE)
 	$(BIN)/mpquiz
 
 test: $(STAMP)
