@@ -15,6 +15,7 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from mpquiz.core.grading import grade, parse_answer
 from mpquiz.core.model import ExerciseQuestion, Question
@@ -24,19 +25,15 @@ from mpquiz.core.shuffle import Shown, as_shown
 from mpquiz.runner import DemoProcess, RunResult
 from mpquiz.session.clock import LEARN_AHEAD, Clock
 from mpquiz.session.demos import DemoLauncher
-from mpquiz.session.exercise_run import (
-    CheckRun,
-    ExerciseOutcome,
-    ExerciseRunner,
-    facts_with,
-    gave_up_verdict,
-    suggested_rating,
-)
 from mpquiz.session.phase import Phase
-from mpquiz.session.recorded import recorded_proof
 from mpquiz.session.review_state import Current, Ledger, Outcome, RatedReview, run_record
 from mpquiz.session.run_facts import run_facts
 from mpquiz.store.values import PackInfo, ReviewRecord, StoredQuestion
+
+if TYPE_CHECKING:  # an exercise's runner loads with the first exercise (session.exercise_run)
+    from mpquiz.core.grading import Verdict
+    from mpquiz.session.exercise_run import CheckRun
+    from mpquiz.session.recorded import Recorded
 
 
 @dataclass
@@ -185,6 +182,8 @@ class ReviewSession:
         current = self._current
         if current is None or not isinstance(current.item.question, ExerciseQuestion):
             return None
+        from mpquiz.session.exercise_run import ExerciseRunner
+
         return ExerciseRunner(self.launcher, current.item.question).starter()
 
     @property
@@ -296,7 +295,7 @@ class ReviewSession:
             current.blocked,
             self.scheduler.preview(card, now),
             suggested,
-            recorded_proof(self.launcher.shown, question, verdict),
+            _recorded_proof(self.launcher, question, verdict),
         )
         return current.outcome
 
@@ -318,6 +317,8 @@ class ReviewSession:
             or not isinstance(question, ExerciseQuestion)
         ):
             raise RuntimeError("no exercise waiting for an answer")
+        from mpquiz.session.exercise_run import CheckRun, ExerciseRunner
+
         program = parse_answer(question, text)
         checked = ExerciseRunner(self.launcher, question).check(program)
         if isinstance(checked, CheckRun):
@@ -356,6 +357,15 @@ class ReviewSession:
         text, or the learner gave up) and reveal their verdict."""
         question = current.shown.question
         assert isinstance(question, ExerciseQuestion)
+        from mpquiz.session.exercise_run import (
+            CheckRun,
+            ExerciseOutcome,
+            ExerciseRunner,
+            facts_with,
+            gave_up_verdict,
+            suggested_rating,
+        )
+
         runner = ExerciseRunner(self.launcher, question)
         program = current.parsed or ""
         checked: CheckRun | Refusal | None = None
@@ -472,3 +482,13 @@ class ReviewSession:
         """Stop a demo still running for an unanswered question."""
         if self._current is not None and self._current.demo is not None:
             self._current.demo.cancel()
+
+
+def _recorded_proof(
+    launcher: DemoLauncher, question: Question, verdict: Verdict
+) -> Recorded | None:
+    """What the pack's recorded run proves of the key (session.recorded), loaded with the
+    first verdict rather than before the first question."""
+    from mpquiz.session.recorded import recorded_proof
+
+    return recorded_proof(launcher.shown, question, verdict)

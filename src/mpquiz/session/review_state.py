@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from mpquiz.core.grading import Verdict
 from mpquiz.core.refusal import Refusal
 from mpquiz.core.scheduling import Rating
 from mpquiz.core.shuffle import Shown
 from mpquiz.runner import DemoProcess, RunResult
-from mpquiz.session.exercise_run import CheckRun, ExerciseOutcome
-from mpquiz.session.recorded import Recorded
 from mpquiz.store.values import ReviewRecord, RunRecord, StoredQuestion
+
+if TYPE_CHECKING:  # loaded with the first exercise, the first verdict
+    from mpquiz.session.exercise_run import CheckRun, ExerciseOutcome
+    from mpquiz.session.recorded import Recorded
 
 
 class Ledger(Protocol):
