@@ -415,3 +415,11 @@ def test_bytecode_beside_a_demo_counts_as_a_file_of_the_pack(svc: Services) -> N
     assert svc.trust_state(_pack(svc, "mini")) == CHANGED_STATE
     _, outcome = _answer_first(svc)
     assert "__pycache__/helper.cpython-311.pyc" in reason(outcome.blocked, "en")  # type: ignore[attr-defined]
+
+
+def test_the_builtin_pack_id_is_read_from_the_lock_else_from_pack_toml(tmp_path: Path) -> None:
+    from mpquiz.packs.places import builtin_pack_id
+
+    assert builtin_pack_id() == "mp-course" == read_lock().pack_id
+    (tmp_path / "pack.toml").write_text('[pack]\nid = "other-course"\n', encoding="utf-8")
+    assert builtin_pack_id(tmp_path) == "other-course"  # no lock there: pack.toml says
