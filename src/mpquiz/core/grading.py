@@ -8,9 +8,13 @@ these functions are the one way in for the rest of mpquiz.
 
 from __future__ import annotations
 
-from mpquiz.core.kinds import Question
+from typing import TYPE_CHECKING
+
 from mpquiz.core.kinds.numeric import measured_value
 from mpquiz.core.verdict import DiffLine, Note, RunFacts, Verdict
+
+if TYPE_CHECKING:
+    from mpquiz.core.kinds import Question
 
 __all__ = [
     "DiffLine",

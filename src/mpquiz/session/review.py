@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from mpquiz.core.grading import grade, parse_answer
-from mpquiz.core.model import ExerciseQuestion, Question
+from mpquiz.core.kinds import ExerciseQuestion
 from mpquiz.core.refusal import Refusal
 from mpquiz.core.scheduling import CardState, Rating, Scheduler, rating_for
 from mpquiz.core.shuffle import Shown, as_shown
@@ -32,6 +32,7 @@ from mpquiz.store.values import PackInfo, ReviewRecord, StoredQuestion
 
 if TYPE_CHECKING:  # an exercise's runner loads with the first exercise (session.exercise_run)
     from mpquiz.core.grading import Verdict
+    from mpquiz.core.kinds import Question
     from mpquiz.session.exercise_run import CheckRun
     from mpquiz.session.recorded import Recorded
 

@@ -10,11 +10,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from mpquiz.core.codec import question_from_dict
-from mpquiz.core.model import Question, Text
 from mpquiz.core.scheduling import CardState
 from mpquiz.store.queue_reads import DayQueue, DueRow, UnseenRow, card_fields
 
 if TYPE_CHECKING:  # the tables load SQLModel: a review can start without them
+    from mpquiz.core.kinds import Question
+    from mpquiz.core.text import Text
     from mpquiz.store.tables import CardRow
 
 
