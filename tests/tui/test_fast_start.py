@@ -93,6 +93,24 @@ def test_the_review_is_answerable_before_the_database_opens(db: str) -> None:
     assert _reviews(db) == 1
 
 
+def test_quitting_while_the_sitting_loads_ends_cleanly(db: str) -> None:
+    svc, opened = _gated(db)
+    loaded = _session_gated(svc)
+    app = build_app(svc, start="review", fast_start=True)
+
+    async def script(pilot: Any) -> None:
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.question is not None)
+        await pilot.press("ctrl+q")  # the sitting is still being built from the look
+        loaded.set()
+        opened.set()
+
+    drive(app, script)  # a failure in a worker would be raised here
+    svc.close()
+    assert app.failure is None and app.return_code in (0, None)
+    assert _reviews(db) == 0
+
+
 def test_an_answer_given_before_the_sitting_loads_is_kept(db: str) -> None:
     svc, opened = _gated(db)
     loaded = _session_gated(svc)

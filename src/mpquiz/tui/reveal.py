@@ -71,8 +71,15 @@ class Reveal:
         ratings = RatingBar(id="ratings")
         for part in [*in_body, ratings]:
             part.display = False
+        if self._closing():
+            return
         await self.screen.query_one("#body").mount_all(in_body)
-        await self.screen.mount(ratings, before=self.screen.query_one(Footer))
+        if not self._closing():
+            await self.screen.mount(ratings, before=self.screen.query_one(Footer))
+
+    def _closing(self) -> bool:
+        """The screen is being taken down (the learner quit while the parts loaded)."""
+        return not self.screen.is_attached or self.screen._closing
 
     def show(self, *names: str) -> None:
         """Show the parts named, hide the others (nothing to do before they are mounted)."""

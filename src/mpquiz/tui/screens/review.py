@@ -131,10 +131,12 @@ class ReviewScreen(BaseScreen):
             await self._painted.wait()
             await self._adopt(await self._open())
         finally:  # what shows after an answer, and the database, once the sitting holds
-            # its question, not before (they would share one interpreter)
-            self.query_one(CodeView).colour()
-            self.run_worker(self.after.ready(), group="parts")
-            self.mpq.load_backend()
+            # its question, not before (they would share one interpreter); nothing when
+            # the learner quit meanwhile (the screen is being taken down)
+            if self.is_mounted and not self._closing:
+                self.query_one(CodeView).colour()
+                self.run_worker(self.after.ready(), group="parts")
+                self.mpq.load_backend()
 
     async def _adopt(self, session: ReviewSession) -> None:
         self.session = session
