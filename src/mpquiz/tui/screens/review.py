@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from mpquiz.session.review_state import Outcome
     from mpquiz.store.values import StoredQuestion
     from mpquiz.tui.app import ReviewScope
+    from mpquiz.tui.exercise_checks import ExerciseChecks
     from mpquiz.tui.widgets.output_panel import OutputPanel
     from mpquiz.tui.widgets.program_answer import CheckRequested, GaveUp
 
@@ -81,7 +82,7 @@ class ReviewScreen(BaseScreen):
         self.runs = 1
         """How many times the demo ran for the question on screen (re-runs count)."""
         self._answering: Worker[None] | None = None
-        self._checking: Worker[None] | None = None
+        self._checks: ExerciseChecks | None = None
         self._leave_armed = False
         self.after = Reveal(self, self.lang)
 
@@ -275,7 +276,8 @@ class ReviewScreen(BaseScreen):
             self.tell(self.say(exc.key, **exc.params), severity="error")
             return
         self._answer_widget().freeze()
-        self._hide_check_results()
+        if self._checks is not None:
+            self._checks.hide()
         self.refresh_bindings()
         self.after.show("output")
         if self._early is not None:  # it reveals once the session is ready
@@ -283,74 +285,15 @@ class ReviewScreen(BaseScreen):
             return
         self._start_reveal()
 
-    # Exercises: checks on request, giving up.
+    # Exercises: checks on request, giving up (tui.exercise_checks).
 
     async def on_check_requested(self, message: CheckRequested) -> None:
         """ctrl+r in the editor: run the checks on the program, store nothing."""
         message.stop()
         if self.phase is not Phase.ANSWER or self.session is None or self._looked is not None:
             return
-        if self._checking is not None and self._checking.is_running:
-            self.tell(self.say("tui.exercise.busy"))
-            return
         await self.after.ready()
-        self.output.show_waiting(self.say("tui.exercise.title"))
-        self.after.show("output")
-        results = self._check_results()
-        results.update(Text(self.say("tui.exercise.checking"), style="dim"))
-        results.display = True
-        self._checking = self.run_worker(
-            self._check(message.program), group="check", exclusive=True
-        )
-
-    def _check_results(self) -> Static:
-        slot = self.query_one("#answer-slot")
-        found = slot.query("#check-results")
-        if found:
-            return cast("Static", found.first())
-        results = Static(id="check-results")
-        slot.mount(results)
-        return results
-
-    async def _check(self, program: str) -> None:
-        import asyncio
-
-        from mpquiz.core.refusal import Refusal
-        from mpquiz.render.exercise import render_checks
-
-        assert self.session is not None
-        session = self.session
-        results = self._check_results()
-        try:
-            checked = await asyncio.to_thread(session.check_program, program)
-        except AnswerError as exc:
-            results.display = False
-            self.tell(self.say(exc.key, **exc.params), severity="error")
-            return
-        if isinstance(checked, Refusal):
-            results.display = False
-            self.output.show_blocked(self.say("tui.exercise.title"), reason(checked, self.lang))
-            return
-        if checked.runs:
-            self.output.show_result(checked.runs[0])
-        report = checked.report
-        summary = (
-            self.say("tui.exercise.all_passed")
-            if report.passed
-            else self.say(
-                "tui.exercise.some_failed",
-                n=self.session.current_attempts,
-                failed=len(report.failed),
-            )
-        )
-        style = "bold green" if report.passed else "bold red"
-        results.update(Group(*render_checks(report.results, self.lang), Text(summary, style=style)))
-        self.output.border_title = self.say("tui.exercise.title")
-        # At 80x24 the results are below the editor: say the gist where it is seen.
-        self.tell(
-            f"{summary} {self.say('tui.exercise.details_below')}",
-            severity="information" if report.passed else "warning",
-        )
+        self.checks.run(self.session, message.program)
 
     async def on_gave_up(self, message: GaveUp) -> None:
         """ctrl+g in the editor: give up; the solution and the diff follow."""
@@ -360,13 +303,18 @@ class ReviewScreen(BaseScreen):
         await self.after.ready()
         self.session.give_up(message.program)
         self._answer_widget().freeze()
-        self._hide_check_results()
+        self.checks.hide()
         self.refresh_bindings()
         self._start_reveal()
 
-    def _hide_check_results(self) -> None:
-        for found in self.query("#check-results"):
-            found.display = False
+    @property
+    def checks(self) -> ExerciseChecks:
+        """The exercise's checks run on request (made with the first exercise's)."""
+        if self._checks is None:
+            from mpquiz.tui.exercise_checks import ExerciseChecks
+
+            self._checks = ExerciseChecks(self)
+        return self._checks
 
     def _start_reveal(self) -> None:
         assert self.session is not None
