@@ -93,6 +93,22 @@ def test_the_review_is_answerable_before_the_database_opens(db: str) -> None:
     assert _reviews(db) == 1
 
 
+def test_keys_typed_as_the_app_starts_are_given_to_the_first_question(db: str) -> None:
+    svc, opened = _gated(db)
+    app = build_app(svc, start="review", fast_start=True)
+
+    async def script(pilot: Any) -> None:
+        await pilot.press("1", "enter")  # before the question is on screen, or as it shows
+        screen = pilot.app.screen
+        await until(pilot, lambda: screen.phase is Phase.REVEAL)
+        assert screen.question.qid == "basics.exitcode"
+        assert screen.outcome.verdict.correct is True
+        opened.set()
+
+    drive(app, script)
+    svc.close()
+
+
 def test_quitting_while_the_sitting_loads_ends_cleanly(db: str) -> None:
     svc, opened = _gated(db)
     loaded = _session_gated(svc)

@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from mpquiz.core.model import Question
 from mpquiz.core.refusal import Refusal
 from mpquiz.i18n import keyed
 from mpquiz.packs.builtin_lock import read_lock
@@ -34,6 +33,9 @@ from mpquiz.packs.manifest import (
 from mpquiz.packs.places import PackPlaces
 from mpquiz.runner import DemoProcess, DemoSpec, start_demo
 from mpquiz.session.demo_code import DemoCode, inside
+
+if TYPE_CHECKING:
+    from mpquiz.core.kinds import Question
 
 MAX_TIMEOUT = 60.0
 

@@ -12,11 +12,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from mpquiz.core.inert import inert
 from mpquiz.tui.formatting import percent
 from mpquiz.tui.screens.base import BaseScreen
+from mpquiz.tui.widgets.key_footer import KeyFooter
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -54,7 +55,7 @@ class ClassItemsScreen(BaseScreen):
         yield DataTable(id="class-items", cursor_type="row", zebra_stripes=False)
         with VerticalScroll(id="class-body"):
             yield Static(id="class-detail")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         """Fill the table for the last 30 days and every pack."""

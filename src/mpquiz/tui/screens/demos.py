@@ -9,13 +9,14 @@ from rich.text import Text as RichText
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from mpquiz.core.inert import inert
 from mpquiz.i18n import reason
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.code_view import CodeView
+from mpquiz.tui.widgets.key_footer import KeyFooter
 from mpquiz.tui.widgets.output_panel import OutputPanel
 from mpquiz.tui.widgets.title_bar import TitleBar
 
@@ -62,7 +63,7 @@ class DemosScreen(BaseScreen):
                     yield CodeView()
                 with VerticalScroll(id="demo-out"):
                     yield self.output
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_resize(self) -> None:
         """The list keeps the width its names need, up to half the screen."""

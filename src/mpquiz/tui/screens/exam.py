@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from mpquiz.core.errors import AnswerError
 from mpquiz.render.markdown_text import pack_text
@@ -16,6 +16,7 @@ from mpquiz.tui.formatting import clock_text, kind_name
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.answers import Answered, answer_widget
 from mpquiz.tui.widgets.code_view import CodeView
+from mpquiz.tui.widgets.key_footer import KeyFooter
 from mpquiz.tui.widgets.status_line import StatusLine
 from mpquiz.tui.widgets.title_bar import TitleBar
 
@@ -49,7 +50,7 @@ class ExamScreen(BaseScreen):
             yield CodeView(id="code")
             yield Vertical(id="answer-slot")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     async def on_mount(self) -> None:
         """Show the first question and start watching the clock."""

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from mpquiz.core.grading import answer_key
@@ -19,6 +19,7 @@ from mpquiz.render.markdown_text import pack_text
 from mpquiz.render.verdicts import render_proof, render_recorded, verdict_headline
 from mpquiz.tui.formatting import bar, one_line, percent
 from mpquiz.tui.screens.base import BaseScreen
+from mpquiz.tui.widgets.key_footer import KeyFooter
 from mpquiz.tui.widgets.output_panel import OutputPanel
 from mpquiz.tui.widgets.title_bar import TitleBar
 
@@ -67,7 +68,7 @@ class ExamResultScreen(BaseScreen):
             )
             yield Static(id="missed-detail")
             yield self.output
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         """Focus the missed list (or the page when nothing was missed)."""

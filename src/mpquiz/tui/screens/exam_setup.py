@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Input, Label, Static
 
 from mpquiz.core.errors import BadInput
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.check_list import CheckList
+from mpquiz.tui.widgets.key_footer import KeyFooter
 from mpquiz.tui.widgets.tick_box import TickBox
 from mpquiz.tui.widgets.title_bar import TitleBar
 
@@ -84,7 +85,7 @@ class ExamSetupScreen(BaseScreen):
                 )
                 yield Button(self.say("tui.exam.start"), id="start", variant="primary")
                 yield Static(id="exam-error")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         """Start in the topic list."""

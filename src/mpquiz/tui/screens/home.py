@@ -10,10 +10,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from mpquiz.tui.screens.base import BaseScreen
+from mpquiz.tui.widgets.key_footer import KeyFooter
 from mpquiz.tui.widgets.mastery_bars import MasteryBars
 from mpquiz.tui.widgets.title_bar import TitleBar
 
@@ -78,7 +79,7 @@ class HomeScreen(BaseScreen):
             with Vertical(id="mastery-box"):
                 yield Static(self.say("tui.home.mastery"), classes="section-title")
                 yield MasteryBars(id="mastery")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         """The menu as wide as its longest line, so the mastery titles get the rest."""

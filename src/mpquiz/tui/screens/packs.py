@@ -10,7 +10,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from mpquiz.core.inert import inert
 from mpquiz.i18n import error_text
@@ -19,6 +19,7 @@ from mpquiz.session.demos import CHANGED_STATE as CHANGED
 from mpquiz.session.demos import UNTRUSTED_STATE as UNTRUSTED
 from mpquiz.tui.formatting import literal
 from mpquiz.tui.screens.base import BaseScreen
+from mpquiz.tui.widgets.key_footer import KeyFooter
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class PacksScreen(BaseScreen):
         with VerticalScroll(id="pack-body"):
             yield Static(id="pack-detail")
             yield Static(id="validation")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         """Fill the table."""

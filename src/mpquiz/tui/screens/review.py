@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.console import Group
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerCancelled, WorkerFailed
 
 from mpquiz.core.errors import AnswerError
@@ -23,6 +24,7 @@ from mpquiz.tui.reveal import Reveal
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.answers import Answered, AnswerWidget, answer_widget, is_text_entry
 from mpquiz.tui.widgets.code_view import CodeView
+from mpquiz.tui.widgets.key_footer import KeyFooter
 from mpquiz.tui.widgets.status_line import StatusLine
 from mpquiz.tui.widgets.title_bar import TitleBar
 
@@ -77,6 +79,7 @@ class ReviewScreen(BaseScreen):
         self._look = first_look  # what the app read before the session
         self._looked: int | None = None  # the id of the question a first look painted
         self._early: str | None = None  # an answer given before the session was ready
+        self._held: list[str] | None = None  # keys pressed while a question is painted
         self._opening: Worker[None] | None = None
         self._painted = asyncio.Event()  # the first look is on screen
         self.runs = 1
@@ -113,7 +116,7 @@ class ReviewScreen(BaseScreen):
             yield CodeView(id="code")
             yield Vertical(id="answer-slot")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     async def on_mount(self) -> None:
         """Show the first question: at once if the app read it before opening the database
@@ -194,9 +197,11 @@ class ReviewScreen(BaseScreen):
         again: bool = False,
     ) -> None:
         """Put a question on screen, ready for its answer: drawn in one update once its
-        answer widget has the focus, so a key pressed as soon as it shows is not lost."""
+        answer widget has the focus. Keys pressed meanwhile (the app just started, the
+        last rating was typed ahead) are held and then given to that widget, in order."""
         self.runs, self._leave_armed = 1, False
         self.question = question
+        self._held = []
         with self.app.batch_update():
             self.after.show()
             slot = self.query_one("#answer-slot")
@@ -216,8 +221,19 @@ class ReviewScreen(BaseScreen):
             widget = answer_widget(question, self.lang, starter)
             await slot.mount(widget)
             self.refresh_bindings()
-            widget.focus(scroll_visible=False)  # the prompt and code first; keys scroll on
+            self.set_focus(widget, scroll_visible=False)  # now: the prompt and code first
             self.query_one("#body").scroll_home(animate=False)
+        held, self._held = self._held, None
+        for key in held:
+            self.app.simulate_key(key)
+
+    def on_key(self, event: events.Key) -> None:
+        """A key no widget took while a question is being put on screen: held for its
+        answer widget (see _paint)."""
+        if self._held is not None:
+            event.stop()
+            event.prevent_default()
+            self._held.append(event.key)
 
     def _fill_starter(self) -> None:
         """An exercise painted by the first look (before its pack's files were read) gets

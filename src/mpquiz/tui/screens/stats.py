@@ -11,12 +11,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from mpquiz.tui.formatting import bar, duration, percent
 from mpquiz.tui.screens.base import BaseScreen
 from mpquiz.tui.widgets.forecast import Forecast
 from mpquiz.tui.widgets.heatmap import Heatmap
+from mpquiz.tui.widgets.key_footer import KeyFooter
 from mpquiz.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class StatsScreen(BaseScreen):
             yield Static(id="exams")
             yield Static(self.say("tui.stats.retention"), classes="section-title")
             yield Static(id="retention")
-        yield Footer(compact=True)
+        yield KeyFooter(compact=True)
 
     def on_mount(self) -> None:
         """Read the history and draw every section."""
