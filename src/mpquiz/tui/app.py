@@ -72,6 +72,7 @@ class MpquizApp(App[None]):
         self.exam_seed = exam_seed
         self.deferred = deferred
         self.first_look = first_look
+        self._looked = first_look is not None
         self.failure: BaseException | None = None
         """What stopped the background loading; the command line reports it on exit."""
         self._backend_ready = asyncio.Event()
@@ -87,18 +88,24 @@ class MpquizApp(App[None]):
         """A message in the learner's language."""
         return t(key, self.lang, **params)
 
-    async def on_mount(self) -> None:
-        """Open the first screen (`mpquiz review` and `mpquiz exam` skip home); then, if
-        deferred, load the database in a thread while the learner reads it (after a first
-        look, the review screen starts that once its sitting holds the question)."""
-        looked = self.first_look is not None
+    def get_default_screen(self) -> Screen[None]:
+        """The first screen, at the bottom of the stack (`mpquiz review` and `mpquiz exam`
+        skip home): styled and laid out once, with no blank screen beneath it."""
         if self.start == "review":
-            await self.push_screen(self.screens.review(self.scope, self.take_first_look()))
+            screen = self.screens.review(self.scope, self.take_first_look())
         elif self.start == "exam":
-            await self.push_screen(self.screens.exam_setup(self.exam, self.exam_seed))
+            screen = self.screens.exam_setup(self.exam, self.exam_seed)
         else:
-            await self.push_screen(self.screens.home())
-        if self.deferred and not looked:
+            screen = self.screens.home()
+        # As push_screen gives it (textual 8.2, pinned): switch_screen takes it back.
+        screen._push_result_callback(self, None)
+        return screen
+
+    async def on_mount(self) -> None:
+        """If deferred, load the database in a thread while the learner reads the first
+        screen (after a first look, the review screen starts that once its sitting holds
+        the question)."""
+        if self.deferred and not self._looked:
             self.call_after_refresh(self.load_backend)
         elif not self.deferred:
             self._backend_ready.set()

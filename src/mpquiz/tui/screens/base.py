@@ -56,7 +56,7 @@ class BaseScreen(AppAccess, Screen[None]):
     """The message that explains this screen on the help screen."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(classes=_breakpoint(self))
         localize_bindings(self, self.lang)
 
     def tell(self, text: str, severity: str = "information") -> None:
@@ -106,6 +106,15 @@ class BaseModal(AppAccess, ModalScreen[bool]):
     def __init__(self) -> None:
         super().__init__()
         localize_bindings(self, self.lang)
+
+
+def _breakpoint(screen: Screen[None]) -> str:
+    """The class Textual gives a screen as wide as the app (its HORIZONTAL_BREAKPOINTS),
+    given now: set on the first resize instead, it would restyle the whole screen."""
+    app = screen.app
+    breakpoints = screen.HORIZONTAL_BREAKPOINTS or app.HORIZONTAL_BREAKPOINTS or []
+    width = app.size.width
+    return next((name for edge, name in sorted(breakpoints, reverse=True) if width >= edge), "")
 
 
 def _declared_by_mpquiz(node: object, binding: Binding) -> bool:

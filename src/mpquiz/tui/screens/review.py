@@ -48,6 +48,7 @@ class ReviewScreen(BaseScreen):
     """Drives a ReviewSession: show → answer → reveal (demo output, verdict) → rate."""
 
     HELP_KEY = "tui.help.review"
+    AUTO_FOCUS = ""  # each stage focuses its own widget (the answer first: see _paint)
     BINDINGS: ClassVar[list[BindingType]] = [
         # 1 Again, 2 Hard, 3 Good, 4 Easy (core.scheduling.Rating, not imported before the
         # first frame: see "Starting fast" in docs/ARCHITECTURE.md).

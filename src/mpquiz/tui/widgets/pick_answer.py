@@ -51,11 +51,10 @@ class PickAnswer(Vertical, can_focus=True):
         """The hint, then one line (or block) per item."""
         yield Static(self.hint, classes="hint")
         for i in range(self.count):
-            yield Static(id=f"item-{i}", classes="item")
-
-    def on_mount(self) -> None:
-        """Draw the items."""
-        self._paint()
+            cursor = i == self.cursor and not self.disabled
+            chosen = i in self.chosen
+            classes = " ".join(["item", *["-cursor"] * cursor, *["-chosen"] * chosen])
+            yield Static(self.render_item(i, chosen, cursor), id=f"item-{i}", classes=classes)
 
     def render_item(self, index: int, chosen: bool, cursor: bool) -> RenderableType:
         """How item `index` looks (overridden by each kind)."""
