@@ -12,7 +12,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from mpquiz.i18n import LANGUAGES
 
@@ -52,8 +52,7 @@ class _Invalid(ValueError):
         self.why = why
 
 
-@dataclass(frozen=True)
-class _Rule:
+class _Rule(NamedTuple):
     kind: type
     low: float | None = None
     high: float | None = None

@@ -315,3 +315,28 @@ def test_the_stats_screen_shows_true_retention_per_week_and_per_topic(
     finally:
         svc.close()
     assert app.return_code == 0
+
+
+def test_every_screen_follows_the_terminal_when_it_is_resized(svc: Services) -> None:
+    """The first screen is born with its width class; later sizes, and going back to an
+    earlier one, still lay it out again (mpquiz skips only repeats of the same size)."""
+    app = build_app(svc, start="review")
+
+    async def script(pilot: Any) -> None:
+        from mpquiz.tui.screens.review import ReviewScreen
+        from mpquiz.tui.widgets.key_footer import KeyFooter
+
+        await until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen))
+        screen = pilot.app.screen
+        assert screen.has_class("-narrow") and not screen.has_class("-wide")
+        for width, height, wide in ((130, 40, True), (80, 24, False), (130, 40, True)):
+            await pilot.resize_terminal(width, height)
+            await until(pilot, lambda w=width: screen.query_one("#body").region.width == w)
+            assert screen.has_class("-wide") is wide and screen.has_class("-narrow") is not wide
+            assert screen.query_one(KeyFooter).region.y == height - 1
+        await pilot.press("escape")  # home, made at this size: laid out wide
+        await until(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))
+        assert pilot.app.screen.has_class("-wide")
+        assert pilot.app.screen.query_one("#menu").region.width > 0
+
+    drive(app, script)

@@ -10,15 +10,13 @@ kind shuffles itself (core.kinds).
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from mpquiz.core.kinds import Question
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(NamedTuple):
     """The question as shown, and where each shown option came from."""
 
     question: Question

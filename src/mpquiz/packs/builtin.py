@@ -15,14 +15,18 @@ BUILTIN_STAMP = "builtin_pack_source"
 
 
 def source_fingerprint(pack_dir: Path) -> str:
-    """A SHA-256 of a pack's TOML files and of mpquiz's version: changes when either does."""
-    import hashlib  # not before the first frame, which never needs it
+    """A fingerprint of a pack's TOML files and of mpquiz's version: changes when either
+    does. It tells whether the database holds this install's built-in pack (what runs is
+    decided from the files themselves, never from it), so a checksum is enough: CRC-32
+    (zlib, loaded anyway), not a hash whose library would delay every first frame."""
+    import zlib
 
-    digest = hashlib.sha256(__version__.encode())
+    crc, size = zlib.crc32(__version__.encode()), 0
     for path in sorted([pack_dir / "pack.toml", *(pack_dir / "questions").glob("*.toml")]):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+        data = path.read_bytes()
+        crc = zlib.crc32(data, zlib.crc32(f"{path.name}\0{len(data)}\0".encode(), crc))
+        size += len(data)
+    return f"crc32:{crc:08x}:{size}"
 
 
 _builtin_packs: dict[tuple[str, str, str], Pack] = {}

@@ -20,7 +20,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mpquiz import paths
 from mpquiz.core.errors import MpquizError
@@ -46,8 +46,7 @@ class ManifestError(MpquizError):
     """The pack's files do not say clearly what it runs; the message says why."""
 
 
-@dataclass(frozen=True)
-class RunPlan:
+class RunPlan(NamedTuple):
     """How one question runs its demo."""
 
     demo: str

@@ -5,8 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mpquiz.core.codec import question_from_dict
 from mpquiz.core.inert import inert
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from mpquiz.core.kinds import Question
 
 
-@dataclass(frozen=True)
-class FirstLook:
+class FirstLook(NamedTuple):
     """What the review screen shows first; the session, once loaded, adopts it: this
     queue, and this first question shown this way (Services.early_review_session)."""
 

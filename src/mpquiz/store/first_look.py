@@ -16,17 +16,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from mpquiz.store import queue_reads
 from mpquiz.store.peek import Kind, look
 
 
-@dataclass(frozen=True)
-class GlancePack:
+class GlancePack(NamedTuple):
     """The few facts of a pack the first screen shows."""
 
     id: str
@@ -36,8 +34,7 @@ class GlancePack:
     demos_dir: str
 
 
-@dataclass(frozen=True)
-class FirstLookRow:
+class FirstLookRow(NamedTuple):
     """The day's first question (its stored JSON) and the length of the day's queue."""
 
     question_id: int

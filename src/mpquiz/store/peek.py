@@ -15,8 +15,8 @@ import enum
 import re
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 MAGIC = b"SQLite format 3\x00"
 MPQUIZ_TABLES = frozenset({"meta", "learner", "pack", "question", "card", "review"})
@@ -38,15 +38,14 @@ class Kind(enum.Enum):
     UNREADABLE = "unreadable"  # could not look (busy, permissions): opening it says why
 
 
-@dataclass(frozen=True)
-class Look:
+class Look(NamedTuple):
     """What a look at a database file found."""
 
     kind: Kind
     version: int | None = None
     detail: str = ""
     """The stored version as written (BAD_VERSION), or SQLite's message."""
-    tables: frozenset[str] = field(default_factory=frozenset)
+    tables: frozenset[str] = frozenset()
 
 
 def wal_has_pages(db: Path) -> bool:

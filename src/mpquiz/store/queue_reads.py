@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -60,8 +59,7 @@ class UnseenRow(NamedTuple):
     pack_id: str
 
 
-@dataclass(frozen=True)
-class DayQueue:
+class DayQueue(NamedTuple):
     """Today's queue: everything due, then the new questions the day still allows."""
 
     due: list[DueRow]
@@ -101,8 +99,7 @@ def day_queue(
     return DayQueue(due_rows, new_rows, moved)
 
 
-@dataclass(frozen=True)
-class Values:
+class Values(NamedTuple):
     """How values travel to and from one backend: SQLite keeps times as naive UTC text."""
 
     sqlite: bool

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from textual.app import App
 from textual.binding import Binding, BindingType
@@ -26,8 +25,7 @@ if TYPE_CHECKING:
     from mpquiz.session.first_look import FirstLook
 
 
-@dataclass(frozen=True)
-class ReviewScope:
+class ReviewScope(NamedTuple):
     """What `mpquiz review --pack/--topic/--new` narrowed the first review to."""
 
     pack_id: str | None = None

@@ -14,6 +14,7 @@ from mpquiz.tui.widgets.status_line import Tell
 
 if TYPE_CHECKING:
     from textual.app import App
+    from textual.geometry import Size
 
     from mpquiz.tui.app import MpquizApp
 
@@ -55,9 +56,23 @@ class BaseScreen(AppAccess, Screen[None]):
     HELP_KEY: ClassVar[str] = "tui.help.home"
     """The message that explains this screen on the help screen."""
 
+    _laid_out_at: Size | None = None
+
     def __init__(self) -> None:
         super().__init__(classes=_breakpoint(self))
         localize_bindings(self, self.lang)
+
+    def _screen_resized(self, size: Size) -> None:
+        """Lay the screen out again only when its size is new. Textual (8.2) lays the
+        whole screen out at every resize event, and a new app gets three at the same size
+        right after its first frame; a change at the same size asks for its own layout."""
+        if size != self._laid_out_at:
+            super()._screen_resized(size)
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        super()._refresh_layout(size, scroll)
+        if size is not None:
+            self._laid_out_at = size
 
     def tell(self, text: str, severity: str = "information") -> None:
         """Say `text` on this screen's status line (the line above the keys, where it hides
