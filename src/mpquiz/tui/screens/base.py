@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
+from textual.widgets._toast import ToastRack
 
 from mpquiz.i18n import t
 from mpquiz.tui.formatting import literal as literal_text
@@ -15,6 +16,7 @@ from mpquiz.tui.widgets.status_line import Tell
 if TYPE_CHECKING:
     from textual.app import App
     from textual.geometry import Size
+    from textual.widget import Widget
 
     from mpquiz.tui.app import MpquizApp
 
@@ -61,6 +63,15 @@ class BaseScreen(AppAccess, Screen[None]):
     def __init__(self) -> None:
         super().__init__(classes=_breakpoint(self))
         localize_bindings(self, self.lang)
+
+    def _extend_compose(self, widgets: list[Widget]) -> None:
+        """Textual's own widgets (the toasts' rack, the tooltip), the rack hidden inline
+        from the start: each screen sets it so when it opens with no toasts, which would
+        otherwise lay the whole screen out again right after its first frame."""
+        super()._extend_compose(widgets)
+        for widget in widgets:
+            if isinstance(widget, ToastRack):
+                widget.display = False
 
     def _screen_resized(self, size: Size) -> None:
         """Lay the screen out again only when its size is new. Textual (8.2) lays the

@@ -15,8 +15,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
     from textual.screen import Screen
 
 
@@ -31,6 +33,14 @@ class KeyFooter(Footer):
         if self._changed is None:
             self.call_after_refresh(self._rebuild)
         self._changed = screen
+
+    def compose(self) -> ComposeResult:
+        """Footer's keys, born compact when the footer is: Textual binds `compact` to each
+        key once it is mounted, which restyles every key on its own."""
+        for widget in super().compose():
+            if self.compact and isinstance(widget, FooterKey):
+                widget.set_class(True, "-compact", update=False)
+            yield widget
 
     def _rebuild(self) -> None:
         screen, self._changed = self._changed, None
