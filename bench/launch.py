@@ -93,19 +93,28 @@ def WANTED(app):
         return None
     return " ".join(question.prompt.get("en").split()[:4])
 
-async def loaded(pilot):  # not a frame: the session taking over changes nothing on screen
-    import asyncio
-    while UNTIL == "loaded" and getattr(pilot.app.screen, "item", None) is None:
-        await asyncio.sleep(0.001)
-    if UNTIL == "loaded":
-        os.write(1, b"READY\\n")
-        pilot.app.exit()
+# Not a frame: the session taking over changes nothing on screen. The clock stops when
+# the review screen has adopted the sitting (its question held, its demo started), told
+# by the screen itself: polling for it on the event loop would take the interpreter from
+# the thread that builds the sitting (a 1 ms poll made it about 80 ms later).
+if UNTIL == "loaded":
+    from mpquiz.tui.screens.review import ReviewScreen
+
+    _adopt = ReviewScreen._adopt
+
+    async def _adopted(screen, session):
+        await _adopt(screen, session)
+        if screen.item is not None:
+            os.write(1, b"READY\\n")
+            screen.app.exit()
+
+    ReviewScreen._adopt = _adopted
 """
     + _FRAMES
     + """
 services = Services(db_url=sys.argv[1], lang_option="en", learner="bench")
 app = build_app(services, start=START, fast_start=True)  # as the command line does
-app.run(headless=True, size=(80, 24), auto_pilot=loaded)
+app.run(headless=True, size=(80, 24))
 """
 )
 
