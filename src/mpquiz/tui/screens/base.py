@@ -58,8 +58,6 @@ class BaseScreen(AppAccess, Screen[None]):
     HELP_KEY: ClassVar[str] = "tui.help.home"
     """The message that explains this screen on the help screen."""
 
-    _laid_out_at: Size | None = None
-
     def __init__(self) -> None:
         super().__init__(classes=_breakpoint(self))
         localize_bindings(self, self.lang)
@@ -74,16 +72,12 @@ class BaseScreen(AppAccess, Screen[None]):
                 widget.display = False
 
     def _screen_resized(self, size: Size) -> None:
-        """Lay the screen out again only when its size is new. Textual (8.2) lays the
-        whole screen out at every resize event, and a new app gets three at the same size
-        right after its first frame; a change at the same size asks for its own layout."""
-        if size != self._laid_out_at:
+        """Lay the screen out again only when its size is new, as Textual (8.2) does when
+        a screen resumes: at a resize event it lays the whole screen out whatever the
+        size, and a new app gets three at the same size right after its first frame; a
+        change at the same size asks for its own layout."""
+        if size != self._size:
             super()._screen_resized(size)
-
-    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
-        super()._refresh_layout(size, scroll)
-        if size is not None:
-            self._laid_out_at = size
 
     def tell(self, text: str, severity: str = "information") -> None:
         """Say `text` on this screen's status line (the line above the keys, where it hides
@@ -135,12 +129,18 @@ class BaseModal(AppAccess, ModalScreen[bool]):
 
 
 def _breakpoint(screen: Screen[None]) -> str:
-    """The class Textual gives a screen as wide as the app (its HORIZONTAL_BREAKPOINTS),
-    given now: set on the first resize instead, it would restyle the whole screen."""
+    """The classes Textual gives a screen of the app's size (its breakpoints), chosen as
+    Textual chooses them at a resize, given now: set on the first resize instead, they
+    would restyle the whole screen."""
     app = screen.app
-    breakpoints = screen.HORIZONTAL_BREAKPOINTS or app.HORIZONTAL_BREAKPOINTS or []
-    width = app.size.width
-    return next((name for edge, name in sorted(breakpoints, reverse=True) if width >= edge), "")
+    width, height = app.size
+    across = screen.HORIZONTAL_BREAKPOINTS
+    across = (app.HORIZONTAL_BREAKPOINTS if across is None else across) or []
+    down = screen.VERTICAL_BREAKPOINTS
+    down = (app.VERTICAL_BREAKPOINTS if down is None else down) or []
+    found = screen._get_breakpoint_classes(width, across)
+    found |= screen._get_breakpoint_classes(height, down)
+    return " ".join(sorted(found))
 
 
 def _declared_by_mpquiz(node: object, binding: Binding) -> bool:

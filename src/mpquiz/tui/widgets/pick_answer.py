@@ -50,9 +50,8 @@ class PickAnswer(Vertical, can_focus=True):
     def compose(self) -> ComposeResult:
         """The hint, then one line (or block) per item."""
         yield Static(self.hint, classes="hint")
-        for i in range(self.count):
-            cursor = i == self.cursor and not self.disabled
-            chosen = i in self.chosen
+        for i in range(self.count):  # drawn now, as _paint draws them later
+            chosen, cursor = self._look(i)
             classes = " ".join(["item", *["-cursor"] * cursor, *["-chosen"] * chosen])
             yield Static(self.render_item(i, chosen, cursor), id=f"item-{i}", classes=classes)
 
@@ -60,13 +59,17 @@ class PickAnswer(Vertical, can_focus=True):
         """How item `index` looks (overridden by each kind)."""
         raise NotImplementedError
 
+    def _look(self, index: int) -> tuple[bool, bool]:
+        """Whether item `index` is chosen, and whether the cursor is on it."""
+        return index in self.chosen, index == self.cursor and not self.disabled
+
     def _paint(self) -> None:
         for i in range(self.count):
             item = self.query_one(f"#item-{i}", Static)
-            cursor = i == self.cursor and not self.disabled
+            chosen, cursor = self._look(i)
             item.set_class(cursor, "-cursor")
-            item.set_class(i in self.chosen, "-chosen")
-            item.update(self.render_item(i, i in self.chosen, cursor))
+            item.set_class(chosen, "-chosen")
+            item.update(self.render_item(i, chosen, cursor))
 
     def action_pick(self, number: int) -> None:
         """Mark item `number` (1-based); in multi mode toggle it."""
