@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import pytest
 
@@ -129,8 +129,6 @@ def test_typos_and_wrong_kinds_are_flagged() -> None:
 
 
 def test_every_kind_has_one_model_and_one_core_type() -> None:
-    from typing import get_args
-
     from mpquiz.core.kinds import KINDS
     from mpquiz.packs.schema import KIND_MODELS, AnyQuestion
 
@@ -139,3 +137,24 @@ def test_every_kind_has_one_model_and_one_core_type() -> None:
     assert set(KIND_MODELS) == {kind.value for kind in KINDS}
     for name, model in KIND_MODELS.items():
         assert model.model_fields["kind"].annotation == Literal[name]  # type: ignore[valid-type]
+
+
+def test_every_kind_model_checks_the_shared_fields_as_questionbase_does() -> None:
+    """The loader builds a question from its kind's model alone when that passes, and
+    asks QuestionBase only to report problems: so each kind's model must check every
+    shared field with the same type and constraints (the numeric model's lax mode only
+    lets integers stand for floats, which no shared field is)."""
+    from mpquiz.packs.schema import KIND_MODELS, QuestionBase
+
+    base = QuestionBase.model_fields
+    for name, model in KIND_MODELS.items():
+        for field, info in base.items():
+            if field == "kind":
+                assert name in get_args(info.annotation)
+                continue
+            theirs = model.model_fields[field]
+            assert (theirs.annotation, theirs.metadata) == (info.annotation, info.metadata), (
+                name,
+                field,
+            )
+            assert theirs.is_required(), (name, field)

@@ -149,26 +149,49 @@ def test_sync_is_one_transaction(store: Store, pack: Pack, monkeypatch: pytest.M
             *pack.questions[1:],
         ),
     )
-    # fail half-way through the sync, after the first question was already changed
+    # fail half-way through the sync: the pack's row and the changed question are
+    # written, the unseen starts not yet cleared
     from mpquiz.store import pack_queries
 
-    calls = {"n": 0}
-    real = pack_queries.content_hash
+    steps: list[str] = []
+    real_update = pack_queries.update
 
-    def flaky(data):
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise RuntimeError("disk on fire")
-        return real(data)
+    def update(table):  # type: ignore[no-untyped-def]
+        steps.append("update")
+        return real_update(table)
 
-    monkeypatch.setattr(pack_queries, "content_hash", flaky)
+    def delete(table):  # type: ignore[no-untyped-def]
+        steps.append("delete")
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(pack_queries, "update", update)
+    monkeypatch.setattr(pack_queries, "delete", delete)
     with pytest.raises(RuntimeError):
         store.sync_pack(bad, T0)
-    monkeypatch.setattr(pack_queries, "content_hash", real)
+    monkeypatch.undo()
+    assert steps == ["update", "delete"]
     learner = store.learner_id("ana", T0)
     prompts = [q.question.prompt.get("en") for q in store.unseen(learner, 10)]
     assert "changed" not in prompts and len(prompts) == 4
     assert store.packs()[0].version == "1.0.0"
+
+
+def test_a_synced_question_is_stored_as_its_json_object(store: Store, pack: Pack) -> None:
+    """The payload is encoded once (for its hash and its row): what the row holds is the
+    question's JSON object, not a JSON string, on every backend."""
+    import json
+
+    from mpquiz.core.codec import question_from_dict, question_to_dict
+
+    store.sync_pack(pack, T0)
+    with store.engine.connect() as conn:
+        rows = dict(conn.execute(text("SELECT qid, data FROM question")).all())
+    for question in pack.questions:
+        stored = rows[question.qid]
+        data = json.loads(stored) if isinstance(stored, str) else stored
+        assert isinstance(data, dict)
+        assert data == question_to_dict(question) | {"pack_id": pack.id}
+        assert question_from_dict(data) == dataclasses.replace(question, pack_id=pack.id)
 
 
 def test_newer_schema_is_refused_and_older_upgraded(

@@ -17,6 +17,7 @@ from mpquiz.core.model import ExerciseQuestion, Pack, Question, Text
 from mpquiz.core.verdict import Note
 from mpquiz.packs import hints
 from mpquiz.packs.archive import LINK_HINT, unsafe_entries
+from mpquiz.packs.code import regions
 from mpquiz.packs.locate import QuestionLines, line_of_id, pack_field_line
 from mpquiz.packs.problems import PackErrors, PackProblem, both
 from mpquiz.packs.pydantic_problems import issues
@@ -82,7 +83,10 @@ class _Loader:
         self.problems: list[PackProblem] = []
         self.languages: tuple[str, ...] = LANGUAGES
         self._demos: list[str] | None = None
+        self._demo_usable: dict[str, bool | None] = {}
+        self._regions: dict[Path, set[str] | None] = {}
         self.unsafe: dict[Path, Note] = {}
+        self.pack_id = ""
 
     def problem(
         self,
@@ -111,6 +115,25 @@ class _Loader:
                 found = []
             self._demos = found
         return self._demos
+
+    def demo_usable(self, name: str) -> bool | None:
+        """True when demos/`name` is a file, False when not, None when it is unsafe
+        (reported already); looked at once per load, however many questions name it."""
+        if name not in self._demo_usable:
+            path = self.demos_dir / name
+            self._demo_usable[name] = None if self.refused(path) else is_file(path)
+        return self._demo_usable[name]
+
+    def region_names(self, path: Path) -> set[str] | None:
+        """The regions a demo file marks, None when it is not a readable file (read once
+        per load)."""
+        if path not in self._regions:
+            try:
+                found = set(regions(path.read_text(encoding="utf-8"))) if is_file(path) else None
+            except (OSError, UnicodeDecodeError):
+                found = None  # an unreadable demo is reported by whoever runs it
+            self._regions[path] = found
+        return self._regions[path]
 
     def refused(self, path: Path) -> bool:
         """True for an unsafe entry (reported already) or anything reached through one."""
@@ -160,6 +183,7 @@ class _Loader:
             self._load_questions(_topic_ids(data))
             return None
         self.languages = tuple(meta.pack.languages)
+        self.pack_id = meta.pack.id
         title, topics = self._meta_texts(meta.pack.title, meta.topics, meta_path, text)
         questions = in_study_order(self._load_questions(set(topics)), list(topics), meta.pack.id)
         return Pack(
@@ -241,8 +265,9 @@ class _Loader:
                 )
                 continue
             lines = QuestionLines(text, len(tables))
+            name, source = self.rel(path), path.relative_to(self.root).as_posix()
             for index, table in enumerate(tables):
-                site = QuestionSite(self, path, lines, index)
+                site = QuestionSite(self, path, lines, index, source)
                 question = self._question(site, text, table, topics, len(out))
                 if site.qid is not None and site.qid in seen:
                     site.problem(
@@ -252,7 +277,7 @@ class _Loader:
                     )
                     continue
                 if site.qid is not None:
-                    seen[site.qid] = self.rel(path)
+                    seen[site.qid] = name
                 if question is not None:
                     out.append(question)
         return out
@@ -272,12 +297,20 @@ class _Loader:
             if site.id_line is None and len(qid) <= 200:
                 site.id_line = line_of_id(text, qid)
         kind = table.get("kind")
+        model = KIND_MODELS.get(kind) if isinstance(kind, str) else None
+        if model is not None:
+            # A valid question passes its kind's model, which checks QuestionBase's fields
+            # alike (tests/packs/test_schema.py): what follows only finds the problems.
+            try:
+                return build_question(site, model.model_validate(table).model_dump(), topics,
+                                      position)  # fmt: skip
+            except ValidationError:
+                pass
         before = len(self.problems)
         try:
             QuestionBase.model_validate(table)
         except ValidationError as exc:
             self._report(site, exc, kind)
-        model = KIND_MODELS.get(kind) if isinstance(kind, str) else None
         if model is None:
             # Without a kind the kind's model cannot say which fields are unknown: a field
             # no kind takes is unknown whatever the kind, and said now with the rest.
@@ -317,9 +350,10 @@ class _Loader:
             )
         # Only a plain file name is looked up: never a path out of the demos folder.
         demo_name = demo if isinstance(demo, str) and _DEMO_NAME.fullmatch(demo) else None
-        if demo_name and self.refused(self.demos_dir / demo_name):
+        usable = self.demo_usable(demo_name) if demo_name else False
+        if demo_name and usable is None:
             demo_name = demo = None  # an unsafe link, reported as such
-        if isinstance(demo, str) and not (demo_name and is_file(self.demos_dir / demo_name)):
+        if isinstance(demo, str) and not usable:
             site.problem(
                 Note("pack.problem.demo_not_found", {"folder": self.rel(self.demos_dir)}),
                 "demo",
@@ -357,6 +391,14 @@ class _Loader:
         def where() -> dict[str, Any]:
             return {"qid": qid, "field": field, "line": line() if callable(line) else line}
 
+        langs = self.languages
+        if type(value) is dict and len(value) == len(langs):  # the common case, at once
+            for lang in langs:
+                given = value.get(lang)
+                if type(given) is not str or not given.strip():
+                    break
+            else:
+                return Text({lang: value[lang] for lang in langs})
         if isinstance(value, str):
             if not value.strip():
                 empty = Note("pack.problem.empty_text")
@@ -411,4 +453,8 @@ def in_study_order(questions: list[Question], topics: list[str], pack_id: str) -
     """
     rank = {topic: i for i, topic in enumerate(topics)}
     ordered = sorted(questions, key=lambda q: (rank.get(q.topic, len(rank)), q.position))
-    return [dataclasses.replace(q, position=i, pack_id=pack_id) for i, q in enumerate(ordered)]
+    return [
+        q if q.position == i and q.pack_id == pack_id
+        else dataclasses.replace(q, position=i, pack_id=pack_id)
+        for i, q in enumerate(ordered)
+    ]  # fmt: skip

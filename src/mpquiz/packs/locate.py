@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 _HEADER = re.compile(r"^[ \t]*\[\[[ \t]*question[ \t]*\]\][ \t]*(?:#.*)?$", re.MULTILINE)
 _TABLE = re.compile(r"^[ \t]*\[(?!\[)[ \t]*([A-Za-z0-9_.-]+)[ \t]*\]", re.MULTILINE)
@@ -37,6 +38,7 @@ class LineIndex:
         return bisect_right(self._breaks, offset - 1) + 1
 
 
+@lru_cache(maxsize=256)
 def _key_pattern(key: str) -> re.Pattern[str]:
     quoted = re.escape(key)
     return re.compile(

@@ -35,7 +35,7 @@ def build_question(
     kind = Kind(d["kind"])
     common: dict[str, Any] = {
         "qid": d["id"],
-        "pack_id": "",
+        "pack_id": loader.pack_id,
         "topic": d["topic"],
         "prompt": site.text(d["prompt"], "prompt"),
         "demo": d["demo"],
@@ -47,8 +47,7 @@ def build_question(
         "varies": bool(d.get("varies")),
         "timeout": d.get("timeout"),
         "proof": check_proof(site, d.get("proof"), kind),
-        "source": site.path.relative_to(loader.root).as_posix()
-        + (f":{site.line}" if site.line else ""),
+        "source": site.source + (f":{site.line}" if site.line else ""),
     }
     question = _of_kind(site, kind, common, d)
     return question if len(loader.problems) == before else None

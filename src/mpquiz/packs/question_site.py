@@ -9,7 +9,6 @@ from typing import Any, Protocol
 
 from mpquiz.core.model import Text
 from mpquiz.core.verdict import Note
-from mpquiz.packs.code import regions
 from mpquiz.packs.locate import QuestionLines
 from mpquiz.packs.problems import PackProblem
 
@@ -21,6 +20,7 @@ class Checker(Protocol):
     root: Path
     demos_dir: Path
     problems: list[PackProblem]
+    pack_id: str
 
     def problem(
         self,
@@ -50,12 +50,19 @@ class Checker(Protocol):
     ) -> None:
         """The checks every kind shares (topic, demo, region, texts)."""
 
+    def region_names(self, path: Path) -> set[str] | None:
+        """The regions the demo file `path` marks; None when it is not a readable file."""
+
 
 class QuestionSite:
     """Where one question is written, so each of its problems names the right line."""
 
-    def __init__(self, loader: Checker, path: Path, lines: QuestionLines, index: int) -> None:
+    def __init__(
+        self, loader: Checker, path: Path, lines: QuestionLines, index: int, source: str
+    ) -> None:
         self.loader, self.path, self.lines, self.index = loader, path, lines, index
+        self.source = source
+        """The file as a question's `source` names it: relative to the pack, with `/`."""
         self.qid: str | None = None
         self.id_line: int | None = None
 
@@ -91,13 +98,8 @@ def check_region(
     site: QuestionSite, demo_path: Path, code: str, demo: str, *, field: str = "code"
 ) -> None:
     """A problem when `code` names a region the demo does not mark (checked if it exists)."""
-    if not is_file(demo_path):
-        return
-    try:
-        names = set(regions(demo_path.read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError):
-        return  # an unreadable demo is reported by whoever runs it
-    if code not in names:
+    names = site.loader.region_names(demo_path)
+    if names is not None and code not in names:
         found: dict[str, object] = {"region": code, "demo": demo, "found": ", ".join(sorted(names))}
         site.problem(
             Note("pack.problem.no_region", found)

@@ -24,6 +24,12 @@ def _text(what: str) -> Any:
     return Field(description=f"{what} {_TEXT}")
 
 
+def _empty_list(what: str) -> Any:
+    """A list field that defaults to empty: a new list each time, not a deep copy of a
+    shared default (pydantic copies those once per question); the schema still says []."""
+    return Field(default_factory=list, json_schema_extra={"default": []}, description=what)
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
@@ -40,7 +46,7 @@ class PackMeta(_Strict):
     languages: Annotated[list[Literal["es", "en"]], Field(min_length=1)] = Field(
         description="The languages of every text; the first is the default."
     )
-    authors: list[str] = Field(default=[], description="Who wrote the pack.")
+    authors: list[str] = _empty_list("Who wrote the pack.")
     license: str = Field(default="", description="The license, e.g. CC-BY-4.0.")
     demo_timeout: Seconds = Field(
         default=10.0, description="Seconds each demo may run, at most 60."
@@ -126,7 +132,7 @@ class _QuestionCommon(_Strict):
     prompt: Localized = _text("The question.")
     demo: DemoName = Field(description="The program in demos/ run after every answer.")
     explain: Localized = _text("Why the right answer is right.")
-    args: list[str] = Field(default=[], description="Command-line arguments for the demo.")
+    args: list[str] = _empty_list("Command-line arguments for the demo.")
     code: str | None = Field(
         default=None,
         description='Code shown with the prompt: "none", "all" or the name of a marked region.',
@@ -196,9 +202,7 @@ class PredictQuestion(_QuestionCommon):
     expected: Annotated[str, StringConstraints(min_length=1)] = Field(
         description="The output the learner predicts."
     )
-    candidates: list[str] = Field(
-        default=[], description="Outputs to pick from; exactly one must match expected."
-    )
+    candidates: list[str] = _empty_list("Outputs to pick from; exactly one must match expected.")
 
 
 class OpenQuestion(_QuestionCommon):
@@ -206,7 +210,7 @@ class OpenQuestion(_QuestionCommon):
 
     kind: Literal["open"]
     model_answer: Localized = _text("The model answer shown after answering.")
-    key_points: list[Localized] = Field(default=[], description="Points a good answer makes.")
+    key_points: list[Localized] = _empty_list("Points a good answer makes.")
 
 
 CheckName = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]{0,59}$")]

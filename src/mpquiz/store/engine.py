@@ -13,6 +13,7 @@ from sqlalchemy.pool import StaticPool
 
 from mpquiz.core.errors import BadInput, StoreError
 from mpquiz.i18n import keyed
+from mpquiz.store import json_text
 from mpquiz.store.failures import cannot_open, explain, unusable
 from mpquiz.store.migrations import migrate
 from mpquiz.store.peek import look
@@ -71,7 +72,7 @@ def open_engine(
         parsed = make_url(url)
     except ArgumentError:
         raise keyed(BadInput, "store.url.invalid", url=url) from None
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = {"json_serializer": json_text.dumps}
     is_sqlite = parsed.get_backend_name() == "sqlite"
     where = describe(url)
     file = sqlite_path(parsed)

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from mpquiz.core.codec import question_to_dict
 from mpquiz.core.model import Pack, Text
+from mpquiz.store.json_text import JSONText
 from mpquiz.store.tables import PackRow, QuestionRow, UnseenStartRow
 from mpquiz.store.values import PackInfo, SyncReport, content_hash
 
@@ -40,8 +41,10 @@ def sync_pack(*, session: Session, pack: Pack, now: datetime, force: bool = Fals
         topics={k: v.to_dict() for k, v in pack.topics.items()},
         demo_timeout=pack.demo_timeout,
     )
-    # Each question's hash once; the pack's is of those (not of every payload again).
-    digests = {qid: content_hash(payload) for qid, payload in payloads.items()}
+    # Each question encoded once, for its hash and its row; the pack's hash is of those
+    # hashes (not of every payload again).
+    encoded = {qid: JSONText.canonical(payload) for qid, payload in payloads.items()}
+    digests = {qid: text.digest() for qid, text in encoded.items()}
     pack_hash = content_hash({"meta": meta, "questions": digests})
     row = session.get(PackRow, pack.id)
     if row is not None and row.content_hash == pack_hash and not row.retired and not force:
@@ -65,7 +68,7 @@ def sync_pack(*, session: Session, pack: Pack, now: datetime, force: bool = Fals
         row.content_hash, row.synced_at, row.retired = pack_hash, now, False
         row.root, row.demos_dir, row.builtin = pack.root, pack.demos_dir, pack.builtin
     session.add(row)
-    report = _sync_questions(session, pack.id, payloads, digests, now)
+    report = _sync_questions(session, pack.id, payloads, encoded, digests, now)
     # New or moved questions may sit below any learner's unseen start in this pack.
     session.exec(delete(UnseenStartRow).where(col(UnseenStartRow.pack_id) == pack.id))
     return report
@@ -75,6 +78,7 @@ def _sync_questions(
     session: Session,
     pack_id: str,
     payloads: dict[str, dict[str, Any]],
+    encoded: dict[str, JSONText],
     digests: dict[str, str],
     now: datetime,
 ) -> SyncReport:
@@ -99,7 +103,7 @@ def _sync_questions(
             "kind": payload["kind"],
             "position": payload["position"],
             "content_hash": digest,
-            "data": payload,
+            "data": encoded[qid],
             "retired": False,
             "updated_at": now,
         }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from mpquiz.core.codec import question_from_dict
 from mpquiz.core.scheduling import CardState
+from mpquiz.store.json_text import JSONText
 from mpquiz.store.queue_reads import DayQueue, DueRow, UnseenRow, card_fields
 
 if TYPE_CHECKING:  # the tables load SQLModel: a review can start without them
@@ -193,9 +193,8 @@ class ExamSummary:
 
 
 def content_hash(data: Any) -> str:
-    """A stable SHA-256 of JSON-able data."""
-    blob = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+    """A stable SHA-256 of JSON-able data (of its canonical JSON, store.json_text)."""
+    return JSONText.canonical(data).digest()
 
 
 def card_to_dict(card: CardState) -> dict[str, Any]:
