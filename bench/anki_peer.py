@@ -147,6 +147,7 @@ def _collection(size: int) -> Any:
         )
     con.close()
     tmp.rename(path)
+    os.sync()  # flushed now, not by the kernel's write-back under the timings
     return Collection(str(path))
 
 

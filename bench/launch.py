@@ -188,7 +188,7 @@ IDS = {
 
 def run(quick: bool) -> list[Measure]:
     """Median launch-to-first-question (and later points) against a minimal app."""
-    repeat = 3 if quick else 9
+    repeat = 3 if quick else 15
     sides = {
         "question": (_MPQUIZ, "review", "paint"),
         "command": (_COMMAND,),

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import os
 import random
 import sqlite3
 import statistics
@@ -103,6 +104,9 @@ def bench_db(questions: int, reviews: int = REVIEWS) -> BenchDb:
         tmp.unlink(missing_ok=True)
         _generate(tmp, questions, cards, due, reviews)
         tmp.rename(path)
+        # Hundreds of megabytes were just written: flush them now, so the kernel's
+        # write-back does not run under the first timings.
+        os.sync()
     return BenchDb(path, questions, cards, due, reviews)
 
 

@@ -423,3 +423,11 @@ def test_the_builtin_pack_id_is_read_from_the_lock_else_from_pack_toml(tmp_path:
     assert builtin_pack_id() == "mp-course" == read_lock().pack_id
     (tmp_path / "pack.toml").write_text('[pack]\nid = "other-course"\n', encoding="utf-8")
     assert builtin_pack_id(tmp_path) == "other-course"  # no lock there: pack.toml says
+    (tmp_path / "demos.lock.json").write_text("{not json", encoding="utf-8")
+    assert builtin_pack_id(tmp_path) == "other-course"  # a broken lock: pack.toml says
+    # An edited lock still names the pack for the first frame, and is refused before a run.
+    edited = read_lock().to_dict() | {"pack": "edited"}
+    (tmp_path / "demos.lock.json").write_text(json.dumps(edited), encoding="utf-8")
+    assert builtin_pack_id(tmp_path) == "edited"
+    with pytest.raises(ManifestError, match="digest"):
+        read_lock(tmp_path)

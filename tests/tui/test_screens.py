@@ -8,6 +8,7 @@ from typing import Any
 
 from mpquiz.services import Services
 from mpquiz.tui.factory import build_app
+from mpquiz.tui.screens.base import SCREENS_CSS
 from mpquiz.tui.screens.demos import DemosScreen
 from mpquiz.tui.screens.help import HelpScreen
 from mpquiz.tui.screens.home import HomeScreen
@@ -338,5 +339,40 @@ def test_every_screen_follows_the_terminal_when_it_is_resized(svc: Services) -> 
         await until(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))
         assert pilot.app.screen.has_class("-wide")
         assert pilot.app.screen.query_one("#menu").region.width > 0
+
+    drive(app, script)
+
+
+def test_screens_opened_after_a_review_get_their_own_rules(svc: Services) -> None:
+    """The review's rules are parsed before its first frame, every other screen's with the
+    first of them (screens/screens.tcss): a dialog and home opened from a review are
+    styled as when the app opens on home."""
+    app = build_app(svc, start="review")
+
+    async def script(pilot: Any) -> None:
+        await until(pilot, lambda: pilot.app.screen.query("#prompt"))
+        assert not pilot.app.stylesheet.has_source(str(SCREENS_CSS))
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen))
+        assert pilot.app.screen.query_one("#dialog").styles.border_top[0] == "thick"
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(pilot.app.screen, HomeScreen))
+        menu = pilot.app.screen.query_one("#menu")
+        assert menu.styles.width is not None and menu.styles.width.value == 26
+        assert menu.outer_size.width == 26
+        await pilot.press("q")
+
+    drive(app, script)
+    assert app.return_code == 0
+
+
+def test_an_app_opening_on_home_has_the_screens_rules_from_the_start(svc: Services) -> None:
+    app = build_app(svc)
+
+    async def script(pilot: Any) -> None:
+        assert pilot.app.stylesheet.has_source(str(SCREENS_CSS))
+        assert pilot.app.screen.query_one("#menu").outer_size.width == 26
+        await pilot.press("q")
 
     drive(app, script)

@@ -45,19 +45,23 @@ def write_lock(pack_dir: Path | None = None, demos_dir: Path | None = None) -> P
 
 
 @lru_cache(maxsize=4)
-def _read(path: Path, mtime_ns: int) -> Manifest:
-    return Manifest.from_dict(json.loads(path.read_text(encoding="utf-8")))
+def _read(path: Path, mtime_ns: int, checked: bool) -> Manifest:
+    return Manifest.from_dict(json.loads(path.read_text(encoding="utf-8")), checked=checked)
 
 
-def read_lock(pack_dir: Path | None = None) -> Manifest:
+def read_lock(pack_dir: Path | None = None, *, checked: bool = True) -> Manifest:
     """The recorded manifest of the built-in pack.
 
+    `checked=False` reads it without comparing its digest, for what is only shown or
+    named before anything runs (the first frame's code, the built-in pack's id); every
+    run reads it checked.
+
     Raises:
-        ManifestError: the lock is missing, unreadable or edited.
+        ManifestError: the lock is missing, unreadable or (checked) edited.
     """
     path = lock_path(pack_dir)
     try:
-        return _read(path, path.stat().st_mtime_ns)
+        return _read(path, path.stat().st_mtime_ns, checked)
     except OSError as exc:
         raise ManifestError(f"{path}: {exc.strerror or exc}") from None
     except ValueError as exc:

@@ -20,13 +20,14 @@ _PACK_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 
 def builtin_pack_id(pack_dir: Path | None = None) -> str:
     """The id in the built-in pack's pack.toml, as its lock records it (JSON, read at every
-    start anyway: no TOML parser before the first frame); from pack.toml itself when the
-    lock cannot be read (the built-in demos are refused then, whatever the id)."""
+    start anyway: no TOML parser before the first frame, and the rest of the lock is
+    checked when a demo runs); from pack.toml itself when the lock cannot be read (the
+    built-in demos are refused then, whatever the id)."""
     from mpquiz.packs.builtin_lock import read_lock
     from mpquiz.packs.manifest import ManifestError
 
     try:
-        return read_lock(pack_dir).pack_id
+        return read_lock(pack_dir, checked=False).pack_id
     except ManifestError:
         pass
     import tomli

@@ -25,9 +25,10 @@ class DemoCode:
     def __init__(
         self, places: PackPlaces, builtin_lock: Callable[[], Manifest] | None = None
     ) -> None:
-        """`builtin_lock` gives the built-in pack's recorded manifest (packs.builtin_lock)."""
+        """`builtin_lock` gives the built-in pack's recorded manifest (packs.builtin_lock;
+        read unchecked by default: what is shown runs only after the launcher checks it)."""
         self.places = places
-        self._builtin_lock = builtin_lock or (lambda: read_lock(places.builtin_dir))
+        self._builtin_lock = builtin_lock or (lambda: read_lock(places.builtin_dir, checked=False))
 
     def local_plan(self, question: Question) -> RunPlan | None:
         """How the pack's files on this machine say the question runs (unchecked)."""

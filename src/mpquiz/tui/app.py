@@ -14,6 +14,7 @@ from mpquiz import startup
 from mpquiz.i18n import t
 from mpquiz.tui.keys import localize_bindings
 from mpquiz.tui.screen_builder import ScreenBuilder
+from mpquiz.tui.screens.base import SCREENS_CSS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -61,6 +62,8 @@ class MpquizApp(App[None]):
         painted (a review first shows `first_look`). `exam_seed` fixes every exam's draw.
         """
         super().__init__()
+        if start != "review":  # the first screen is not pushed: Textual loads no CSS of it
+            self.css_path.append(SCREENS_CSS)
         self.services = services
         self.screens = ScreenBuilder(services, self.backend)
         """Builds each screen with what it needs (the only user of `services` but this)."""

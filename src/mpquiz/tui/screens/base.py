@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, cast
 
 from textual.binding import Binding
@@ -14,11 +15,16 @@ from mpquiz.tui.keys import localize_bindings
 from mpquiz.tui.widgets.status_line import Tell
 
 if TYPE_CHECKING:
+    from textual import events
+    from textual._path import CSSPathType
     from textual.app import App
     from textual.geometry import Size
     from textual.widget import Widget
 
     from mpquiz.tui.app import MpquizApp
+
+SCREENS_CSS = Path(__file__).with_name("screens.tcss")
+"""The rules of every screen but the review's (those are in the app's app.tcss)."""
 
 
 class _InApp(Protocol):
@@ -55,12 +61,16 @@ class AppAccess:
 class BaseScreen(AppAccess, Screen[None]):
     """A full screen of the app, with its keys' descriptions in the learner's language."""
 
+    CSS_PATH: ClassVar[CSSPathType | None] = SCREENS_CSS
+    """The screens' rules, loaded by Textual with the first screen that names them (the
+    review names none: its rules are the app's, parsed before the first frame)."""
     HELP_KEY: ClassVar[str] = "tui.help.home"
     """The message that explains this screen on the help screen."""
 
     def __init__(self) -> None:
         super().__init__(classes=_breakpoint(self))
         localize_bindings(self, self.lang)
+        self._resumed = False
 
     def _extend_compose(self, widgets: list[Widget]) -> None:
         """Textual's own widgets (the toasts' rack, the tooltip), the rack hidden inline
@@ -70,6 +80,15 @@ class BaseScreen(AppAccess, Screen[None]):
         for widget in widgets:
             if isinstance(widget, ToastRack):
                 widget.display = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        """A screen's first resume does not restyle it (Screen's own handler runs next):
+        its widgets were styled as they mounted, just before. Textual restyles the whole
+        screen at every resume; the later ones may follow a change (a theme, a dialog's
+        classes) and still do."""
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
 
     def _screen_resized(self, size: Size) -> None:
         """Lay the screen out again only when its size is new, as Textual (8.2) does when
@@ -122,6 +141,8 @@ class BaseScreen(AppAccess, Screen[None]):
 
 class BaseModal(AppAccess, ModalScreen[bool]):
     """A dialog over the current screen; dismissed with True (confirmed) or False."""
+
+    CSS_PATH: ClassVar[CSSPathType | None] = SCREENS_CSS
 
     def __init__(self) -> None:
         super().__init__()

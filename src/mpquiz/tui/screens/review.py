@@ -47,6 +47,7 @@ __all__ = ["Phase", "ReviewScreen"]
 class ReviewScreen(BaseScreen):
     """Drives a ReviewSession: show → answer → reveal (demo output, verdict) → rate."""
 
+    CSS_PATH = None  # its rules are the app's (app.tcss), parsed before the first frame
     HELP_KEY = "tui.help.review"
     AUTO_FOCUS = ""  # each stage focuses its own widget (the answer first: see _paint)
     BINDINGS: ClassVar[list[BindingType]] = [
