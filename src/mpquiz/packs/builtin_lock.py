@@ -45,8 +45,17 @@ def write_lock(pack_dir: Path | None = None, demos_dir: Path | None = None) -> P
 
 
 @lru_cache(maxsize=4)
-def _read(path: Path, mtime_ns: int, checked: bool) -> Manifest:
-    return Manifest.from_dict(json.loads(path.read_text(encoding="utf-8")), checked=checked)
+def _read(path: Path, mtime_ns: int) -> tuple[Manifest, object]:
+    """The lock's manifest, unchecked, and the digest it records (read once per version)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Manifest.from_dict(data, checked=False), data.get("digest")
+
+
+@lru_cache(maxsize=4)
+def _read_checked(path: Path, mtime_ns: int) -> Manifest:
+    manifest, recorded = _read(path, mtime_ns)
+    manifest.check(recorded)
+    return manifest
 
 
 def read_lock(pack_dir: Path | None = None, *, checked: bool = True) -> Manifest:
@@ -61,7 +70,8 @@ def read_lock(pack_dir: Path | None = None, *, checked: bool = True) -> Manifest
     """
     path = lock_path(pack_dir)
     try:
-        return _read(path, path.stat().st_mtime_ns, checked)
+        mtime_ns = path.stat().st_mtime_ns
+        return _read_checked(path, mtime_ns) if checked else _read(path, mtime_ns)[0]
     except OSError as exc:
         raise ManifestError(f"{path}: {exc.strerror or exc}") from None
     except ValueError as exc:

@@ -391,25 +391,19 @@ class _Loader:
         def where() -> dict[str, Any]:
             return {"qid": qid, "field": field, "line": line() if callable(line) else line}
 
-        langs = self.languages
-        if type(value) is dict and len(value) == len(langs):  # the common case, at once
-            for lang in langs:
-                given = value.get(lang)
-                if type(given) is not str or not given.strip():
-                    break
-            else:
-                return Text({lang: value[lang] for lang in langs})
         if isinstance(value, str):
             if not value.strip():
                 empty = Note("pack.problem.empty_text")
                 self.problem(path, empty, **where(), hint=Note("pack.hint.write_text"))
             return Text({self.languages[0]: value})
-        missing = [lang for lang in self.languages if value.get(lang) is None]
-        blank = [
-            lang
-            for lang in self.languages
-            if isinstance(value.get(lang), str) and not value[lang].strip()
-        ]
+        missing: list[str] = []
+        blank: list[str] = []
+        for lang in self.languages:  # one pass: 10,000 questions have 40,000 texts
+            given = value.get(lang)
+            if given is None:
+                missing.append(lang)
+            elif isinstance(given, str) and not given.strip():
+                blank.append(lang)
         if blank:
             empty = Note("pack.problem.empty_in", {"languages": ", ".join(blank)})
             self.problem(path, empty, **where(), hint=Note("pack.hint.write_text"))

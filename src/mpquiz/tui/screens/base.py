@@ -70,7 +70,6 @@ class BaseScreen(AppAccess, Screen[None]):
     def __init__(self) -> None:
         super().__init__(classes=_breakpoint(self))
         localize_bindings(self, self.lang)
-        self._resumed = False
 
     def _extend_compose(self, widgets: list[Widget]) -> None:
         """Textual's own widgets (the toasts' rack, the tooltip), the rack hidden inline
@@ -86,8 +85,7 @@ class BaseScreen(AppAccess, Screen[None]):
         its widgets were styled as they mounted, just before. Textual restyles the whole
         screen at every resume; the later ones may follow a change (a theme, a dialog's
         classes) and still do."""
-        if not self._resumed:
-            self._resumed = True
+        if self.stack_updates == 0:  # counted by Screen's handler, at each resume and suspend
             event.refresh_styles = False
 
     def _screen_resized(self, size: Size) -> None:
